@@ -1,0 +1,2 @@
+/** Types for every schema, operation and path of the PgBeam Policies API. */
+export type * from "./policies.gen.js";

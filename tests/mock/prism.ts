@@ -1,0 +1,111 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { assertBundledSpecIsFresh, bundledSpecPath } from "./spec.js";
+
+const require = createRequire(import.meta.url);
+const prismPackage = require.resolve("@stoplight/prism-cli/package.json");
+const prismBin = join(
+  dirname(prismPackage),
+  (require(prismPackage) as { bin: { prism: string } }).bin.prism,
+);
+
+/** A running Prism mock of the Policies API. */
+export interface MockServer {
+  /** Base URL to send requests to, e.g. `http://127.0.0.1:4010`. */
+  readonly url: string;
+  /** Stops the mock: SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Options of {@link startMock}. */
+export interface StartMockOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to bind; loopback by default. */
+  host?: string;
+  /** How long to wait for Prism to listen before giving up. */
+  startTimeoutMs?: number;
+  /** Where the single progress line goes; `null` for silence. */
+  log?: ((line: string) => void) | null;
+}
+
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
+async function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, host, () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    child.once("exit", () => {
+      clearTimeout(killer);
+      running.delete(child);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/** Starts the real Prism CLI in mock mode on the bundled spec and resolves once it listens. */
+export async function startMock(options: StartMockOptions = {}): Promise<MockServer> {
+  assertBundledSpecIsFresh();
+  const host = options.host ?? "127.0.0.1";
+  const port = options.port || (await freePort(host));
+  const log = options.log === undefined ? (line: string) => console.error(line) : options.log;
+  log?.(`Starting Prism mock of ${bundledSpecPath} on http://${host}:${port} …`);
+
+  const child = spawn(
+    process.execPath,
+    [prismBin, "mock", "-h", host, "-p", String(port), bundledSpecPath],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  running.add(child);
+  const url = `http://${host}:${port}`;
+  const server: MockServer = { url, stop: (graceMs = 3000) => stopChild(child, graceMs) };
+
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const fail = (reason: string) => {
+      clearTimeout(timer);
+      void server.stop(0);
+      reject(new Error(`Prism did not start (${reason}). Its output:\n${output.slice(-4000)}`));
+    };
+    const timer = setTimeout(() => fail("timed out"), options.startTimeoutMs ?? 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("Prism is listening")) {
+        clearTimeout(timer);
+        child.off("exit", onExit);
+        resolve();
+      }
+    };
+    const onExit = (code: number | null) => fail(`exited with code ${code}`);
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", onExit);
+  });
+  // Keep draining Prism's request log so its pipe never fills up.
+  child.stdout?.removeAllListeners("data").resume();
+  child.stderr?.removeAllListeners("data").resume();
+  return server;
+}
