@@ -1,0 +1,11 @@
+export type * from "@pgbeam/policies-types";
+export { createPolicyClient, type PolicyClient } from "./client.js";
+export * from "./errors.js";
+export type { Logger, LogLevel } from "./logger.js";
+export type { ClientOptions } from "./options.js";
+export type {
+  ListAllPolicyProfilesOptions,
+  ListPolicyProfilesQuery,
+  PoliciesResource,
+} from "./policies.js";
+export type { CreateRequestOptions, RequestOptions } from "./request-options.js";

@@ -1,0 +1,174 @@
+import type {
+  DryEvalInput,
+  DryEvalResult,
+  ListPolicyProfilesResponse,
+  operations,
+  PolicyProfile,
+  PolicyProfileInput,
+  PolicyReplayInput,
+  PolicyReplayResult,
+  paths,
+} from "@pgbeam/policies-types";
+import type { Client } from "openapi-fetch";
+import { paginate } from "./pagination.js";
+import type { CreateRequestOptions, RequestOptions } from "./request-options.js";
+import { requireId, send } from "./send.js";
+import type { Transport } from "./transport.js";
+
+/** Query parameters of `listPolicyProfiles`. */
+export type ListPolicyProfilesQuery = NonNullable<
+  operations["listPolicyProfiles"]["parameters"]["query"]
+>;
+
+/** Options of `listAllPolicyProfiles`: the page size, plus the per-call options used for every page. */
+export type ListAllPolicyProfilesOptions = Omit<ListPolicyProfilesQuery, "page_token"> &
+  RequestOptions;
+
+/** The Policies API: one method per operation, named by its operationId. */
+export interface PoliciesResource {
+  /** Creates a policy profile; retried safely under an `Idempotency-Key`. */
+  createPolicyProfile(
+    projectId: string,
+    input: PolicyProfileInput,
+    options?: CreateRequestOptions,
+  ): Promise<PolicyProfile>;
+  /** Lists one page of the project's profiles. */
+  listPolicyProfiles(
+    projectId: string,
+    query?: ListPolicyProfilesQuery,
+    options?: RequestOptions,
+  ): Promise<ListPolicyProfilesResponse>;
+  /** Iterates over every profile of the project, fetching pages as iteration reaches them. */
+  listAllPolicyProfiles(
+    projectId: string,
+    options?: ListAllPolicyProfilesOptions,
+  ): AsyncGenerator<PolicyProfile, void, undefined>;
+  /** Gets one profile. */
+  getPolicyProfile(
+    projectId: string,
+    policyId: string,
+    options?: RequestOptions,
+  ): Promise<PolicyProfile>;
+  /** Replaces every setting of a profile (absent fields fall back to their defaults). */
+  updatePolicyProfile(
+    projectId: string,
+    policyId: string,
+    input: PolicyProfileInput,
+    options?: RequestOptions,
+  ): Promise<PolicyProfile>;
+  /** Deletes a profile; a `ConflictError` means agent credentials still use it. */
+  deletePolicyProfile(projectId: string, policyId: string, options?: RequestOptions): Promise<void>;
+  /** Tells what a saved or draft policy would do with one SQL statement. */
+  dryEvalPolicy(
+    projectId: string,
+    input: DryEvalInput,
+    options?: RequestOptions,
+  ): Promise<DryEvalResult>;
+  /** Replays recorded traffic against a saved or draft policy. */
+  replayPolicy(
+    projectId: string,
+    input: PolicyReplayInput,
+    options?: RequestOptions,
+  ): Promise<PolicyReplayResult>;
+}
+
+const newIdempotencyKey = (): string => globalThis.crypto.randomUUID();
+
+/** Builds the Policies methods on top of the raw openapi-fetch client and the transport. */
+export function createPoliciesResource(raw: Client<paths>, transport: Transport): PoliciesResource {
+  const collection = "/v1/projects/{project_id}/policies";
+  const item = "/v1/projects/{project_id}/policies/{policy_id}";
+
+  const resource: PoliciesResource = {
+    async createPolicyProfile(projectId, input, options) {
+      requireId("projectId", projectId);
+      const key = options?.idempotencyKey ?? newIdempotencyKey();
+      const headers: Record<string, string> = key === false ? {} : { "Idempotency-Key": key };
+      return send(transport, options, { headers }, (init) =>
+        raw.POST(collection, { params: { path: { project_id: projectId } }, body: input, ...init }),
+      );
+    },
+
+    async listPolicyProfiles(projectId, query, options) {
+      requireId("projectId", projectId);
+      return send(transport, options, {}, (init) =>
+        raw.GET(collection, {
+          params: { path: { project_id: projectId }, ...(query ? { query } : {}) },
+          ...init,
+        }),
+      );
+    },
+
+    async *listAllPolicyProfiles(projectId, options = {}) {
+      requireId("projectId", projectId);
+      const { page_size, ...requestOptions } = options;
+      yield* paginate((pageToken) =>
+        resource.listPolicyProfiles(
+          projectId,
+          {
+            ...(page_size === undefined ? {} : { page_size }),
+            ...(pageToken === undefined ? {} : { page_token: pageToken }),
+          },
+          requestOptions,
+        ),
+      );
+    },
+
+    async getPolicyProfile(projectId, policyId, options) {
+      requireId("projectId", projectId);
+      requireId("policyId", policyId);
+      return send(transport, options, {}, (init) =>
+        raw.GET(item, {
+          params: { path: { project_id: projectId, policy_id: policyId } },
+          ...init,
+        }),
+      );
+    },
+
+    async updatePolicyProfile(projectId, policyId, input, options) {
+      requireId("projectId", projectId);
+      requireId("policyId", policyId);
+      return send(transport, options, {}, (init) =>
+        raw.PUT(item, {
+          params: { path: { project_id: projectId, policy_id: policyId } },
+          body: input,
+          ...init,
+        }),
+      );
+    },
+
+    async deletePolicyProfile(projectId, policyId, options) {
+      requireId("projectId", projectId);
+      requireId("policyId", policyId);
+      await send(transport, options, { expectBody: false }, (init) =>
+        raw.DELETE(item, {
+          params: { path: { project_id: projectId, policy_id: policyId } },
+          ...init,
+        }),
+      );
+    },
+
+    async dryEvalPolicy(projectId, input, options) {
+      requireId("projectId", projectId);
+      return send(transport, options, { retryPost: true }, (init) =>
+        raw.POST("/v1/projects/{project_id}/policy-evaluations", {
+          params: { path: { project_id: projectId } },
+          body: input,
+          ...init,
+        }),
+      );
+    },
+
+    async replayPolicy(projectId, input, options) {
+      requireId("projectId", projectId);
+      return send(transport, options, { retryPost: true }, (init) =>
+        raw.POST("/v1/projects/{project_id}/policy-replays", {
+          params: { path: { project_id: projectId } },
+          body: input,
+          ...init,
+        }),
+      );
+    },
+  };
+  return resource;
+}

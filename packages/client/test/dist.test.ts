@@ -1,0 +1,36 @@
+// Uses the package as published: the built ESM and CJS entry points from dist/.
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { apiKey, profile } from "./helpers/fixtures.js";
+import { json, startServer, type TestServer } from "./helpers/server.js";
+
+type Entry = typeof import("../src/index.js");
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer((_, __, res) => json(res, 200, profile("pol_1")));
+});
+afterAll(() => server.close());
+
+async function roundTrip(entry: Entry): Promise<void> {
+  expect(typeof entry.createPolicyClient).toBe("function");
+  const pgbeam = entry.createPolicyClient({ apiKey, baseUrl: server.url });
+  expect((await pgbeam.policies.getPolicyProfile("prj_1", "pol_1")).id).toBe("pol_1");
+  expect(
+    new entry.NotFoundError({
+      status: 404,
+      code: "not_found",
+      message: "x",
+      requestId: undefined,
+      headers: new Headers(),
+      body: null,
+    }),
+  ).toBeInstanceOf(entry.PgBeamApiError);
+}
+
+test("import() of dist/index.js works and makes a call", async () => {
+  await roundTrip((await import("../dist/index.js" as string)) as Entry);
+});
+
+test("require() of dist/index.cjs works and makes a call", async () => {
+  await roundTrip(createRequire(import.meta.url)("../dist/index.cjs") as Entry);
+});

@@ -1,0 +1,105 @@
+import { inspect } from "node:util";
+import { afterEach, describe, expect, test } from "vitest";
+import { createPolicyClient, type Logger } from "../src/index.js";
+import { apiKey, profile } from "./helpers/fixtures.js";
+import { envelope, json, startServer, type TestServer } from "./helpers/server.js";
+
+let server: TestServer;
+afterEach(() => server?.close());
+
+function captureLogger(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const record = (message: string, fields: Record<string, unknown>) =>
+    lines.push(`${message} ${JSON.stringify(fields)}`);
+  return { lines, logger: { debug: record, info: record, warn: record, error: record } };
+}
+
+function expectNoKey(text: string): void {
+  expect(text).not.toContain(apiKey);
+  expect(text).not.toContain("SECRET");
+}
+
+describe("the API key never leaks", () => {
+  const failures: Array<[string, (res: import("node:http").ServerResponse) => void]> = [
+    ["400", (res) => json(res, 400, envelope("invalid_request", "bad"))],
+    ["401", (res) => json(res, 401, envelope("unauthorized", "bad key"))],
+    ["429", (res) => json(res, 429, envelope("rate_limited", "slow"), { "retry-after": "9999" })],
+    ["500 html", (res) => res.writeHead(500, { "content-type": "text/html" }).end("<h1>oops</h1>")],
+    ["bad json", (res) => res.writeHead(200, { "content-type": "application/json" }).end("{")],
+    ["reset", (res) => res.socket?.destroy()],
+    ["hang", () => {}],
+  ];
+
+  test.each(failures)(
+    "%s: not in the error, its stack, JSON or inspect form, nor any log line",
+    async (_, write) => {
+      server = await startServer((__, ___, res) => write(res));
+      const { logger, lines } = captureLogger();
+      const pgbeam = createPolicyClient({
+        apiKey,
+        baseUrl: server.url,
+        maxRetries: 0,
+        timeoutMs: 200,
+        logger,
+        logLevel: "debug",
+        headers: { "x-api-key": apiKey },
+      });
+      const error = await pgbeam.policies
+        .createPolicyProfile("prj_1", { name: "a" })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      const err = error as Error;
+      expectNoKey(err.message);
+      expectNoKey(err.stack ?? "");
+      expectNoKey(JSON.stringify(err));
+      expectNoKey(inspect(err, { depth: 10, showHidden: true }));
+      expect(lines.length).toBeGreaterThan(0);
+      expectNoKey(lines.join("\n"));
+    },
+  );
+
+  test("not in util.inspect of the client", () => {
+    const pgbeam = createPolicyClient({ apiKey });
+    expectNoKey(inspect(pgbeam, { depth: 10, showHidden: true }));
+  });
+});
+
+describe("logging", () => {
+  test("debug logs each attempt with redacted headers; info logs the response with its request id", async () => {
+    server = await startServer((_, __, res) =>
+      json(res, 200, profile("pol_1"), { "x-request-id": "req_7" }),
+    );
+    const { logger, lines } = captureLogger();
+    const pgbeam = createPolicyClient({ apiKey, baseUrl: server.url, logger, logLevel: "debug" });
+    await pgbeam.policies.createPolicyProfile("prj_1", { name: "a" }, { idempotencyKey: "k1" });
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain(
+      '[pgbeam] request {"method":"POST","path":"/v1/projects/prj_1/policies","attempt":1',
+    );
+    expect(lines[0]).toContain('"idempotency-key":"k1"');
+    expect(lines[1]).toMatch(/^\[pgbeam\] response .*"status":200.*"requestId":"req_7"/);
+  });
+
+  test("the level filters lines, and off (the default) logs nothing", async () => {
+    server = await startServer((n, _, res) =>
+      n === 0 ? json(res, 503, envelope("unavailable", "x")) : json(res, 200, profile("pol_1")),
+    );
+    const warnings = captureLogger();
+    await createPolicyClient({
+      apiKey,
+      baseUrl: server.url,
+      logger: warnings.logger,
+      logLevel: "warn",
+    }).policies.getPolicyProfile("prj_1", "pol_1");
+    expect(warnings.lines).toHaveLength(1);
+    expect(warnings.lines[0]).toMatch(/^\[pgbeam\] retrying .*"status":503/);
+
+    const silent = captureLogger();
+    await createPolicyClient({
+      apiKey,
+      baseUrl: server.url,
+      logger: silent.logger,
+    }).policies.getPolicyProfile("prj_1", "pol_1");
+    expect(silent.lines).toEqual([]);
+  });
+});
