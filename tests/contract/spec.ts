@@ -8,6 +8,8 @@ export interface SpecOperation {
   path: string;
   statuses: number[];
   requestExample: unknown;
+  /** The first example body of each documented response, by status. */
+  responseExamples: Map<number, unknown>;
 }
 
 type Json = Record<string, unknown>;
@@ -23,16 +25,16 @@ function resolveRef(value: unknown): Json {
     .reduce<Json>((node, key) => node[key] as Json, spec);
 }
 
-function firstRequestExample(operation: Json): unknown {
-  const media = (resolveRef(operation.requestBody)?.content as Json | undefined)?.[
-    "application/json"
-  ] as Json | undefined;
-  const examples = media?.examples as Json | undefined;
-  const first = examples ? Object.values(examples)[0] : undefined;
+/** The first example of a request body or response (`example`, else the first of `examples`). */
+function firstExample(bodyOwner: unknown): unknown {
+  const content = resolveRef(bodyOwner)?.content as Json | undefined;
+  const media = content?.["application/json"] as Json | undefined;
+  if (media && "example" in media) return media.example;
+  const first = media?.examples ? Object.values(media.examples as Json)[0] : undefined;
   return first === undefined ? undefined : resolveRef(first).value;
 }
 
-/** Every operation in the bundled spec with its documented statuses and first request example. */
+/** Every operation in the bundled spec with its documented statuses and first examples. */
 export const specOperations: SpecOperation[] = Object.entries(spec.paths as Json).flatMap(
   ([path, item]) =>
     methods
@@ -44,7 +46,13 @@ export const specOperations: SpecOperation[] = Object.entries(spec.paths as Json
           method: method.toUpperCase(),
           path,
           statuses: Object.keys(operation.responses as Json).map(Number),
-          requestExample: firstRequestExample(operation),
+          requestExample: firstExample(operation.requestBody),
+          responseExamples: new Map(
+            Object.entries(operation.responses as Json).map(([status, response]) => [
+              Number(status),
+              firstExample(response),
+            ]),
+          ),
         };
       }),
 );

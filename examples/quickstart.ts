@@ -1,0 +1,78 @@
+// Quickstart: every Policies operation once, from creating a profile to deleting it.
+// Reads PGBEAM_API_KEY (and PGBEAM_BASE_URL, if set) from the environment.
+import { createPolicyClient, type PolicyProfileInput } from "@pgbeam/policies-client";
+
+const pgbeam = createPolicyClient();
+const projectId = "prj_8Kx2mQ4vLp";
+
+const show = (step: string, detail: string) => console.log(`✔ ${step.padEnd(10)} ${detail}`);
+
+// A support agent may read and update tickets of one tenant, never sees raw personal data,
+// is rate limited, and needs a human to approve writes that touch more than 10 rows.
+const supportAgent: PolicyProfileInput = {
+  name: "support-agent-rw",
+  access_mode: "read_write",
+  statement_rules: { allow: ["select", "insert", "update"], deny: ["ddl", "copy"] },
+  table_allowlist: ["public.tickets", "public.ticket_comments", "public.customers"],
+  table_denylist: ["public.payment_methods"],
+  masking_rules: [
+    { table: "public.customers", column: "email", kind: "redact" },
+    { table: "public.customers", column: "phone", kind: "null" },
+  ],
+  row_filters: [
+    { table: "public.tickets", predicate: "tenant_id = current_setting('pgbeam.tenant')" },
+  ],
+  budget_queries_per_hour: 600,
+  max_rows: 500,
+  approval_mode: "writes",
+  approval_auto_max_rows: 10,
+  migration_safety: "block",
+  max_affected_rows: 100,
+};
+
+const created = await pgbeam.policies.createPolicyProfile(projectId, supportAgent);
+show(
+  "create",
+  `${created.id} "${created.name}" (${created.access_mode}), created ${created.created_at}`,
+);
+
+let count = 0;
+for await (const profile of pgbeam.policies.listAllPolicyProfiles(projectId, { page_size: 50 })) {
+  count++;
+  show("list", `${profile.id} "${profile.name}" (${profile.access_mode})`);
+}
+show("list", `${count} profile(s) in ${projectId}`);
+
+const fetched = await pgbeam.policies.getPolicyProfile(projectId, created.id);
+show(
+  "get",
+  `${fetched.id} masks ${fetched.masking_rules.length} column(s), max_rows ${fetched.max_rows ?? 0}`,
+);
+
+const updated = await pgbeam.policies.updatePolicyProfile(projectId, created.id, {
+  ...supportAgent,
+  write_mode: "rollback",
+});
+show("update", `${updated.id} updated at ${updated.updated_at}`);
+
+const verdict = await pgbeam.policies.dryEvalPolicy(projectId, {
+  sql: "DELETE FROM public.tickets WHERE closed_at < now() - interval '90 days'",
+  policy_id: created.id,
+});
+show("dry-eval", `${verdict.verdict} (${verdict.rule}): ${verdict.reason}`);
+if (verdict.hint) show("", `hint: ${verdict.hint}`);
+
+const replay = await pgbeam.policies.replayPolicy(projectId, {
+  policy: { ...supportAgent, access_mode: "read_only" },
+  limit: 100,
+});
+const { summary } = replay;
+show(
+  "replay",
+  `${summary.evaluated} distinct queries: ${summary.newly_blocked} newly blocked, ${summary.newly_allowed} newly allowed`,
+);
+for (const item of replay.items.slice(0, 3))
+  show("", `${item.change.padEnd(13)} ×${item.occurrences} ${item.sql}`);
+
+await pgbeam.policies.deletePolicyProfile(projectId, created.id);
+show("delete", `${created.id} deleted`);
