@@ -119,9 +119,9 @@ function authorization(options: ClientOptions): () => Promise<string> {
 
 /** Applies defaults (environment included) and throws a {@link PgBeamError} naming any bad option. */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function")
+  if (typeof (options.fetch ?? globalThis.fetch) !== "function") {
     invalid("fetch must be a function, and no global fetch exists.");
+  }
   const logLevel = options.logLevel ?? "off";
   if (!logLevels.includes(logLevel))
     invalid(`logLevel must be one of ${logLevels.join(", ")} (got ${String(logLevel)}).`);
