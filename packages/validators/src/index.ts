@@ -1,0 +1,15 @@
+export { ContractViolationError } from "./contract-violation-error.js";
+export { type OperationSchemas, operationSchemas } from "./generated/operations.gen.js";
+export { policyProfileDefaults, statementKinds } from "./generated/spec-facts.gen.js";
+export * from "./generated/validators.gen.js";
+export type { ValidationIssue, ValidationResult } from "./issue.js";
+export type { LintFinding, LintReport, Severity } from "./lint/finding.js";
+export { lintPolicyProfile } from "./lint/lint-policy-profile.js";
+export { ValidationError } from "./validation-error.js";
+export {
+  type ValidationMiddleware,
+  type ValidationMiddlewareOptions,
+  validationMiddleware,
+} from "./validation-middleware.js";
+export type { Validator } from "./validator.js";
+export { type DefaultedField, type WithDefaults, withDefaults } from "./with-defaults.js";

@@ -1,0 +1,318 @@
+import type { PolicyProfileInput } from "@pgbeam/policies-types";
+import { statementKinds } from "../generated/spec-facts.gen.js";
+import type { WithDefaults } from "../with-defaults.js";
+import { closest } from "./closest.js";
+import type { LintFinding } from "./finding.js";
+import { isReachable, relationKey, repeatedIndexes } from "./relations.js";
+
+/** A profile with defaults applied and every list present. */
+export interface EffectiveProfile extends WithDefaults<PolicyProfileInput> {
+  allow: readonly string[];
+  deny: readonly string[];
+  allowlist: readonly string[];
+  denylist: readonly string[];
+  masks: NonNullable<PolicyProfileInput["masking_rules"]>;
+  filters: NonNullable<PolicyProfileInput["row_filters"]>;
+}
+
+/** One lint rule: the findings it has about a profile (none when it does not fire). */
+export type Rule = (profile: EffectiveProfile) => LintFinding[];
+
+/** Statement kinds that change data or schema, which read_only always blocks. */
+const writeKinds = new Set(["insert", "update", "delete", "ddl", "copy"]);
+
+const finding = (
+  code: string,
+  severity: LintFinding["severity"],
+  path: string,
+  message: string,
+  suggestion: string,
+): LintFinding => ({ code, severity, path, message, suggestion });
+
+const readWriteWithoutAllowlist: Rule = (p) =>
+  p.access_mode === "read_write" && p.allowlist.length === 0
+    ? [
+        finding(
+          "read-write-without-allowlist",
+          "warning",
+          "/table_allowlist",
+          "The agent may write to every table, because the profile is read_write and has no table allowlist.",
+          "List the tables the agent needs in table_allowlist.",
+        ),
+      ]
+    : [];
+
+const unboundedWrites: Rule = (p) =>
+  p.access_mode === "read_write" &&
+  p.write_mode === "normal" &&
+  p.max_affected_rows === 0 &&
+  p.approval_mode === "off"
+    ? [
+        finding(
+          "unbounded-writes",
+          "warning",
+          "/max_affected_rows",
+          "Writes commit without limit: no max_affected_rows, no approvals, and write_mode normal.",
+          "Set max_affected_rows, require approvals for writes, or use write_mode rollback or sandbox.",
+        ),
+      ]
+    : [];
+
+const noQueryBudget: Rule = (p) =>
+  p.budget_queries_per_hour === 0 && p.budget_queries_per_day === 0
+    ? [
+        finding(
+          "no-query-budget",
+          "warning",
+          "/budget_queries_per_hour",
+          "The agent may run any number of queries: neither an hourly nor a daily budget is set.",
+          "Set budget_queries_per_hour or budget_queries_per_day.",
+        ),
+      ]
+    : [];
+
+const noReadCeiling: Rule = (p) =>
+  p.max_rows === 0 && p.egress_bytes_per_day === 0
+    ? [
+        finding(
+          "no-read-ceiling",
+          p.masks.length > 0 ? "warning" : "info",
+          "/max_rows",
+          `Reads are unbounded: neither max_rows nor egress_bytes_per_day is set${p.masks.length > 0 ? ", although the profile masks sensitive columns" : ""}.`,
+          "Set max_rows or egress_bytes_per_day.",
+        ),
+      ]
+    : [];
+
+const unreachableRules: Rule = (p) => [
+  ...p.masks.flatMap((rule, i) =>
+    isReachable(rule.table, p.allowlist, p.denylist)
+      ? []
+      : [
+          finding(
+            "unreachable-masking-rule",
+            "info",
+            `/masking_rules/${i}`,
+            `The masking rule on ${rule.table}.${rule.column} never applies: the table lists make ${rule.table} unreachable.`,
+            `Remove the rule, or allow ${rule.table}.`,
+          ),
+        ],
+  ),
+  ...p.filters.flatMap((filter, i) =>
+    isReachable(filter.table, p.allowlist, p.denylist)
+      ? []
+      : [
+          finding(
+            "unreachable-row-filter",
+            "info",
+            `/row_filters/${i}`,
+            `The row filter on ${filter.table} never applies: the table lists make ${filter.table} unreachable.`,
+            `Remove the filter, or allow ${filter.table}.`,
+          ),
+        ],
+  ),
+];
+
+const writeSettingsUnderReadOnly: Rule = (p) => {
+  if (p.access_mode !== "read_only") return [];
+  const ignored: Array<[string, boolean]> = [
+    ["write_mode", p.write_mode !== "normal"],
+    ["max_affected_rows", p.max_affected_rows > 0],
+    ["approval_mode", p.approval_mode === "writes" || p.approval_mode === "ddl"],
+  ];
+  return ignored
+    .filter(([, set]) => set)
+    .map(([field]) =>
+      finding(
+        "ignored-under-read-only",
+        "info",
+        `/${field}`,
+        `${field} has no effect: the profile is read_only, so no write ever runs.`,
+        `Remove ${field}, or make the profile read_write.`,
+      ),
+    );
+};
+
+const bothTableLists: Rule = (p) =>
+  p.allowlist.length > 0 && p.denylist.length > 0
+    ? [
+        finding(
+          "allowlist-and-denylist",
+          "info",
+          "/table_denylist",
+          "Both table lists are set; with an allowlist, the denylist only matters for tables on both.",
+          "Keep only the allowlist unless you mean to carve tables out of it.",
+        ),
+      ]
+    : [];
+
+const bothStatementLists: Rule = (p) =>
+  p.allow.length > 0 && p.deny.length > 0
+    ? [
+        finding(
+          "statement-allow-and-deny",
+          "info",
+          "/statement_rules/deny",
+          "Both statement lists are set; with an allow list, deny only matters for kinds on both.",
+          "Keep only the allow list unless you mean to carve kinds out of it.",
+        ),
+      ]
+    : [];
+
+const unknownStatementKinds: Rule = (p) =>
+  (["allow", "deny"] as const).flatMap((list) =>
+    p[list].flatMap((kind, i) => {
+      if ((statementKinds as readonly string[]).includes(kind)) return [];
+      const guess = closest(kind, statementKinds);
+      return [
+        finding(
+          "unknown-statement-kind",
+          "error",
+          `/statement_rules/${list}/${i}`,
+          `"${kind}" is not a statement kind${guess ? `; did you mean "${guess}"?` : "."}`,
+          `Use one of ${statementKinds.join(", ")}.`,
+        ),
+      ];
+    }),
+  );
+
+const tableAllowedAndDenied: Rule = (p) =>
+  p.allowlist.flatMap((table, i) =>
+    p.denylist.some((denied) => relationKey(denied) === relationKey(table))
+      ? [
+          finding(
+            "table-allowed-and-denied",
+            "warning",
+            `/table_allowlist/${i}`,
+            `${table} is on both the allowlist and the denylist, so it is denied.`,
+            `Remove ${table} from one of the lists.`,
+          ),
+        ]
+      : [],
+  );
+
+const conflictingMasks: Rule = (p) =>
+  p.masks.flatMap((rule, i) => {
+    const earlier = p.masks
+      .slice(0, i)
+      .find(
+        (other) =>
+          relationKey(other.table) === relationKey(rule.table) && other.column === rule.column,
+      );
+    return earlier && earlier.kind !== rule.kind
+      ? [
+          finding(
+            "conflicting-masking-rules",
+            "error",
+            `/masking_rules/${i}`,
+            `${rule.table}.${rule.column} is masked twice, as ${earlier.kind} and as ${rule.kind}.`,
+            "Keep one masking rule per column.",
+          ),
+        ]
+      : [];
+  });
+
+const unsafeRowFilters: Rule = (p) =>
+  p.filters.flatMap((filter, i) => {
+    const predicate = filter.predicate.trim();
+    const problem =
+      predicate === ""
+        ? "is empty"
+        : /;|--|\/\*/.test(predicate)
+          ? "contains ';' or a SQL comment"
+          : undefined;
+    return problem
+      ? [
+          finding(
+            "unsafe-row-filter",
+            "error",
+            `/row_filters/${i}/predicate`,
+            `The row filter on ${filter.table} ${problem}: a predicate must be one boolean expression, or it could smuggle in another statement.`,
+            "Write a single boolean expression without ';' or comments.",
+          ),
+        ]
+      : [];
+  });
+
+const autoApproveWithoutApprovals: Rule = (p) =>
+  p.approval_auto_max_rows > 0 && p.approval_mode === "off"
+    ? [
+        finding(
+          "auto-approve-without-approvals",
+          "warning",
+          "/approval_auto_max_rows",
+          "approval_auto_max_rows has no effect while approval_mode is off.",
+          "Turn approvals on, or remove approval_auto_max_rows.",
+        ),
+      ]
+    : [];
+
+const zeroApprovalTimeout: Rule = (p) =>
+  p.approval_mode !== "off" && p.approval_timeout_seconds === 0
+    ? [
+        finding(
+          "zero-approval-timeout",
+          "warning",
+          "/approval_timeout_seconds",
+          "Held statements expire at once: approvals are on but approval_timeout_seconds is 0.",
+          "Give reviewers time, e.g. approval_timeout_seconds: 300.",
+        ),
+      ]
+    : [];
+
+const writeKindsUnderReadOnly: Rule = (p) =>
+  p.access_mode === "read_only"
+    ? p.allow.flatMap((kind, i) =>
+        writeKinds.has(kind)
+          ? [
+              finding(
+                "write-kind-under-read-only",
+                "warning",
+                `/statement_rules/allow/${i}`,
+                `"${kind}" is allowed, but read_only blocks it anyway.`,
+                `Remove "${kind}", or make the profile read_write.`,
+              ),
+            ]
+          : [],
+      )
+    : [];
+
+const duplicates: Rule = (p) => {
+  const lists: Array<[string, readonly string[], (entry: string) => string]> = [
+    ["/table_allowlist", p.allowlist, relationKey],
+    ["/table_denylist", p.denylist, relationKey],
+    ["/statement_rules/allow", p.allow, (kind) => kind],
+    ["/statement_rules/deny", p.deny, (kind) => kind],
+  ];
+  return lists.flatMap(([path, entries, keyOf]) =>
+    repeatedIndexes(entries, keyOf).map((i) =>
+      finding(
+        "duplicate-entry",
+        "info",
+        `${path}/${i}`,
+        `${entries[i]} is listed twice in ${path.slice(1)}.`,
+        "Remove the repeat.",
+      ),
+    ),
+  );
+};
+
+/** Every rule, in the order their findings are reported within one severity. */
+export const rules: readonly Rule[] = [
+  unknownStatementKinds,
+  conflictingMasks,
+  unsafeRowFilters,
+  readWriteWithoutAllowlist,
+  unboundedWrites,
+  noQueryBudget,
+  noReadCeiling,
+  tableAllowedAndDenied,
+  autoApproveWithoutApprovals,
+  zeroApprovalTimeout,
+  writeKindsUnderReadOnly,
+  unreachableRules,
+  writeSettingsUnderReadOnly,
+  bothTableLists,
+  bothStatementLists,
+  duplicates,
+];

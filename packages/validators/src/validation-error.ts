@@ -1,0 +1,16 @@
+import type { ValidationIssue } from "./issue.js";
+
+/** Thrown by `assertX` and by the validation middleware; `issues` lists every problem. */
+export class ValidationError extends Error {
+  override name = "ValidationError";
+  /** Every issue found. */
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(subject: string, issues: readonly ValidationIssue[]) {
+    const lines = issues.map((issue) => `  - ${issue.message}`).join("\n");
+    super(
+      `${subject} is invalid (${issues.length} issue${issues.length === 1 ? "" : "s"}):\n${lines}`,
+    );
+    this.issues = issues;
+  }
+}

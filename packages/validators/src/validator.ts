@@ -1,0 +1,74 @@
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import { type CheckError, describeErrors } from "./describe-errors.js";
+import type { ValidationIssue, ValidationResult } from "./issue.js";
+import { ValidationError } from "./validation-error.js";
+
+/** A generated check: true or false, with the errors left on the function. */
+export interface Check {
+  (data: unknown): boolean;
+  errors?: CheckError[] | null;
+}
+
+/** The four ways to use one schema's validator. */
+export interface Validator<T> {
+  /** Validates without throwing, whatever the input; reports every issue. */
+  validate(value: unknown): ValidationResult<T>;
+  /** Type guard: true when the value is valid. */
+  is(value: unknown): value is T;
+  /** Returns the value typed, or throws a ValidationError with every issue. */
+  assert(value: unknown): T;
+  /** The same validator as a Standard Schema v1. */
+  standard: StandardSchemaV1<T>;
+}
+
+/** Wraps a generated check into validate / is / assert / Standard Schema forms. */
+export function createValidator<T>(name: string, check: Check): Validator<T> {
+  const validate = (value: unknown): ValidationResult<T> => {
+    let valid: boolean;
+    try {
+      valid = check(value);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        ok: false,
+        issues: [
+          {
+            path: "",
+            keys: [],
+            keyword: "error",
+            message: `${name} could not be checked: ${reason}`,
+          },
+        ],
+      };
+    }
+    if (valid) return { ok: true, value: value as T };
+    return { ok: false, issues: describeErrors(name, check.errors ?? [], value) };
+  };
+  const is = (value: unknown): value is T => {
+    try {
+      return check(value);
+    } catch {
+      return false;
+    }
+  };
+  const assert = (value: unknown): T => {
+    const result = validate(value);
+    if (!result.ok) throw new ValidationError(name, result.issues);
+    return result.value;
+  };
+  const toStandard = (issue: ValidationIssue): StandardSchemaV1.Issue => ({
+    message: issue.message,
+    path: issue.keys,
+  });
+  const standard: StandardSchemaV1<T> = {
+    "~standard": {
+      version: 1,
+      vendor: "pgbeam",
+      validate: (value) => {
+        const result = validate(value);
+        return result.ok ? { value: result.value } : { issues: result.issues.map(toStandard) };
+      },
+    },
+  };
+  return { validate, is, assert, standard };
+}

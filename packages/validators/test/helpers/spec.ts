@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+/** A JSON Schema node of the bundled spec. */
+export type Schema = Record<string, unknown> | boolean;
+type Json = Record<string, unknown>;
+
+const require = createRequire(import.meta.url);
+/** The bundled spec, as the generator read it. */
+export const spec = JSON.parse(
+  readFileSync(require.resolve("@pgbeam/policies-openapi/openapi.json"), "utf8"),
+) as Json;
+
+/** Follows a local `$ref` (repeatedly) to the node it names. */
+export function resolve<T = Json>(node: unknown): T {
+  let at = node as Json;
+  while (typeof at?.$ref === "string") {
+    at = (at.$ref as string)
+      .slice(2)
+      .split("/")
+      .reduce<Json>((parent, key) => parent[key] as Json, spec);
+  }
+  return at as T;
+}
+
+/** A component schema by name. */
+export function componentSchema(name: string): Json {
+  return (spec.components as { schemas: Record<string, Json> }).schemas[name] as Json;
+}
+
+/** Every example in the spec with the name of the component schema it illustrates. */
+export function specExamples(): Array<{ where: string; schema: string; value: unknown }> {
+  const out: Array<{ where: string; schema: string; value: unknown }> = [];
+  const collect = (where: string, owner: unknown) => {
+    const media = (resolve<Json>(owner)?.content as Json | undefined)?.["application/json"] as
+      | Json
+      | undefined;
+    const ref = (media?.schema as Json | undefined)?.$ref;
+    if (!media || typeof ref !== "string") return;
+    const schema = ref.split("/").pop() as string;
+    if ("example" in media) out.push({ where, schema, value: media.example });
+    for (const [name, example] of Object.entries((media.examples as Json | undefined) ?? {})) {
+      out.push({ where: `${where} (${name})`, schema, value: resolve<Json>(example).value });
+    }
+  };
+  for (const [path, item] of Object.entries(spec.paths as Json)) {
+    for (const [method, op] of Object.entries(item as Json)) {
+      if (method === "parameters") continue;
+      const operation = op as Json;
+      collect(`${operation.operationId} request`, operation.requestBody);
+      for (const [status, response] of Object.entries(operation.responses as Json)) {
+        collect(`${operation.operationId} ${status} ${path}`, response);
+      }
+    }
+  }
+  return out;
+}

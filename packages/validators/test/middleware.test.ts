@@ -1,0 +1,124 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { paths } from "@pgbeam/policies-types";
+import createClient from "openapi-fetch";
+import { afterEach, expect, test } from "vitest";
+import { ContractViolationError, ValidationError, validationMiddleware } from "../src/index.js";
+
+let server: Server;
+let received = 0;
+afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** A loopback server that always answers `status` with `body`, counting requests. */
+async function clientAnswering(
+  status: number,
+  body: unknown,
+  options?: Parameters<typeof validationMiddleware>[0],
+) {
+  received = 0;
+  server = createServer((req, res) => {
+    received++;
+    req.resume();
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const client = createClient<paths>({
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+  });
+  client.use(validationMiddleware(options));
+  return client;
+}
+
+const profile = {
+  id: "pol_1",
+  project_id: "prj_1",
+  name: "n",
+  access_mode: "read_only",
+  table_allowlist: [],
+  table_denylist: [],
+  masking_rules: [],
+  created_at: "2026-11-25T10:00:00Z",
+  updated_at: "2026-11-25T10:00:00Z",
+};
+const path = { params: { path: { project_id: "prj_1" } } };
+
+test("a valid request and response pass through untouched", async () => {
+  const client = await clientAnswering(201, profile);
+  const { data } = await client.POST("/v1/projects/{project_id}/policies", {
+    ...path,
+    body: { name: "n" },
+  });
+  expect(data).toEqual(profile);
+});
+
+test("an invalid body is refused before it leaves", async () => {
+  const client = await clientAnswering(201, profile);
+  const body = { name: "", access_mode: "read_mostly" } as unknown as { name: string };
+  const error = await client
+    .POST("/v1/projects/{project_id}/policies", { ...path, body })
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ValidationError);
+  expect((error as ValidationError).issues.map((i) => i.path)).toEqual(["/name", "/access_mode"]);
+  expect((error as Error).message).toMatch(
+    /^The createPolicyProfile request is invalid \(2 issues\)/,
+  );
+  expect(received).toBe(0);
+});
+
+test("bad path and query parameters are refused too", async () => {
+  const client = await clientAnswering(200, { policies: [] });
+  const error = await client
+    .GET("/v1/projects/{project_id}/policies", {
+      params: { path: { project_id: "prj 1" }, query: { page_size: 0 } },
+    })
+    .catch((e: unknown) => e);
+  expect((error as ValidationError).issues.map((i) => i.path)).toEqual([
+    "/project_id",
+    "/page_size",
+  ]);
+  expect(received).toBe(0);
+});
+
+test("a response body that breaks the spec names operation, status and issues", async () => {
+  const client = await clientAnswering(200, { ...profile, access_mode: "admin" });
+  const error = await client
+    .GET("/v1/projects/{project_id}/policies/{policy_id}", {
+      params: { path: { project_id: "prj_1", policy_id: "pol_1" } },
+    })
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ContractViolationError);
+  expect(error).toMatchObject({ operationId: "getPolicyProfile", status: 200 });
+  expect((error as Error).message).toContain(
+    "The 200 response of getPolicyProfile is invalid (1 issue):",
+  );
+  expect((error as Error).message).toContain(
+    'access_mode must be one of "read_only", "read_write" (got "admin")',
+  );
+});
+
+test("an undocumented status and an error body without the envelope are violations", async () => {
+  const teapot = await clientAnswering(418, {
+    error: { code: "teapot", message: "short and stout" },
+  });
+  await expect(teapot.GET("/v1/projects/{project_id}/policies", path)).rejects.toThrow(
+    "status 418 is not documented",
+  );
+  server.close();
+  const bare = await clientAnswering(404, { message: "nope" });
+  await expect(bare.GET("/v1/projects/{project_id}/policies", path)).rejects.toThrow(
+    "error is required",
+  );
+});
+
+test("each direction can be switched off", async () => {
+  const client = await clientAnswering(
+    200,
+    { nonsense: true },
+    { requests: false, responses: false },
+  );
+  const { data } = await client.GET("/v1/projects/{project_id}/policies", {
+    params: { path: { project_id: "prj 1" } },
+  });
+  expect(data).toEqual({ nonsense: true });
+});
