@@ -1,8 +1,15 @@
-// Quickstart: every Policies operation once, from creating a profile to deleting it.
-// Reads PGBEAM_API_KEY (and PGBEAM_BASE_URL, if set) from the environment.
+// Quickstart: check a policy locally, then every Policies operation once, from creating a
+// profile to deleting it. Reads PGBEAM_API_KEY (and PGBEAM_BASE_URL, if set) from the environment.
 import { createPolicyClient, type PolicyProfileInput } from "@pgbeam/policies-client";
+import {
+  lintPolicyProfile,
+  validatePolicyProfileInput,
+  validationMiddleware,
+} from "@pgbeam/policies-validators";
 
 const pgbeam = createPolicyClient();
+// Optional: check every request and response against the spec as it goes by.
+pgbeam.raw.use(validationMiddleware());
 const projectId = "prj_8Kx2mQ4vLp";
 
 const show = (step: string, detail: string) => console.log(`✔ ${step.padEnd(10)} ${detail}`);
@@ -30,6 +37,23 @@ const supportAgent: PolicyProfileInput = {
   max_affected_rows: 100,
 };
 
+// 1. Check the profile before sending it: schema first, then the linter's advice.
+const checked = validatePolicyProfileInput(supportAgent);
+if (!checked.ok) {
+  for (const issue of checked.issues) console.error(`✘ ${issue.message}`);
+  process.exit(1);
+}
+const lint = lintPolicyProfile(checked.value);
+const counts = lint.summary;
+show(
+  "validate",
+  `valid; lint: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} note(s)`,
+);
+for (const finding of lint.findings) {
+  console.log(`  • ${finding.severity}: ${finding.message} → ${finding.suggestion}`);
+}
+
+// 2. Every operation of the API.
 const created = await pgbeam.policies.createPolicyProfile(projectId, supportAgent);
 show(
   "create",

@@ -1,12 +1,9 @@
+import { specOperations } from "@pgbeam/spec-testing";
 import { describe, expect, inject, test } from "vitest";
-import { specOperations } from "./spec.js";
+import { filledPath } from "./clients.js";
 
 const baseUrl = inject("baseUrl");
 const apiKey = inject("apiKey");
-
-function fill(path: string): string {
-  return path.replace("{project_id}", "prj_8Kx2mQ4vLp").replace("{policy_id}", "pol_3fGh7TnQ2w");
-}
 
 async function send(
   method: string,
@@ -43,7 +40,7 @@ describe.runIf(inject("usingMock"))("the Prism mock serves the spec", () => {
   for (const op of specOperations) {
     for (const status of op.statuses) {
       test(`${op.operationId} answers ${status} when asked for it`, async () => {
-        const res = await send(op.method, fill(op.path), op.requestExample, {
+        const res = await send(op.method, filledPath(op.path), op.requestExample, {
           prefer: `code=${status}`,
         });
         expect(res.status).toBe(status);
@@ -71,7 +68,9 @@ describe.runIf(inject("usingMock"))("the Prism mock serves the spec", () => {
 
   for (const op of bodyOperations) {
     test(`${op.operationId} accepts its own example and refuses a broken body`, async () => {
-      expect((await send(op.method, fill(op.path), op.requestExample)).status).toBeLessThan(300);
+      expect((await send(op.method, filledPath(op.path), op.requestExample)).status).toBeLessThan(
+        300,
+      );
       const broken = structuredClone(op.requestExample) as Record<string, unknown>;
       let field: string;
       if ("policy_id" in broken) {
@@ -81,7 +80,7 @@ describe.runIf(inject("usingMock"))("the Prism mock serves the spec", () => {
         ((broken.policy ?? broken) as Record<string, unknown>).access_mode = "read_mostly";
         field = "access_mode";
       }
-      const res = await send(op.method, fill(op.path), broken);
+      const res = await send(op.method, filledPath(op.path), broken);
       expect(res.status).toBe(400);
       expect(res.headers.get("sl-violations")).toContain(field);
     });
@@ -91,7 +90,11 @@ describe.runIf(inject("usingMock"))("the Prism mock serves the spec", () => {
     ["neither", { sql: "select 1" }],
     ["both", { sql: "select 1", policy_id: "pol_3fGh7TnQ2w", policy: { name: "draft" } }],
   ])("dryEvalPolicy refuses %s of policy_id and policy", async (_, body) => {
-    const res = await send("POST", fill("/v1/projects/{project_id}/policy-evaluations"), body);
+    const res = await send(
+      "POST",
+      filledPath("/v1/projects/{project_id}/policy-evaluations"),
+      body,
+    );
     expect(res.status).toBe(400);
     expect(res.headers.get("sl-violations")).toContain("oneOf");
   });
@@ -99,13 +102,13 @@ describe.runIf(inject("usingMock"))("the Prism mock serves the spec", () => {
   test("a project_id outside its pattern and a page_size over 100 are refused", async () => {
     expect((await send("GET", "/v1/projects/prj%20bad/policies", undefined)).status).toBe(400);
     expect(
-      (await send("GET", fill("/v1/projects/{project_id}/policies?page_size=101"), undefined))
+      (await send("GET", filledPath("/v1/projects/{project_id}/policies?page_size=101"), undefined))
         .status,
     ).toBe(400);
   });
 
   test("a request without credentials is refused with 401", async () => {
-    const res = await fetch(new URL(fill("/v1/projects/{project_id}/policies"), baseUrl));
+    const res = await fetch(new URL(filledPath("/v1/projects/{project_id}/policies"), baseUrl));
     expect(res.status).toBe(401);
   });
 });

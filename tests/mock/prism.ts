@@ -32,9 +32,23 @@ export interface StartMockOptions {
 }
 
 const running = new Set<ChildProcess>();
-process.once("exit", () => {
-  for (const child of running) child.kill("SIGKILL");
-});
+let cleanupInstalled = false;
+
+/** Makes sure no Prism outlives this process: on exit, and on Ctrl-C or a termination signal. */
+function installCleanup(): void {
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  process.once("exit", () => {
+    for (const child of running) child.kill("SIGKILL");
+  });
+  const onSignal = (signal: NodeJS.Signals) => {
+    void Promise.all([...running].map((child) => stopChild(child, 2000))).finally(() =>
+      process.kill(process.pid, signal),
+    );
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+}
 
 async function freePort(host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -67,6 +81,7 @@ function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
 /** Starts the real Prism CLI in mock mode on the bundled spec and resolves once it listens. */
 export async function startMock(options: StartMockOptions = {}): Promise<MockServer> {
   assertBundledSpecIsFresh();
+  installCleanup();
   const host = options.host ?? "127.0.0.1";
   const port = options.port || (await freePort(host));
   const log = options.log === undefined ? (line: string) => console.error(line) : options.log;
@@ -88,7 +103,14 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockSer
     const fail = (reason: string) => {
       clearTimeout(timer);
       void server.stop(0);
-      reject(new Error(`Prism did not start (${reason}). Its output:\n${output.slice(-4000)}`));
+      const busy = output.includes("EADDRINUSE");
+      reject(
+        new Error(
+          busy
+            ? `Port ${port} on ${host} is already in use: stop what listens there, or pick another port.`
+            : `Prism did not start (${reason}). Its last output:\n${output.slice(-2000)}`,
+        ),
+      );
     };
     const timer = setTimeout(() => fail("timed out"), options.startTimeoutMs ?? 20_000);
     const onData = (chunk: Buffer) => {

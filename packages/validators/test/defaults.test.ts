@@ -1,7 +1,7 @@
 import type { PolicyProfileInput } from "@pgbeam/policies-types";
+import { componentSchema, resolve } from "@pgbeam/spec-testing";
 import { expect, test } from "vitest";
 import { policyProfileDefaults, withDefaults } from "../src/index.js";
-import { componentSchema, resolve } from "./helpers/spec.js";
 
 test("every field with a default in the spec has it, and no other", () => {
   const properties = componentSchema("PolicyProfileInput").properties as Record<

@@ -1,6 +1,6 @@
+import { specExamples } from "@pgbeam/spec-testing";
 import { describe, expect, test } from "vitest";
 import { validators } from "../src/index.js";
-import { specExamples } from "./helpers/spec.js";
 
 const examples = specExamples();
 

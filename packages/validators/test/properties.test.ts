@@ -1,8 +1,7 @@
+import { arbitraryFor, componentSchema, resolve, spec } from "@pgbeam/spec-testing";
 import fc from "fast-check";
 import { describe, test } from "vitest";
 import { validators } from "../src/index.js";
-import { arbitraryFor } from "./helpers/arbitrary.js";
-import { componentSchema, resolve, spec } from "./helpers/spec.js";
 
 type Json = Record<string, unknown>;
 const seed = 20261125;

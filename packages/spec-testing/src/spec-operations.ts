@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { bundledSpecPath } from "../mock/index.js";
+import { resolve, spec } from "./spec.js";
 
 /** One operation of the bundled spec, as the suite iterates over them. */
 export interface SpecOperation {
@@ -13,25 +12,15 @@ export interface SpecOperation {
 }
 
 type Json = Record<string, unknown>;
-const spec = JSON.parse(readFileSync(bundledSpecPath, "utf8")) as Json;
 const methods = ["get", "post", "put", "delete", "patch"];
-
-function resolveRef(value: unknown): Json {
-  const ref = (value as Json | undefined)?.$ref;
-  if (typeof ref !== "string") return value as Json;
-  return ref
-    .slice(2)
-    .split("/")
-    .reduce<Json>((node, key) => node[key] as Json, spec);
-}
 
 /** The first example of a request body or response (`example`, else the first of `examples`). */
 function firstExample(bodyOwner: unknown): unknown {
-  const content = resolveRef(bodyOwner)?.content as Json | undefined;
+  const content = resolve<Json>(bodyOwner)?.content as Json | undefined;
   const media = content?.["application/json"] as Json | undefined;
   if (media && "example" in media) return media.example;
   const first = media?.examples ? Object.values(media.examples as Json)[0] : undefined;
-  return first === undefined ? undefined : resolveRef(first).value;
+  return first === undefined ? undefined : resolve<Json>(first).value;
 }
 
 /** Every operation in the bundled spec with its documented statuses and first examples. */
