@@ -8,6 +8,7 @@ import {
   PgBeamApiError,
   RateLimitError,
 } from "./errors.js";
+import { requestIdOf } from "./request-id.js";
 import { parseRetryAfterMs } from "./retry-after.js";
 
 const classByStatus: Record<number, typeof PgBeamApiError> = {
@@ -28,14 +29,10 @@ function text(value: unknown): string | undefined {
   return typeof value === "string" && value.trim() !== "" ? value : undefined;
 }
 
-/** A short, single-line excerpt of a non-JSON body; for HTML, its title or its text without tags. */
+/** A short, single-line excerpt of a non-JSON body; for an HTML page, its title or its text. */
 function excerpt(body: string): string {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1];
-  const plain = (
-    title ?? body.replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ")
-  )
-    .replace(/[\p{Cc}\s]+/gu, " ")
-    .trim();
+  const title = /<title[^>]*>([^<]*)</i.exec(body)?.[1];
+  const plain = (title ?? body.replace(/<[^>]*>/g, " ")).replace(/[\p{Cc}\s]+/gu, " ").trim();
   return plain.length > excerptLength ? `${plain.slice(0, excerptLength)}…` : plain;
 }
 
@@ -64,7 +61,7 @@ export function apiErrorFromResponse(response: Response, body: unknown): PgBeamA
     status,
     code,
     message: `${status} ${detail ?? reason}`,
-    requestId: headers.get("x-request-id") ?? headers.get("request-id") ?? undefined,
+    requestId: requestIdOf(headers),
     headers,
     body,
   };

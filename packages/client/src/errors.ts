@@ -42,15 +42,10 @@ export class PgBeamApiError extends PgBeamError {
     this.body = init.body;
   }
 
-  /** A JSON form without headers, safe to log. */
+  /** A JSON form without headers and body, safe to log. */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      status: this.status,
-      code: this.code,
-      message: this.message,
-      requestId: this.requestId,
-    };
+    const { headers, body, ...fields } = this;
+    return { ...fields, message: this.message };
   }
 }
 
@@ -88,10 +83,6 @@ export class RateLimitError extends PgBeamApiError {
   constructor(init: ApiErrorInit & { retryAfterMs: number | undefined }) {
     super(init);
     this.retryAfterMs = init.retryAfterMs;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
   }
 }
 

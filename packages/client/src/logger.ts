@@ -13,22 +13,29 @@ export interface Logger {
   error(message: string, fields: Record<string, unknown>): void;
 }
 
-/** A bound log function, or undefined when logging is off. */
-export type Log = (
-  level: Exclude<LogLevel, "off">,
-  message: string,
-  fields: Record<string, unknown>,
-) => void;
+type LineLevel = Exclude<LogLevel, "off">;
+type Line = (message: string, fields: Record<string, unknown>) => void;
 
-const rank = { debug: 0, info: 1, warn: 2, error: 3, off: 4 } as const;
+/**
+ * One function per enabled level, none for the others: `log.debug?.(…)` then skips building
+ * the fields of a line nobody will see.
+ */
+export type Log = Partial<Record<LineLevel, Line>>;
 
-/** Returns a log function that drops lines below `level`, or undefined when `level` is `off`. */
+const levels: readonly LineLevel[] = ["debug", "info", "warn", "error"];
+
+/** Binds the logger's methods for `level` and above; returns undefined when `level` is `off`. */
 export function createLog(logger: Logger | undefined, level: LogLevel): Log | undefined {
   if (level === "off") return undefined;
   const sink = logger ?? console;
-  return (lineLevel, message, fields) => {
-    if (rank[lineLevel] >= rank[level]) sink[lineLevel](`[pgbeam] ${message}`, fields);
-  };
+  const enabled = levels.slice(levels.indexOf(level));
+  return Object.fromEntries(
+    enabled.map((name) => [
+      name,
+      (message: string, fields: Record<string, unknown>) =>
+        sink[name](`[pgbeam] ${message}`, fields),
+    ]),
+  );
 }
 
 const secretHeader = /auth|key|token|secret|cookie|session|signature|password/i;

@@ -1,5 +1,6 @@
 import { PgBeamError } from "./errors.js";
 import type { Logger, LogLevel } from "./logger.js";
+import type { FetchFunction } from "./transport.js";
 
 /** Settings of {@link createPolicyClient}; every one is optional. */
 export interface ClientOptions {
@@ -11,8 +12,8 @@ export interface ClientOptions {
   baseUrl?: string;
   /** Allow an `http://` base URL on a non-loopback host (credentials then travel in clear text). */
   allowInsecureHttp?: boolean;
-  /** The fetch to send requests with; defaults to `globalThis.fetch`. */
-  fetch?: (request: Request) => Promise<Response>;
+  /** The fetch to send requests with (default `globalThis.fetch`); pass `init` on, it carries the timeout signal. */
+  fetch?: FetchFunction;
   /** Timeout of each attempt in milliseconds, body included (default 30 000). */
   timeoutMs?: number;
   /** Retries after the first attempt for retryable failures (default 2). */
@@ -33,7 +34,7 @@ export interface ClientOptions {
 export interface ResolvedOptions {
   authorization: () => Promise<string>;
   baseUrl: string;
-  fetch: (request: Request) => Promise<Response>;
+  fetch: FetchFunction;
   timeoutMs: number;
   maxRetries: number;
   maxRetryAfterMs: number;
@@ -82,9 +83,7 @@ function checkBaseUrl(raw: string, allowInsecureHttp: boolean): string {
   } catch {
     return invalid(`baseUrl must be an absolute http(s) URL (got ${JSON.stringify(raw)}).`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    invalid(`baseUrl must use https (got ${url.protocol}).`);
-  }
+  if (!/^https?:$/.test(url.protocol)) invalid(`baseUrl must use https (got ${url.protocol}).`);
   if (url.protocol === "http:" && !isLoopback(url.hostname) && !allowInsecureHttp) {
     invalid(
       `baseUrl ${url.origin} uses plain http, which would send your API key unencrypted. ` +
@@ -131,7 +130,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
       options.baseUrl ?? env("PGBEAM_BASE_URL") ?? defaultBaseUrl,
       options.allowInsecureHttp === true,
     ),
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
     timeoutMs: count("timeoutMs", options.timeoutMs, 30_000),
     maxRetries: count("maxRetries", options.maxRetries, 2, true),
     maxRetryAfterMs: count("maxRetryAfterMs", options.maxRetryAfterMs, 60_000),

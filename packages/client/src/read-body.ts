@@ -1,25 +1,21 @@
+import { BufferedResponse } from "./buffered-response.js";
 import { PgBeamResponseError } from "./errors.js";
 
 const nullBodyStatuses = new Set([101, 204, 205, 304]);
+const empty = new Uint8Array(0);
 
 /**
- * Reads the whole body into memory (so the attempt's timeout covers it and a cut-off body is
- * seen here) and returns an equivalent, fully buffered Response. Refuses bodies over `maxBytes`.
+ * Reads the whole body into memory, so the attempt's timeout covers it and a body cut off
+ * mid-way fails here (where it can be retried). Refuses bodies over `maxBytes`.
  */
-export async function bufferResponse(response: Response, maxBytes: number): Promise<Response> {
-  const { status, statusText, headers } = response;
+export async function bufferResponse(
+  response: Response,
+  maxBytes: number,
+): Promise<BufferedResponse> {
+  const { status } = response;
   if (nullBodyStatuses.has(status) || response.body === null) {
     await response.body?.cancel();
-    return new Response(null, { status, statusText, headers });
-  }
-  const tooLarge = () =>
-    new PgBeamResponseError(
-      `The ${status} response body is larger than maxResponseBytes (${maxBytes} bytes); raise maxResponseBytes if this is expected.`,
-      status,
-    );
-  if (Number(headers.get("content-length")) > maxBytes) {
-    await response.body.cancel();
-    throw tooLarge();
+    return new BufferedResponse(empty, response);
   }
   const reader = response.body.getReader();
   // Fetch bodies are backed by plain ArrayBuffers, never shared ones.
@@ -31,12 +27,17 @@ export async function bufferResponse(response: Response, maxBytes: number): Prom
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge();
+      throw new PgBeamResponseError(
+        `The ${status} response body is larger than maxResponseBytes (${maxBytes} bytes); raise maxResponseBytes if this is expected.`,
+        status,
+      );
     }
     chunks.push(value as Uint8Array<ArrayBuffer>);
   }
-  const bytes = chunks.length === 1 ? chunks[0] : concat(chunks, size);
-  return new Response(bytes, { status, statusText, headers });
+  return new BufferedResponse(
+    chunks.length === 1 && chunks[0] ? chunks[0] : concat(chunks, size),
+    response,
+  );
 }
 
 function concat(chunks: Uint8Array<ArrayBuffer>[], size: number): Uint8Array<ArrayBuffer> {

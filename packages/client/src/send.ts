@@ -6,6 +6,7 @@ import type { AttemptOptions, Transport } from "./transport.js";
 /** The per-call options handed to an openapi-fetch method. */
 export interface CallInit {
   fetch: (request: Request) => Promise<Response>;
+  bodySerializer: (body: unknown) => string;
   headers: Record<string, string>;
   signal?: AbortSignal;
 }
@@ -44,12 +45,19 @@ export async function send<D>(
   run: (init: CallInit) => Promise<FetchResult<D>>,
 ): Promise<D> {
   let status = 0;
+  let body: string | undefined;
   const attempt: AttemptOptions = {
     timeoutMs: options?.timeoutMs,
     maxRetries: options?.maxRetries,
     retryPost: spec.retryPost === true,
+    body: () => body,
   };
   const init: CallInit = {
+    // openapi-fetch's own JSON serialization, remembered so that a retry can resend the body.
+    bodySerializer: (value) => {
+      body = JSON.stringify(value);
+      return body;
+    },
     fetch: async (request) => {
       const response = await transport(request, attempt);
       status = response.status;

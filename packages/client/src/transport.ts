@@ -1,12 +1,16 @@
-import { backoffMs, sleep } from "./backoff.js";
+import { abortable, backoffMs, sleep } from "./backoff.js";
 import { PgBeamConnectionError, PgBeamError, PgBeamTimeoutError } from "./errors.js";
 import { type Log, redactHeaders } from "./logger.js";
 import { bufferResponse } from "./read-body.js";
+import { requestIdOf } from "./request-id.js";
 import { parseRetryAfterMs } from "./retry-after.js";
+
+/** The fetch the transport sends with: it should pass `init` on (it carries the attempt's signal). */
+export type FetchFunction = (request: Request, init?: RequestInit) => Promise<Response>;
 
 /** What the transport needs from the client's configuration. */
 export interface TransportConfig {
-  fetch: (request: Request) => Promise<Response>;
+  fetch: FetchFunction;
   /** Returns the `Authorization` header value; called before every attempt. */
   authorization: () => Promise<string>;
   timeoutMs: number;
@@ -22,6 +26,8 @@ export interface AttemptOptions {
   maxRetries?: number | undefined;
   /** Retry a POST without an `Idempotency-Key` because it persists nothing. */
   retryPost?: boolean;
+  /** The request's body as sent, to rebuild it for a retry without copying its stream. */
+  body?: () => string | undefined;
 }
 
 /** A `fetch` for openapi-fetch: one call in, one final response out, with retries underneath. */
@@ -30,16 +36,25 @@ export type Transport = (request: Request, options?: AttemptOptions) => Promise<
 const retryStatuses = new Set([408, 429, 500, 502, 503, 504]);
 const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 
+/** Why a fetch failed: the system error code (ECONNREFUSED, …) when there is one. */
+function reasonOf(error: unknown): string {
+  const { cause, message } = error as { cause?: { code?: string }; message?: string };
+  return cause?.code ?? message ?? String(error);
+}
+
 /** Builds the retrying, timing-out, authenticating fetch that sits under openapi-fetch. */
 export function createTransport(config: TransportConfig): Transport {
   const { log } = config;
 
-  async function attempt(request: Request, timeoutMs: number): Promise<Response> {
-    const headers = new Headers(request.headers);
-    headers.set("authorization", await config.authorization());
-    request.signal.throwIfAborted();
+  /** One attempt: auth header, timeout, send, and read the whole body. */
+  async function attempt(
+    request: Request,
+    caller: AbortSignal,
+    timeoutMs: number,
+  ): Promise<Response> {
+    request.headers.set("authorization", await config.authorization());
+    caller.throwIfAborted();
     const controller = new AbortController();
-    const caller = request.signal;
     const onCallerAbort = () => controller.abort(caller.reason);
     caller.addEventListener("abort", onCallerAbort, { once: true });
     const timer = setTimeout(
@@ -47,12 +62,15 @@ export function createTransport(config: TransportConfig): Transport {
         controller.abort(new PgBeamTimeoutError(`The request timed out after ${timeoutMs} ms.`)),
       timeoutMs,
     );
+    const { signal } = controller;
     try {
-      const sent = new Request(request.clone(), { headers, signal: controller.signal });
-      return await bufferResponse(await config.fetch(sent), config.maxResponseBytes);
+      const exchange = config
+        .fetch(request, { signal })
+        .then((response) => bufferResponse(response, config.maxResponseBytes));
+      return await abortable(exchange, signal);
     } catch (error) {
       if (caller.aborted) throw caller.reason;
-      if (controller.signal.reason instanceof PgBeamTimeoutError) throw controller.signal.reason;
+      if (signal.reason instanceof PgBeamTimeoutError) throw signal.reason;
       if (error instanceof PgBeamError) throw error;
       throw new PgBeamConnectionError(
         `Could not reach ${new URL(request.url).origin}: ${reasonOf(error)}.`,
@@ -73,67 +91,68 @@ export function createTransport(config: TransportConfig): Transport {
       idempotentMethods.has(request.method) ||
       request.headers.has("idempotency-key") ||
       options.retryPost === true;
-    const { pathname, search } = new URL(request.url);
-    const target = { method: request.method, path: pathname + search };
+    const caller = request.signal;
+    const hasBody = request.body !== null;
+    // A body is a stream that one attempt consumes: keep a way to send it again.
+    const serialized = hasBody ? options.body?.() : undefined;
+    let spare =
+      hasBody && retryable && maxRetries > 0 && serialized === undefined
+        ? request.clone()
+        : undefined;
+    const url = log ? new URL(request.url) : undefined;
+    const target = url ? { method: request.method, path: url.pathname + url.search } : {};
 
+    let current = request;
     for (let attemptNumber = 1; ; attemptNumber++) {
       const started = Date.now();
       const canRetry = retryable && attemptNumber <= maxRetries;
-      log?.("debug", "request", {
-        ...target,
-        attempt: attemptNumber,
-        headers: redactHeaders(request.headers),
-      });
+      /** Logs one line about this attempt when `level` is enabled. */
+      const note = (level: keyof Log, message: string, extra: Record<string, unknown>) =>
+        log?.[level]?.(message, {
+          ...target,
+          attempt: attemptNumber,
+          durationMs: Date.now() - started,
+          ...extra,
+        });
+      if (attemptNumber > 1 && hasBody) {
+        if (serialized !== undefined) current = new Request(request, { body: serialized });
+        else if (spare) {
+          current = spare;
+          spare = canRetry ? spare.clone() : undefined;
+        }
+      }
+      if (log?.debug) note("debug", "request", { headers: redactHeaders(current.headers) });
       let response: Response;
       try {
-        response = await attempt(request, timeoutMs);
+        response = await attempt(current, caller, timeoutMs);
       } catch (error) {
-        const fields = { ...target, attempt: attemptNumber, durationMs: Date.now() - started };
         if (!(error instanceof PgBeamConnectionError) || !canRetry) {
-          log?.("error", "request failed", { ...fields, error: String(error) });
+          note("error", "request failed", { error: String(error) });
           throw error;
         }
         const delayMs = backoffMs(attemptNumber);
-        log?.("warn", "retrying after a connection failure", {
-          ...fields,
-          error: error.message,
-          delayMs,
-        });
-        await sleep(delayMs, request.signal);
+        note("warn", "retrying", { error: error.message, delayMs });
+        await sleep(delayMs, caller);
         continue;
       }
 
-      const { status } = response;
-      const fields = {
-        ...target,
-        status,
-        attempt: attemptNumber,
-        durationMs: Date.now() - started,
-        requestId:
-          response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined,
-      };
+      const { status, headers } = response;
+      const seen = { status, requestId: requestIdOf(headers) };
       if (!retryStatuses.has(status) || !canRetry) {
-        log?.(response.ok ? "info" : "error", "response", fields);
+        note(response.ok ? "info" : "error", "response", seen);
         return response;
       }
-      const retryAfterMs = parseRetryAfterMs(response.headers.get("retry-after"));
+      const retryAfterMs = parseRetryAfterMs(headers.get("retry-after"));
       if (retryAfterMs !== undefined && retryAfterMs > config.maxRetryAfterMs) {
-        log?.("error", "response: Retry-After is over maxRetryAfterMs, not retrying", {
-          ...fields,
+        note("error", "Retry-After is over maxRetryAfterMs: not retrying", {
+          ...seen,
           retryAfterMs,
         });
         return response;
       }
       const delayMs = retryAfterMs ?? backoffMs(attemptNumber);
-      log?.("warn", "retrying", { ...fields, delayMs });
-      await sleep(delayMs, request.signal);
+      note("warn", "retrying", { ...seen, delayMs });
+      await sleep(delayMs, caller);
     }
   };
-}
-
-function reasonOf(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
-  if (typeof cause?.code === "string") return cause.code;
-  if (typeof cause?.message === "string") return cause.message;
-  return error instanceof Error ? error.message : String(error);
 }

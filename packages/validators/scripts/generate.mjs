@@ -108,8 +108,6 @@ const ajv = new Ajv2020.default({
   strict: true,
   // PolicyProfile's allOf requires fields that its other branch declares.
   strictRequired: false,
-  // Share one function per schema instead of inlining it into every schema that refers to it.
-  inlineRefs: false,
   code: { source: true, esm: true, optimize: 1, formats: _`formats` },
 });
 ajv.addFormat("date-time", fullFormats["date-time"]);

@@ -11,13 +11,22 @@ export interface CheckError {
 
 const maxShown = 40;
 
+function isIndex(key: string): boolean {
+  if (key === "") return false;
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
 function keysOf(pointer: string, root: unknown): (string | number)[] {
   if (pointer === "") return [];
   const keys: (string | number)[] = [];
   let node: unknown = root;
   for (const raw of pointer.slice(1).split("/")) {
-    const key = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-    const index = Array.isArray(node) && /^\d+$/.test(key) ? Number(key) : key;
+    const key = raw.includes("~") ? raw.replaceAll("~1", "/").replaceAll("~0", "~") : raw;
+    const index = Array.isArray(node) && isIndex(key) ? Number(key) : key;
     keys.push(index);
     node =
       node !== null && typeof node === "object"

@@ -1,0 +1,154 @@
+// What users get is what we test: pack every published package, install the tarballs into a
+// throw-away project, and use them from ESM, CommonJS and TypeScript (node16 and bundler).
+import { execFile, execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, expect, test } from "vitest";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const published = ["types", "client", "validators"];
+const tsc = fileURLToPath(new URL("../node_modules/typescript/bin/tsc", import.meta.url));
+let project: string;
+let server: Server;
+let baseUrl: string;
+
+const profile = {
+  id: "pol_1",
+  project_id: "prj_1",
+  name: "packed",
+  access_mode: "read_only",
+  table_allowlist: [],
+  table_denylist: [],
+  masking_rules: [],
+  created_at: "2026-11-25T10:00:00Z",
+  updated_at: "2026-11-25T10:00:00Z",
+};
+
+const consumerJs = (loader: string) => `${loader}
+const pgbeam = createPolicyClient({ apiKey: "pgb_packed", baseUrl: process.env.BASE_URL, timeoutMs: 5000, maxRetries: 0 });
+pgbeam.policies.getPolicyProfile("prj_1", "pol_1").then((p) => {
+  const checked = validatePolicyProfile(p);
+  console.log(JSON.stringify({ name: p.name, valid: checked.ok, lint: lintPolicyProfile(p).summary }));
+});
+`;
+
+const consumerTs = `import { createPolicyClient, NotFoundError, type PolicyProfile } from "@pgbeam/policies-client";
+import { validatePolicyProfileInput } from "@pgbeam/policies-validators";
+import type { DryEvalInput } from "@pgbeam/policies-types";
+
+const pgbeam = createPolicyClient({ apiKey: "pgb_packed" });
+export async function named(): Promise<string> {
+  const profile: PolicyProfile = await pgbeam.policies.getPolicyProfile("prj_1", "pol_1");
+  const input: DryEvalInput = { sql: "select 1", policy_id: profile.id };
+  const result = validatePolicyProfileInput({ name: profile.name });
+  return result.ok ? input.sql : String(new NotFoundError({ status: 404, code: undefined, message: "", requestId: undefined, headers: new Headers(), body: null }));
+}
+`;
+
+beforeAll(async () => {
+  server = createServer((_, res) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify(profile));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  project = mkdtempSync(join(tmpdir(), "pgbeam-packed-"));
+  const tarballs = join(project, "tarballs");
+  mkdirSync(tarballs);
+  for (const name of published) {
+    execFileSync("pnpm", ["pack", "--pack-destination", tarballs], {
+      cwd: join(root, "packages", name),
+      stdio: "pipe",
+    });
+  }
+  const files = readdirSync(tarballs);
+  const tarball = (name: string) =>
+    `file:./tarballs/${files.find((f) => f.startsWith(`pgbeam-policies-${name}-`))}`;
+  const deps = Object.fromEntries(
+    published.map((name) => [`@pgbeam/policies-${name}`, tarball(name)]),
+  );
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify(
+      { name: "consumer", private: true, dependencies: deps, overrides: deps },
+      null,
+      2,
+    ),
+  );
+  execFileSync(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
+    {
+      cwd: project,
+      stdio: "pipe",
+    },
+  );
+  writeFileSync(
+    join(project, "esm.mjs"),
+    consumerJs(`import { createPolicyClient } from "@pgbeam/policies-client";
+import { lintPolicyProfile, validatePolicyProfile } from "@pgbeam/policies-validators";`),
+  );
+  writeFileSync(
+    join(project, "cjs.cjs"),
+    consumerJs(`const { createPolicyClient } = require("@pgbeam/policies-client");
+const { lintPolicyProfile, validatePolicyProfile } = require("@pgbeam/policies-validators");`),
+  );
+  writeFileSync(join(project, "consumer.ts"), consumerTs);
+  writeFileSync(join(project, "consumer.mts"), consumerTs);
+  for (const resolution of ["node16", "bundler"]) {
+    const module = resolution === "node16" ? "node16" : "preserve";
+    writeFileSync(
+      join(project, `tsconfig.${resolution}.json`),
+      JSON.stringify({
+        compilerOptions: {
+          module,
+          moduleResolution: resolution,
+          target: "es2022",
+          lib: ["es2022", "dom"],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ["consumer.ts", "consumer.mts"],
+      }),
+    );
+  }
+}, 120_000);
+
+afterAll(() => {
+  server?.close();
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+test.each(["esm.mjs", "cjs.cjs"])(
+  "%s: the installed tarballs load and make a real call",
+  async (file) => {
+    // Asynchronous, so this process's test server can answer the child's request.
+    const { stdout } = await promisify(execFile)(process.execPath, [file], {
+      cwd: project,
+      env: { ...process.env, BASE_URL: baseUrl },
+    });
+    expect(JSON.parse(stdout)).toEqual({
+      name: "packed",
+      valid: true,
+      lint: { error: 0, warning: 1, info: 1 },
+    });
+  },
+);
+
+test.each(["node16", "bundler"])(
+  "TypeScript with moduleResolution %s type-checks a consumer",
+  (resolution) => {
+    execFileSync(process.execPath, [tsc, "-p", `tsconfig.${resolution}.json`], {
+      cwd: project,
+      stdio: "pipe",
+    });
+  },
+);
