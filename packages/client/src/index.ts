@@ -1,4 +1,6 @@
 export type * from "@pgbeam/policies-types";
+/** Which spec this client was built against: `{ version, sha256 }`. */
+export { specVersion } from "@pgbeam/policies-types";
 export { createPolicyClient, type PolicyClient } from "./client.js";
 export * from "./errors.js";
 export type { Logger, LogLevel } from "./logger.js";

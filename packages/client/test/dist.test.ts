@@ -13,6 +13,7 @@ afterAll(() => server.close());
 
 async function roundTrip(entry: Entry): Promise<void> {
   expect(typeof entry.createPolicyClient).toBe("function");
+  expect(entry.specVersion.sha256).toMatch(/^[0-9a-f]{64}$/);
   const pgbeam = entry.createPolicyClient({ apiKey, baseUrl: server.url });
   expect((await pgbeam.policies.getPolicyProfile("prj_1", "pol_1")).id).toBe("pol_1");
   expect(

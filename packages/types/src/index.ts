@@ -1,2 +1,3 @@
 /** Types for every schema, operation and path of the PgBeam Policies API. */
 export type * from "./policies.gen.js";
+export { specVersion } from "./spec-version.gen.js";

@@ -1,0 +1,252 @@
+/** How a spec change affects client users. */
+export type Impact = "breaking" | "non-breaking" | "docs";
+
+/** One difference between two versions of the spec. */
+export interface SpecChange {
+  impact: Impact;
+  /** Where: an operation, and a field path inside it. */
+  where: string;
+  message: string;
+}
+
+type Json = Record<string, unknown>;
+type Direction = "request" | "response";
+const methods = ["get", "put", "post", "delete", "patch", "head", "options"];
+
+/** Follows local `$ref`s and merges `allOf` parts into one object schema view. */
+function flatten(doc: Json, node: unknown): Json {
+  let schema = node as Json;
+  while (schema && typeof schema.$ref === "string") {
+    schema = (schema.$ref as string)
+      .slice(2)
+      .split("/")
+      .reduce<Json>((at, key) => at[key] as Json, doc);
+  }
+  if (!schema || typeof schema !== "object" || !Array.isArray(schema.allOf)) return schema ?? {};
+  const merged: Json = {
+    ...schema,
+    properties: { ...(schema.properties as Json) },
+    required: [...((schema.required as string[]) ?? [])],
+  };
+  for (const part of schema.allOf as unknown[]) {
+    const flat = flatten(doc, part);
+    Object.assign(merged.properties as Json, flat.properties ?? {});
+    (merged.required as string[]).push(...((flat.required as string[]) ?? []));
+    for (const key of ["type", "enum", "items"])
+      if (flat[key] !== undefined && merged[key] === undefined) merged[key] = flat[key];
+  }
+  delete merged.allOf;
+  return merged;
+}
+
+const bound = (schema: Json, key: string) =>
+  typeof schema[key] === "number" ? (schema[key] as number) : undefined;
+
+/** Compares two schemas in one direction, pushing every change found. */
+function compareSchemas(
+  ctx: Context,
+  base: unknown,
+  head: unknown,
+  where: string,
+  direction: Direction,
+  depth = 0,
+): void {
+  if (depth > 20) return;
+  if (base === false || head === false) {
+    if (base !== head) ctx.push("breaking", where, `changed between allowed and forbidden`);
+    return;
+  }
+  const a = flatten(ctx.base, base);
+  const b = flatten(ctx.head, head);
+  const request = direction === "request";
+  if (JSON.stringify(a.type) !== JSON.stringify(b.type) && a.type !== undefined) {
+    ctx.push(
+      "breaking",
+      where,
+      `type changed from ${JSON.stringify(a.type)} to ${JSON.stringify(b.type)}`,
+    );
+    return;
+  }
+  if (Array.isArray(a.enum) || Array.isArray(b.enum)) {
+    const before = (a.enum as unknown[] | undefined) ?? [];
+    const after = (b.enum as unknown[] | undefined) ?? [];
+    const removed = before.filter((v) => !after.includes(v));
+    const added = after.filter((v) => !before.includes(v));
+    if (removed.length > 0) {
+      ctx.push(
+        request ? "breaking" : "non-breaking",
+        where,
+        `enum values removed: ${removed.join(", ")}`,
+      );
+    }
+    if (added.length > 0) {
+      ctx.push(
+        request ? "non-breaking" : "breaking",
+        where,
+        `enum values added: ${added.join(", ")}`,
+      );
+    }
+  }
+  for (const [key, narrowsWhenHigher] of [
+    ["minimum", true],
+    ["minLength", true],
+    ["minItems", true],
+    ["maximum", false],
+    ["maxLength", false],
+    ["maxItems", false],
+  ] as const) {
+    const before = bound(a, key);
+    const after = bound(b, key);
+    if (before === after) continue;
+    const narrowed =
+      after !== undefined &&
+      (before === undefined || (narrowsWhenHigher ? after > before : after < before));
+    const impact = request === narrowed ? "breaking" : "non-breaking";
+    ctx.push(impact, where, `${key} changed from ${before ?? "none"} to ${after ?? "none"}`);
+  }
+  if (JSON.stringify(a.default) !== JSON.stringify(b.default)) {
+    ctx.push(
+      "non-breaking",
+      where,
+      `default changed from ${JSON.stringify(a.default)} to ${JSON.stringify(b.default)}`,
+    );
+  }
+  if (a.pattern !== b.pattern)
+    ctx.push(
+      request ? "breaking" : "non-breaking",
+      where,
+      `pattern changed to ${b.pattern ?? "none"}`,
+    );
+  if (a.format !== b.format)
+    ctx.push(
+      "breaking",
+      where,
+      `format changed from ${a.format ?? "none"} to ${b.format ?? "none"}`,
+    );
+
+  const propsA = (a.properties as Json | undefined) ?? {};
+  const propsB = (b.properties as Json | undefined) ?? {};
+  const reqA = new Set((a.required as string[] | undefined) ?? []);
+  const reqB = new Set((b.required as string[] | undefined) ?? []);
+  for (const name of Object.keys(propsA)) {
+    const at = `${where}.${name}`;
+    if (!(name in propsB)) ctx.push("breaking", at, "property removed");
+    else compareSchemas(ctx, propsA[name], propsB[name], at, direction, depth + 1);
+  }
+  for (const name of Object.keys(propsB)) {
+    if (name in propsA) continue;
+    const required = reqB.has(name);
+    ctx.push(
+      request && required ? "breaking" : "non-breaking",
+      `${where}.${name}`,
+      `${required ? "required" : "optional"} property added`,
+    );
+  }
+  for (const name of reqB) {
+    if (!reqA.has(name) && name in propsA)
+      ctx.push(request ? "breaking" : "non-breaking", `${where}.${name}`, "became required");
+  }
+  for (const name of reqA) {
+    if (!reqB.has(name) && name in propsB)
+      ctx.push(request ? "non-breaking" : "breaking", `${where}.${name}`, "became optional");
+  }
+  if (a.items || b.items) compareSchemas(ctx, a.items, b.items, `${where}[]`, direction, depth + 1);
+  const branchesA = (a.oneOf as unknown[] | undefined) ?? [];
+  const branchesB = (b.oneOf as unknown[] | undefined) ?? [];
+  if (branchesA.length !== branchesB.length) {
+    ctx.push("breaking", where, "oneOf branches changed");
+    return;
+  }
+  branchesA.forEach((branch, i) => {
+    compareSchemas(ctx, branch, branchesB[i], `${where}(oneOf ${i})`, direction, depth + 1);
+  });
+}
+
+interface Context {
+  base: Json;
+  head: Json;
+  push(impact: Impact, where: string, message: string): void;
+}
+
+function operations(doc: Json): Map<string, { op: Json; params: Json[] }> {
+  const out = new Map<string, { op: Json; params: Json[] }>();
+  for (const [path, item] of Object.entries((doc.paths as Json) ?? {})) {
+    const pathItem = flatten(doc, item);
+    for (const method of methods) {
+      const op = pathItem[method] as Json | undefined;
+      if (!op) continue;
+      const params = [
+        ...((pathItem.parameters as unknown[]) ?? []),
+        ...((op.parameters as unknown[]) ?? []),
+      ].map((p) => flatten(doc, p));
+      out.set(`${method.toUpperCase()} ${path}`, { op, params });
+    }
+  }
+  return out;
+}
+
+const jsonSchemaOf = (doc: Json, owner: unknown) =>
+  ((flatten(doc, owner).content as Json | undefined)?.["application/json"] as Json | undefined)
+    ?.schema;
+
+/** Every change between two bundled specs, classified for client users. */
+export function classifySpecChanges(base: Json, head: Json): SpecChange[] {
+  const changes: SpecChange[] = [];
+  const ctx: Context = {
+    base,
+    head,
+    push: (impact, where, message) => changes.push({ impact, where, message }),
+  };
+  const before = operations(base);
+  const after = operations(head);
+  for (const [key, { op, params }] of before) {
+    const next = after.get(key);
+    if (!next) {
+      ctx.push("breaking", key, `operation ${String(op.operationId)} removed`);
+      continue;
+    }
+    for (const param of params) {
+      const match = next.params.find((p) => p.name === param.name && p.in === param.in);
+      const at = `${key} ${String(param.in)} parameter ${String(param.name)}`;
+      if (!match) ctx.push("breaking", at, "parameter removed");
+      else {
+        if (!param.required && match.required) ctx.push("breaking", at, "became required");
+        compareSchemas(ctx, param.schema, match.schema, at, "request");
+      }
+    }
+    for (const param of next.params) {
+      if (!params.some((p) => p.name === param.name && p.in === param.in)) {
+        ctx.push(
+          param.required ? "breaking" : "non-breaking",
+          `${key} ${String(param.in)} parameter ${String(param.name)}`,
+          `${param.required ? "required" : "optional"} parameter added`,
+        );
+      }
+    }
+    const bodyA = jsonSchemaOf(base, op.requestBody);
+    const bodyB = jsonSchemaOf(head, next.op.requestBody);
+    if (bodyA || bodyB) compareSchemas(ctx, bodyA, bodyB, `${key} request body`, "request");
+    const statusesA = Object.keys((op.responses as Json) ?? {});
+    const statusesB = Object.keys((next.op.responses as Json) ?? {});
+    for (const status of statusesA) {
+      if (!statusesB.includes(status))
+        ctx.push("breaking", key, `response status ${status} removed`);
+      else {
+        const a = jsonSchemaOf(base, (op.responses as Json)[status]);
+        const b = jsonSchemaOf(head, (next.op.responses as Json)[status]);
+        if (a || b) compareSchemas(ctx, a, b, `${key} ${status} response`, "response");
+      }
+    }
+    for (const status of statusesB) {
+      if (!statusesA.includes(status)) ctx.push("breaking", key, `response status ${status} added`);
+    }
+  }
+  for (const [key, { op }] of after) {
+    if (!before.has(key))
+      ctx.push("non-breaking", key, `operation ${String(op.operationId)} added`);
+  }
+  if (changes.length === 0 && JSON.stringify(base) !== JSON.stringify(head)) {
+    ctx.push("docs", "spec", "descriptions, examples or other documentation changed");
+  }
+  return changes;
+}
