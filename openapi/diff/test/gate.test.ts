@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 import type { SpecChange } from "../classify.js";
 import { checkChangesets, parseChangeset, requiredBump } from "../gate.js";
@@ -57,4 +60,12 @@ test("covered changes pass; docs-only needs nothing", () => {
     ),
   ).toEqual([]);
   expect(checkChangesets([docs], [], packages)).toEqual([]);
+});
+
+test("every pending changeset in the repository names at least one package and bump", () => {
+  const dir = fileURLToPath(new URL("../../../.changeset", import.meta.url));
+  const files = readdirSync(dir).filter((file) => file.endsWith(".md") && file !== "README.md");
+  for (const file of files) {
+    expect(parseChangeset(readFileSync(join(dir, file), "utf8")).size, file).toBeGreaterThan(0);
+  }
 });
