@@ -3,53 +3,35 @@ import { z } from "zod";
 
 const relation = z.string();
 const count = z.number().int().min(0);
+const statementKinds = z.array(
+  z.enum([
+    "select",
+    "insert",
+    "update",
+    "delete",
+    "ddl",
+    "copy",
+    "set",
+    "show",
+    "explain",
+    "transaction",
+  ]),
+);
+const accessMode = z.enum(["read_only", "read_write"]);
+const maskingRules = z.array(
+  z.object({ table: relation, column: z.string(), kind: z.enum(["redact", "null", "hash"]) }),
+);
+const relations = z.array(relation);
 
 const policyProfileFields = {
   name: z.string().min(1).max(128),
-  access_mode: z.enum(["read_only", "read_write"]).optional(),
+  access_mode: accessMode.optional(),
   statement_rules: z
-    .object({
-      allow: z
-        .array(
-          z.enum([
-            "select",
-            "insert",
-            "update",
-            "delete",
-            "ddl",
-            "copy",
-            "set",
-            "show",
-            "explain",
-            "transaction",
-          ]),
-        )
-        .optional(),
-      deny: z
-        .array(
-          z.enum([
-            "select",
-            "insert",
-            "update",
-            "delete",
-            "ddl",
-            "copy",
-            "set",
-            "show",
-            "explain",
-            "transaction",
-          ]),
-        )
-        .optional(),
-    })
+    .object({ allow: statementKinds.optional(), deny: statementKinds.optional() })
     .optional(),
-  table_allowlist: z.array(relation).optional(),
-  table_denylist: z.array(relation).optional(),
-  masking_rules: z
-    .array(
-      z.object({ table: relation, column: z.string(), kind: z.enum(["redact", "null", "hash"]) }),
-    )
-    .optional(),
+  table_allowlist: relations.optional(),
+  table_denylist: relations.optional(),
+  masking_rules: maskingRules.optional(),
   budget_queries_per_hour: count.optional(),
   budget_queries_per_day: count.optional(),
   max_rows: count.optional(),
@@ -72,12 +54,10 @@ export const zodPolicyProfile = z.object({
   ...policyProfileFields,
   id: z.string(),
   project_id: z.string(),
-  access_mode: z.enum(["read_only", "read_write"]),
-  table_allowlist: z.array(relation),
-  table_denylist: z.array(relation),
-  masking_rules: z.array(
-    z.object({ table: relation, column: z.string(), kind: z.enum(["redact", "null", "hash"]) }),
-  ),
+  access_mode: accessMode,
+  table_allowlist: relations,
+  table_denylist: relations,
+  masking_rules: maskingRules,
   created_at: z.iso.datetime({ offset: true }),
   updated_at: z.iso.datetime({ offset: true }),
 });
