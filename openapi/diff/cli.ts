@@ -100,16 +100,26 @@ function report(changes: SpecChange[], base: string): void {
 }
 
 const [mode = "diff", baseArg] = process.argv.slice(2);
-const base = baseArg ?? defaultBase();
-const headSpec = JSON.parse(readFileSync(join(repo, "openapi/dist/openapi.json"), "utf8"));
-const changes = classifySpecChanges(specAt(base), headSpec);
-report(changes, base);
-if (mode === "check") {
-  const failures = checkChangesets(changes, pendingChangesets(base), specPackages());
-  if (failures.length > 0) {
-    console.error(
-      `\nThe changesets do not cover the spec changes:\n${failures.map((f) => `  ✘ ${f}`).join("\n")}`,
-    );
-    process.exitCode = 1;
-  } else console.log("\nChangesets cover the spec changes.");
+try {
+  const base = baseArg ?? defaultBase();
+  if (tryGit("rev-parse", "--verify", "--quiet", `${base}^{commit}`) === undefined) {
+    throw new Error(`${base} is not a commit, branch or tag of this repository.`);
+  }
+  const headFile = join(repo, "openapi/dist/openapi.json");
+  if (!existsSync(headFile))
+    throw new Error("openapi/dist/openapi.json is missing: run `pnpm build` first.");
+  const changes = classifySpecChanges(specAt(base), JSON.parse(readFileSync(headFile, "utf8")));
+  report(changes, base);
+  if (mode === "check") {
+    const failures = checkChangesets(changes, pendingChangesets(base), specPackages());
+    if (failures.length > 0) {
+      console.error(
+        `\nThe changesets do not cover the spec changes:\n${failures.map((f) => `  ✘ ${f}`).join("\n")}`,
+      );
+      process.exitCode = 1;
+    } else console.log("\nChangesets cover the spec changes.");
+  }
+} catch (error) {
+  console.error(`spec:${mode}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
 }
