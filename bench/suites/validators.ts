@@ -1,6 +1,6 @@
 // Validators: ours (precompiled) vs Ajv compiling the same schema at run time vs an equivalent zod 4 schema.
 import { validatePolicyProfile, validatePolicyProfileInput } from "@pgbeam/policies-validators";
-import { componentSchema, spec, specExamples } from "@pgbeam/spec-testing";
+import { exampleOf, spec } from "@pgbeam/spec-testing";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { compare, measure, type Row } from "../measure.js";
@@ -24,16 +24,8 @@ function runtimeAjv() {
   };
 }
 
-const exampleOf = (schema: string) => {
-  const found = specExamples().find(
-    (e) => e.schema === schema && e.where.includes("supportReadWrite"),
-  );
-  return found?.value ?? specExamples().find((e) => e.schema === schema)?.value;
-};
-
 /** Runs valid and invalid inputs through the three validators of two schemas. */
 export async function validatorSpeed(): Promise<Row[]> {
-  componentSchema("PolicyProfileInput");
   const ajv = runtimeAjv();
   const cases = [
     { schema: "PolicyProfileInput", ours: validatePolicyProfileInput, zod: zodPolicyProfileInput },
@@ -41,7 +33,7 @@ export async function validatorSpeed(): Promise<Row[]> {
   ];
   const rows: Row[] = [];
   for (const { schema, ours, zod } of cases) {
-    const valid = exampleOf(schema) as Record<string, unknown>;
+    const valid = exampleOf(schema, "supportReadWrite");
     const invalid = {
       ...valid,
       name: "",

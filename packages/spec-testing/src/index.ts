@@ -1,3 +1,3 @@
 export { arbitraryFor } from "./arbitrary.js";
-export { componentSchema, resolve, type Schema, spec, specExamples } from "./spec.js";
+export { componentSchema, exampleOf, resolve, type Schema, spec, specExamples } from "./spec.js";
 export { type SpecOperation, specOperations } from "./spec-operations.js";

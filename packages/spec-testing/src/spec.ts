@@ -55,3 +55,12 @@ export function specExamples(): Array<{ where: string; schema: string; value: un
   }
   return out;
 }
+
+/** A copy of the spec's first example of a schema (or the one whose location mentions `named`). */
+export function exampleOf(schema: string, named?: string): Record<string, unknown> {
+  const candidates = specExamples().filter((e) => e.schema === schema);
+  const found =
+    candidates.find((e) => named !== undefined && e.where.includes(named)) ?? candidates[0];
+  if (!found) throw new Error(`The spec has no example of ${schema}`);
+  return structuredClone(found.value) as Record<string, unknown>;
+}

@@ -1,3 +1,4 @@
+import { exampleOf } from "@pgbeam/spec-testing";
 import { describe, expect, test } from "vitest";
 import {
   assertPolicyProfileInput,
@@ -67,15 +68,8 @@ describe("messages name the field, say what is wrong and what is allowed", () =>
 
   test("formats: date-time and int64", () => {
     const profile = {
-      id: "pol_1",
-      project_id: "prj_1",
-      name: "n",
-      access_mode: "read_only",
-      table_allowlist: [],
-      table_denylist: [],
-      masking_rules: [],
+      ...exampleOf("PolicyProfile"),
       created_at: "last tuesday",
-      updated_at: "2026-11-25T10:00:00Z",
       egress_bytes_per_day: 1.5,
     };
     expect(issuesOf(validatePolicyProfile(profile))).toEqual([

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { paths } from "@pgbeam/policies-types";
+import { exampleOf } from "@pgbeam/spec-testing";
 import createClient from "openapi-fetch";
 import { afterEach, expect, test } from "vitest";
 import { ContractViolationError, ValidationError, validationMiddleware } from "../src/index.js";
@@ -30,17 +31,7 @@ async function clientAnswering(
   return client;
 }
 
-const profile = {
-  id: "pol_1",
-  project_id: "prj_1",
-  name: "n",
-  access_mode: "read_only",
-  table_allowlist: [],
-  table_denylist: [],
-  masking_rules: [],
-  created_at: "2026-11-25T10:00:00Z",
-  updated_at: "2026-11-25T10:00:00Z",
-};
+const profile = exampleOf("PolicyProfile");
 const path = { params: { path: { project_id: "prj_1" } } };
 
 test("a valid request and response pass through untouched", async () => {
