@@ -186,6 +186,9 @@ export const exclusiveFieldGroups: readonly (readonly string[])[] = ${JSON.strin
 
 /** Every statement kind the spec allows in statement_rules. */
 export const statementKinds = ${JSON.stringify(spec.components.schemas.StatementKind.enum)} as const;
+
+/** The longest SQL text, in characters, that a dry evaluation accepts. */
+export const dryEvalSqlMaxLength = ${JSON.stringify(spec.components.schemas.DryEvalInput.properties.sql.maxLength)};
 `,
 };
 

@@ -1,10 +1,15 @@
 export { ContractViolationError } from "./contract-violation-error.js";
 export { type OperationSchemas, operationSchemas } from "./generated/operations.gen.js";
-export { policyProfileDefaults, statementKinds } from "./generated/spec-facts.gen.js";
+export {
+  dryEvalSqlMaxLength,
+  policyProfileDefaults,
+  statementKinds,
+} from "./generated/spec-facts.gen.js";
 export * from "./generated/validators.gen.js";
 export type { ValidationIssue, ValidationResult } from "./issue.js";
 export type { LintFinding, LintReport, Severity } from "./lint/finding.js";
 export { lintPolicyProfile } from "./lint/lint-policy-profile.js";
+export { relationKey } from "./lint/relations.js";
 export { ValidationError } from "./validation-error.js";
 export {
   type ValidationMiddleware,

@@ -20,3 +20,6 @@ export const exclusiveFieldGroups: readonly (readonly string[])[] = [["policy_id
 
 /** Every statement kind the spec allows in statement_rules. */
 export const statementKinds = ["select","insert","update","delete","ddl","copy","set","show","explain","transaction"] as const;
+
+/** The longest SQL text, in characters, that a dry evaluation accepts. */
+export const dryEvalSqlMaxLength = 100000;

@@ -1,0 +1,200 @@
+import { type AstObject, asNode, isObject, isRangeVar, list, names, rangeVarName, str } from "./ast.js";
+import { lockTakingChanges } from "./migration.js";
+import { type RelationReference, relationReference, uniqueReferences } from "./relation-reference.js";
+import {
+  kindOfNode,
+  mergeActionKind,
+  type StatementClass,
+  type StatementEffect,
+} from "./statement-kinds.js";
+import { walkTree } from "./walk.js";
+
+/** One INSERT, UPDATE, DELETE or MERGE inside a statement. */
+export interface WriteFact {
+  kind: StatementClass;
+  relation: string;
+  /** An UPDATE or DELETE with no WHERE clause: its row count cannot be bounded. */
+  whereless: boolean;
+  /** Inside a WITH clause (a data-modifying CTE) rather than the statement itself. */
+  inCte: boolean;
+}
+
+/** What one parsed statement is and does, independent of any policy. */
+export interface StatementFacts {
+  /** The parser's node type of the statement (`SelectStmt`, `DropStmt`, …). */
+  type: string;
+  /** The statement's own kind. */
+  kind: StatementClass;
+  /** Its kind plus the kinds of writes it runs inside (data-modifying CTEs, EXPLAIN ANALYZE). */
+  kinds: StatementClass[];
+  /** The strongest effect of running it. */
+  effect: StatementEffect;
+  relations: RelationReference[];
+  writes: WriteFact[];
+  /** SELECT … FOR UPDATE / FOR SHARE somewhere in the statement. */
+  locking: boolean;
+  /** Why the statement destroys data or schema outright (DROP TABLE, TRUNCATE, DROP COLUMN). */
+  destructive: string | undefined;
+  /** Schema changes that hold a blocking lock on a live table (see `lockTakingChanges`). */
+  lockTaking: string[];
+  /** True for EXPLAIN without ANALYZE: the inner statement is planned, never run. */
+  planOnly: boolean;
+  /** The statement whose rows reach the client (the inner statement of EXPLAIN, PREPARE…). */
+  body: { type: string; node: AstObject };
+}
+
+const effectRank: Record<StatementEffect, number> = { read: 0, session: 1, write: 2, ddl: 3 };
+
+const tableLikeDrops = new Set([
+  "OBJECT_TABLE",
+  "OBJECT_VIEW",
+  "OBJECT_MATVIEW",
+  "OBJECT_FOREIGN_TABLE",
+  "OBJECT_SEQUENCE",
+  "OBJECT_INDEX",
+]);
+const destructiveDrops = new Set(["OBJECT_TABLE", "OBJECT_SCHEMA", "OBJECT_MATVIEW", "OBJECT_FOREIGN_TABLE"]);
+const writeTargets = new Set(["InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt"]);
+const ddlTargetKeys = new Set(["relation", "relations", "view", "sequence", "rel"]);
+
+/** Collects the facts of one statement node (`{ SelectStmt: {...} }`). */
+export function statementFacts(statement: AstObject): StatementFacts {
+  const [type, node] = Object.entries(statement)[0] as [string, AstObject];
+  const inner = innerStatement(type, node);
+  if (inner !== undefined) {
+    const facts = statementFacts(inner.statement);
+    return type === "ExplainStmt" ? explainFacts(facts, isAnalyze(node)) : facts;
+  }
+  const own = kindOfNode(type);
+  const references: RelationReference[] = [];
+  const writes: WriteFact[] = [];
+  const kinds = new Set<StatementClass>([own.kind]);
+  let effect: StatementEffect = own.effect;
+  let locking = false;
+
+  if (type === "MergeStmt") {
+    kinds.clear();
+    for (const clause of list(node.mergeWhenClauses)) {
+      kinds.add(mergeActionKind(asNode(clause, "MergeWhenClause")?.commandType));
+    }
+  }
+  if (type === "CopyStmt" && node.is_from === true) effect = "write";
+  if (type === "SelectStmt" && isObject(node.intoClause)) {
+    kinds.clear();
+    kinds.add("ddl");
+    effect = "ddl";
+  }
+
+  walkTree(statement, (object, place, objectType) => {
+    if (objectType !== undefined && writeTargets.has(objectType)) {
+      const write = writeFact(objectType, object, object !== node);
+      writes.push(write);
+      kinds.add(write.kind);
+      if (effectRank[effect] < effectRank.write) effect = "write";
+    }
+    if (list(object.lockingClause).length > 0) locking = true;
+    if (objectType === "DropStmt" && tableLikeDrops.has(str(object.removeType) ?? "")) {
+      for (const name of list(object.objects).map((o) => names(asNode(o, "List")?.items))) {
+        references.push(relationReference(name.join("."), "write"));
+      }
+    }
+    if (isRangeVar(object)) {
+      const relation = str(object.relname) ?? "";
+      const isCte = object.schemaname === undefined && place.ctes.has(relation.toLowerCase());
+      if (!isCte) references.push(relationReference(rangeVarName(object), modeAt(place, node)));
+    }
+    return undefined;
+  });
+
+  return {
+    type,
+    kind: type === "SelectStmt" && isObject(node.intoClause) ? "ddl" : (kindsFirst(type, kinds) ?? own.kind),
+    kinds: [...kinds],
+    effect,
+    relations: uniqueReferences(references),
+    writes,
+    locking,
+    destructive: destructiveChange(type, node),
+    lockTaking: lockTakingChanges(type, node),
+    planOnly: false,
+    body: { type, node },
+  };
+}
+
+/** The statement's headline kind: MERGE takes its first action's kind. */
+function kindsFirst(type: string, kinds: Set<StatementClass>): StatementClass | undefined {
+  return type === "MergeStmt" ? [...kinds][0] : undefined;
+}
+
+/** Whether a relation reached at `place` is read or changed. */
+function modeAt(
+  place: { owner: string | undefined; key: string | undefined },
+  top: AstObject,
+): "read" | "write" {
+  const { owner, key } = place;
+  if (owner === undefined || key === undefined) return "read";
+  if (key === "rel") return "write"; // SELECT … INTO and CREATE TABLE … AS targets
+  if (writeTargets.has(owner) && key === "relation") return "write";
+  if (owner === "CopyStmt") return top.is_from === true ? "write" : "read";
+  return kindOfNode(owner).effect === "ddl" && ddlTargetKeys.has(key) ? "write" : "read";
+}
+
+function writeFact(type: string, node: AstObject, inCte: boolean): WriteFact {
+  const relation = isObject(node.relation) ? rangeVarName(node.relation) : "";
+  const kind = kindOfNode(type).kind;
+  const bounded = type === "InsertStmt" || type === "MergeStmt" || node.whereClause !== undefined;
+  return { kind, relation, whereless: !bounded, inCte };
+}
+
+const wrappers = new Set(["ExplainStmt", "PrepareStmt", "DeclareCursorStmt"]);
+
+/** The statement inside EXPLAIN, PREPARE and DECLARE CURSOR, judged as that statement. */
+function innerStatement(type: string, node: AstObject): { statement: AstObject } | undefined {
+  return wrappers.has(type) && isObject(node.query) ? { statement: node.query } : undefined;
+}
+
+function isAnalyze(explain: AstObject): boolean {
+  return list(explain.options).some((option) => {
+    const def = asNode(option, "DefElem");
+    if (str(def?.defname) !== "analyze") return false;
+    const arg = def?.arg;
+    if (arg === undefined) return true;
+    const boolean = asNode(arg, "Boolean");
+    if (boolean !== undefined) return boolean.boolval === true;
+    const text = str(asNode(arg, "String")?.sval)?.toLowerCase();
+    return text === undefined || !["false", "off", "0", "no"].includes(text);
+  });
+}
+
+/** EXPLAIN: the inner statement's relations always count; its writes only when ANALYZE runs it. */
+function explainFacts(inner: StatementFacts, analyze: boolean): StatementFacts {
+  if (analyze) return { ...inner, type: "ExplainStmt", kind: "explain", kinds: ["explain", ...inner.kinds] };
+  return {
+    ...inner,
+    type: "ExplainStmt",
+    kind: "explain",
+    kinds: ["explain"],
+    effect: "read",
+    relations: inner.relations.map((reference) => ({ ...reference, mode: "read" as const })),
+    writes: [],
+    locking: false,
+    destructive: undefined,
+    lockTaking: [],
+    planOnly: true,
+  };
+}
+
+/** Why a statement destroys data or schema, or undefined when it does not. */
+function destructiveChange(type: string, node: AstObject): string | undefined {
+  if (type === "TruncateStmt") return "TRUNCATE removes every row";
+  if (type === "DropdbStmt") return "DROP DATABASE removes a database";
+  if (type === "DropStmt" && destructiveDrops.has(str(node.removeType) ?? "")) {
+    const what = (str(node.removeType) ?? "").replace("OBJECT_", "").replace("_", " ").toLowerCase();
+    return `DROP ${what.toUpperCase()} removes the ${what} and its data`;
+  }
+  if (type === "AlterTableStmt") {
+    const drops = list(node.cmds).some((cmd) => asNode(cmd, "AlterTableCmd")?.subtype === "AT_DropColumn");
+    if (drops) return "ALTER TABLE … DROP COLUMN removes a column and its data";
+  }
+  return undefined;
+}

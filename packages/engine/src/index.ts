@@ -1,0 +1,13 @@
+export {
+  type ClassifiedStatement,
+  classifyStatement,
+  createEngine,
+  fingerprint,
+  type PolicyEngine,
+  type QueryFingerprint,
+  relationsOf,
+} from "./engine.js";
+export type { CompiledPolicy, PolicyLike } from "./policy.js";
+export type { RelationReference } from "./relation-reference.js";
+export { SqlSyntaxError } from "./sql-syntax-error.js";
+export type { StatementClass } from "./statement-kinds.js";

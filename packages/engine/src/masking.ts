@@ -1,0 +1,125 @@
+import type { MaskedColumn, MaskingKind } from "@pgbeam/policies-types";
+import { relationKey } from "@pgbeam/policies-validators";
+import { type AstObject, asNode, isObject, list, names, rangeVarName, str } from "./ast.js";
+import { refuse } from "./decision.js";
+import type { StatementFacts } from "./facts.js";
+import { type MaskIndex, ProvenanceAnalysis } from "./provenance.js";
+
+/** What masking makes of one statement: the columns reported masked, and any caveat. */
+export interface MaskingOutcome {
+  columns: MaskedColumn[];
+  /** True when a filter, join or ordering reads a masked value. */
+  filtersOnMasked: boolean;
+}
+
+const rowReturning = new Set(["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt"]);
+
+/**
+ * Applies the masking rules to one statement, in PgBeam's two passes: every masked column of
+ * every relation touched (under its own name), then every output column that carries a masked
+ * value (under its output name; `null` when it passed through a scalar subquery). Throws a
+ * refusal for the shapes that would leak a masked value.
+ */
+export function applyMasking(facts: StatementFacts, masks: MaskIndex): MaskingOutcome {
+  if (masks.size === 0 || facts.planOnly) return { columns: [], filtersOnMasked: false };
+  const { type, node } = facts.body;
+  refuseSchemaAttacks(type, node, masks);
+  const analysis = new ProvenanceAnalysis(masks);
+  const found = new Map<string, MaskedColumn>();
+  const add = (column: string, kind: MaskingKind) => found.set(`${column}:${kind}`, { column, kind });
+
+  if (type === "CopyStmt") refuseMaskedCopy(node, masks, analysis);
+  if (type === "CreateTableAsStmt" || type === "ViewStmt" || isObject(node.intoClause)) {
+    const output = analysis.statement(type === "SelectStmt" ? { SelectStmt: node } : node.query);
+    if (output.columns.some((column) => column.kinds.size > 0)) {
+      refuse(
+        "masked_column_copy",
+        "The statement stores a masked column's raw value in a new relation, where no masking rule covers it.",
+        "Leave masked columns out of the new relation, or add masking rules for it.",
+      );
+    }
+    return { columns: [], filtersOnMasked: analysis.filtersOnMasked };
+  }
+  if (!rowReturning.has(type)) return { columns: [], filtersOnMasked: false };
+
+  for (const reference of facts.relations) {
+    for (const [column, kind] of masks.get(reference.key) ?? []) add(column, kind);
+  }
+  const output = analysis.statement({ [type]: node });
+  for (const column of output.columns) {
+    for (const kind of column.kinds) add(column.name, column.nulled ? "null" : kind);
+  }
+  const columns = [...found.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+  return { columns, filtersOnMasked: analysis.filtersOnMasked };
+}
+
+/** COPY bypasses result masking, so copying out a masked relation or query is refused. */
+function refuseMaskedCopy(node: AstObject, masks: MaskIndex, analysis: ProvenanceAnalysis): void {
+  if (node.is_from === true) return;
+  const relation = isObject(node.relation) ? rangeVarName(node.relation) : undefined;
+  const masked =
+    relation !== undefined
+      ? masks.has(relationKey(relation))
+      : analysis.statement(node.query).columns.some((column) => column.kinds.size > 0);
+  if (masked) {
+    refuse(
+      "masked_column_copy",
+      "COPY sends rows out without result masking, and they include a masked column.",
+      "Use a SELECT (masked columns come back masked) or COPY only unmasked columns.",
+    );
+  }
+}
+
+/**
+ * Schema changes that attack a masking rule rather than read through it: renaming a masked
+ * column or its table, and naming a masked column in an index, constraint, generated column or
+ * USING expression, which the server evaluates over every stored value.
+ */
+function refuseSchemaAttacks(type: string, node: AstObject, masks: MaskIndex): void {
+  const relation = isObject(node.relation) ? rangeVarName(node.relation) : undefined;
+  const masked = relation === undefined ? undefined : masks.get(relationKey(relation));
+  if (relation === undefined || masked === undefined) return;
+  const isMasked = (column: unknown) => typeof column === "string" && masked.has(column.toLowerCase());
+  if (type === "RenameStmt" || type === "AlterObjectSchemaStmt") {
+    const renamesColumn = node.renameType === "OBJECT_COLUMN";
+    if (!renamesColumn || isMasked(node.subname)) {
+      refuse(
+        "masked_column_rename",
+        `The statement renames or moves ${renamesColumn ? `masked column ${relation}.${str(node.subname)}` : `${relation}, which has masked columns`}, so the masking rules would stop matching it.`,
+        "Change the masking rules together with the schema, through the policy, not from an agent session.",
+      );
+    }
+    return;
+  }
+  const readsMasked = (value: unknown): boolean => mentionsColumn(value, isMasked);
+  const attacks =
+    (type === "IndexStmt" && (readsMasked(node.indexParams) || readsMasked(node.whereClause))) ||
+    (type === "AlterTableStmt" &&
+      list(node.cmds).some((cmd) => {
+        const body = asNode(cmd, "AlterTableCmd");
+        const def = body?.def;
+        const usingExpression = asNode(def, "ColumnDef")?.raw_default;
+        const retypesMasked = body?.subtype === "AT_AlterColumnType" && isMasked(body.name);
+        return readsMasked(def) || (retypesMasked && usingExpression !== undefined);
+      }));
+  if (attacks) {
+    refuse(
+      "masked_column_expression",
+      `The statement makes the server evaluate a definition over masked columns of ${relation}, which reveals their values through its result or its errors.`,
+      "Leave masked columns out of index, constraint and column definitions.",
+    );
+  }
+}
+
+/** True when a definition names a column for which `isMasked` holds. */
+function mentionsColumn(value: unknown, isMasked: (column: unknown) => boolean): boolean {
+  if (Array.isArray(value)) return value.some((item) => mentionsColumn(item, isMasked));
+  if (!isObject(value)) return false;
+  const columnRef = asNode(value, "ColumnRef");
+  if (columnRef !== undefined) return isMasked(names(columnRef.fields).at(-1));
+  const indexElem = asNode(value, "IndexElem");
+  if (indexElem !== undefined && isMasked(indexElem.name)) return true;
+  const constraint = asNode(value, "Constraint");
+  if (constraint !== undefined && names(constraint.keys).some(isMasked)) return true;
+  return Object.values(value).some((child) => mentionsColumn(child, isMasked));
+}

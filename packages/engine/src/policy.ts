@@ -1,0 +1,75 @@
+import type { MaskingKind, PolicyProfile, PolicyProfileInput } from "@pgbeam/policies-types";
+import {
+  relationKey,
+  ValidationError,
+  validatePolicyProfile,
+  validatePolicyProfileInput,
+  type WithDefaults,
+  withDefaults,
+} from "@pgbeam/policies-validators";
+import type { MaskIndex } from "./provenance.js";
+import { compileRowFilter, type RowFilterIndex } from "./row-filter-predicate.js";
+
+/** A policy as `evaluate` accepts it: an unsaved draft or a saved profile. */
+export type PolicyLike = PolicyProfileInput | PolicyProfile;
+
+const compiledMark: unique symbol = Symbol("pgbeam.compiledPolicy");
+
+/** A validated policy with its defaults applied and its relation lists indexed; reuse it across calls. */
+export interface CompiledPolicy {
+  readonly [compiledMark]: true;
+  /** The policy with every absent field set to the spec's default. */
+  readonly profile: WithDefaults<PolicyLike>;
+  readonly allowKinds: ReadonlySet<string>;
+  readonly denyKinds: ReadonlySet<string>;
+  /** Relation keys of `table_allowlist`; empty means no restriction (the API's meaning). */
+  readonly allowlist: ReadonlySet<string>;
+  readonly denylist: ReadonlySet<string>;
+  readonly masks: MaskIndex;
+  readonly rowFilters: RowFilterIndex;
+}
+
+/** True for a policy already compiled by `compilePolicy`. */
+export function isCompiledPolicy(value: unknown): value is CompiledPolicy {
+  return typeof value === "object" && value !== null && compiledMark in value;
+}
+
+/**
+ * Validates a policy against the spec (as a saved PolicyProfile when it has an `id`, else as a
+ * PolicyProfileInput), applies the spec's defaults and indexes it for evaluation.
+ * Throws a `ValidationError` naming every invalid field.
+ */
+export function compilePolicy(policy: unknown): CompiledPolicy {
+  if (isCompiledPolicy(policy)) return policy;
+  if (typeof policy !== "object" || policy === null || Array.isArray(policy)) {
+    throw new TypeError(
+      `policy must be a PolicyProfileInput or PolicyProfile object (got ${policy === null ? "null" : Array.isArray(policy) ? "an array" : typeof policy})`,
+    );
+  }
+  const saved = "id" in policy;
+  const checked = saved ? validatePolicyProfile(policy) : validatePolicyProfileInput(policy);
+  if (!checked.ok) throw new ValidationError(saved ? "policy (PolicyProfile)" : "policy (PolicyProfileInput)", checked.issues);
+  const profile = withDefaults(checked.value as PolicyLike);
+  const masks = new Map<string, Map<string, MaskingKind>>();
+  for (const rule of profile.masking_rules ?? []) {
+    const key = relationKey(rule.table);
+    const columns = masks.get(key) ?? new Map<string, MaskingKind>();
+    if (!columns.has(rule.column.toLowerCase())) columns.set(rule.column.toLowerCase(), rule.kind);
+    masks.set(key, columns);
+  }
+  const rowFilters: RowFilterIndex = new Map();
+  for (const filter of profile.row_filters ?? []) {
+    const key = relationKey(filter.table);
+    rowFilters.set(key, [...(rowFilters.get(key) ?? []), compileRowFilter(filter.table, filter.predicate)]);
+  }
+  return {
+    [compiledMark]: true,
+    profile,
+    allowKinds: new Set(profile.statement_rules?.allow ?? []),
+    denyKinds: new Set(profile.statement_rules?.deny ?? []),
+    allowlist: new Set((profile.table_allowlist ?? []).map(relationKey)),
+    denylist: new Set((profile.table_denylist ?? []).map(relationKey)),
+    masks,
+    rowFilters,
+  };
+}

@@ -1,0 +1,396 @@
+import type { MaskingKind } from "@pgbeam/policies-types";
+import { relationKey } from "@pgbeam/policies-validators";
+import {
+  type AstObject,
+  aliasColumns,
+  aliasName,
+  asNode,
+  isObject,
+  isRangeVar,
+  list,
+  nodeType,
+  rangeVarName,
+  str,
+  stringValue,
+} from "./ast.js";
+import { outputColumnName, resTarget } from "./column-name.js";
+import { refuse } from "./decision.js";
+
+/** Masked columns by relation key, then by lower-cased column name. */
+export type MaskIndex = ReadonlyMap<string, ReadonlyMap<string, MaskingKind>>;
+
+/** A column as the analysis tracks it: which mask kinds reach its value. */
+export interface TrackedColumn {
+  name: string;
+  kinds: ReadonlySet<MaskingKind>;
+  /** The value passed through a scalar subquery: PgBeam nulls such a column whole. */
+  nulled: boolean;
+}
+
+/** The columns a query or FROM item yields; `open` when it may yield columns we cannot list. */
+export interface Columns {
+  columns: TrackedColumn[];
+  open: boolean;
+}
+
+interface FromItem extends Columns {
+  alias: string;
+  /** Set for a base relation: its masked columns are known by name. */
+  relation?: string;
+}
+
+type Scope = readonly (readonly FromItem[])[];
+type CteMap = ReadonlyMap<string, Columns>;
+
+const none: ReadonlySet<MaskingKind> = new Set();
+const nothing: Columns = { columns: [], open: false };
+
+/**
+ * Follows masked columns through a statement: which output columns carry a masked value, and
+ * the constructs that would leak one (an expression computed over it, a rename by position, a
+ * copy into another relation), which it refuses.
+ */
+export class ProvenanceAnalysis {
+  /** True once a filter, join, grouping or ordering uses a masked value. */
+  filtersOnMasked = false;
+
+  constructor(private readonly masks: MaskIndex) {}
+
+  /** The output columns of any statement node: a query's targets or a write's RETURNING list. */
+  statement(node: unknown, scope: Scope = [], ctes: CteMap = new Map()): Columns {
+    const type = nodeType(node);
+    const body = type === undefined ? undefined : ((node as AstObject)[type] as AstObject);
+    if (body === undefined) return nothing;
+    switch (type) {
+      case "SelectStmt":
+        return this.select(body, scope, ctes);
+      case "InsertStmt":
+      case "UpdateStmt":
+      case "DeleteStmt":
+      case "MergeStmt":
+        return this.write(type, body, scope, ctes);
+      default:
+        return nothing;
+    }
+  }
+
+  /** A SELECT, VALUES or set operation (`body` is the SelectStmt's body). */
+  select(body: AstObject, scope: Scope, outerCtes: CteMap): Columns {
+    const ctes = this.withClause(body.withClause, scope, outerCtes);
+    if (body.op !== undefined && body.op !== "SETOP_NONE") {
+      return combineSetOperation(
+        this.select(body.larg as AstObject, scope, ctes),
+        this.select(body.rarg as AstObject, scope, ctes),
+      );
+    }
+    if (Array.isArray(body.valuesLists)) return this.values(body.valuesLists, scope, ctes);
+    const items = this.fromItems(list(body.fromClause), scope, ctes);
+    const inner: Scope = [items, ...scope];
+    const output = this.targets(list(body.targetList), inner, ctes);
+    for (const clause of ["whereClause", "havingClause", "groupClause", "sortClause", "distinctClause"]) {
+      this.filter(body[clause], inner, ctes);
+    }
+    return output;
+  }
+
+  /** INSERT, UPDATE, DELETE and MERGE: values written must carry no masked value. */
+  private write(type: string, body: AstObject, scope: Scope, outerCtes: CteMap): Columns {
+    const ctes = this.withClause(body.withClause, scope, outerCtes);
+    const target = isRangeVar(body.relation) ? this.fromItems([{ RangeVar: body.relation }], scope, ctes) : [];
+    const sources = this.fromItems(
+      [...list(body.fromClause), ...list(body.usingClause), ...(body.sourceRelation ? [body.sourceRelation] : [])],
+      scope,
+      ctes,
+    );
+    const inner: Scope = [[...target, ...sources], ...scope];
+    const into = isRangeVar(body.relation) ? rangeVarName(body.relation) : "the target";
+    if (body.selectStmt !== undefined) {
+      const written = this.statement(body.selectStmt, scope, ctes);
+      if (written.columns.some((column) => column.kinds.size > 0)) refuseCopy(into);
+    }
+    const assignments = [
+      ...list(body.targetList),
+      ...list(isObject(body.onConflictClause) ? body.onConflictClause.targetList : undefined),
+      ...list(body.mergeWhenClauses).flatMap((clause) => {
+        const when = asNode(clause, "MergeWhenClause");
+        return [...list(when?.targetList), ...list(when?.values)];
+      }),
+    ];
+    for (const assignment of assignments) {
+      const value = resTarget(assignment)?.val ?? assignment;
+      if (this.taint(value, inner, ctes).size > 0) refuseCopy(into);
+    }
+    this.filter(body.whereClause, inner, ctes);
+    this.filter(body.joinCondition, inner, ctes);
+    const returning = isObject(body.returningClause) ? body.returningClause.exprs : body.returningList;
+    return this.targets(list(returning), inner, ctes);
+  }
+
+  private withClause(withClause: unknown, scope: Scope, outer: CteMap): CteMap {
+    if (!isObject(withClause)) return outer;
+    const ctes = new Map(outer);
+    const entries = list(withClause.ctes)
+      .map((cte) => asNode(cte, "CommonTableExpr"))
+      .filter((cte): cte is AstObject => cte !== undefined);
+    if (withClause.recursive === true) {
+      for (const cte of entries) ctes.set((str(cte.ctename) ?? "").toLowerCase(), { columns: [], open: true });
+    }
+    for (const cte of entries) {
+      const name = str(cte.ctename) ?? "";
+      const output = this.statement(cte.ctequery, scope, ctes);
+      const renamed = renameByPosition(output, list(cte.aliascolnames).map((n) => stringValue(n) ?? ""), name);
+      ctes.set(name.toLowerCase(), renamed);
+    }
+    return ctes;
+  }
+
+  private values(rows: unknown[], scope: Scope, ctes: CteMap): Columns {
+    for (const row of rows) {
+      for (const value of list(asNode(row, "List")?.items)) {
+        if (this.taint(value, scope, ctes).size > 0) {
+          refuse(
+            "masked_column_expression",
+            "A VALUES list carries a masked column under a name no masking rule covers.",
+            "Select the masked column directly from its table so the mask applies.",
+          );
+        }
+      }
+    }
+    const width = list(asNode(rows[0], "List")?.items).length;
+    const columns = Array.from({ length: width }, (_, i) => ({ name: `column${i + 1}`, kinds: none, nulled: false }));
+    return { columns, open: false };
+  }
+
+  /** The FROM items of one query level, each with the columns it yields. */
+  private fromItems(entries: unknown[], scope: Scope, ctes: CteMap): FromItem[] {
+    const items: FromItem[] = [];
+    for (const entry of entries) items.push(...this.fromItem(entry, [items, ...scope], ctes));
+    return items;
+  }
+
+  private fromItem(entry: unknown, scope: Scope, ctes: CteMap): FromItem[] {
+    const type = nodeType(entry);
+    const node = type === undefined ? undefined : ((entry as AstObject)[type] as AstObject);
+    if (node === undefined) return [];
+    switch (type) {
+      case "RangeVar":
+        return [this.rangeVar(node, ctes)];
+      case "RangeSubselect": {
+        const output = this.statement(node.subquery, scope, ctes);
+        const alias = aliasName(node) ?? "";
+        return [{ alias: alias.toLowerCase(), ...renameByPosition(output, aliasColumns(node), alias) }];
+      }
+      case "JoinExpr": {
+        const sides = [...this.fromItem(node.larg, scope, ctes), ...this.fromItem(node.rarg, scope, ctes)];
+        this.filter(node.quals, [sides, ...scope], ctes);
+        if (!isObject(node.alias)) return sides;
+        const joined: Columns = { columns: sides.flatMap((s) => s.columns), open: sides.some((s) => s.open) };
+        const alias = aliasName(node) ?? "";
+        return [{ alias: alias.toLowerCase(), ...renameByPosition(joined, aliasColumns(node), alias) }];
+      }
+      case "RangeTableSample":
+        return this.fromItem({ RangeVar: node.relation }, scope, ctes).map((item) => ({
+          ...item,
+          alias: (aliasName(node) ?? item.alias).toLowerCase(),
+        }));
+      default: {
+        // Functions in FROM (unnest, json_to_recordset, XMLTABLE, JSON_TABLE…): arguments over a
+        // masked value would come back unmasked as the function's output.
+        if (this.taint(node, scope, ctes).size > 0) refuseExpression("a function in FROM");
+        return [{ alias: (aliasName(node) ?? "").toLowerCase(), columns: [], open: true }];
+      }
+    }
+  }
+
+  private rangeVar(node: AstObject, ctes: CteMap): FromItem {
+    const relation = str(node.relname) ?? "";
+    const alias = (aliasName(node) ?? relation).toLowerCase();
+    const cte = node.schemaname === undefined ? ctes.get(relation.toLowerCase()) : undefined;
+    if (cte !== undefined) return { alias, ...renameByPosition(cte, aliasColumns(node), relation) };
+    const name = rangeVarName(node);
+    const masked = this.masks.get(relationKey(name));
+    const columns = [...(masked ?? new Map<string, MaskingKind>())].map(([column, kind]) => ({
+      name: column,
+      kinds: new Set([kind]),
+      nulled: false,
+    }));
+    if (columns.length > 0 && aliasColumns(node).length > 0) {
+      refuse(
+        "masked_column_rename",
+        `The column alias list on ${name} renames its columns by position, so masked columns would come back under names no masking rule covers.`,
+        `Drop the column alias list and alias the columns in the select list instead (for example ${columns[0]?.name} AS other_name).`,
+      );
+    }
+    return { alias, relation: name, columns, open: true };
+  }
+
+  /** The output columns of a target list (SELECT list or RETURNING). */
+  private targets(entries: unknown[], scope: Scope, ctes: CteMap): Columns {
+    const output: Columns = { columns: [], open: false };
+    for (const entry of entries) {
+      const target = resTarget(entry);
+      if (target === undefined) continue;
+      const name = str(target.name);
+      const value = target.val;
+      const columnRef = asNode(value, "ColumnRef");
+      if (columnRef !== undefined) {
+        const fields = list(columnRef.fields);
+        if (asNode(fields.at(-1), "A_Star") !== undefined) {
+          const expanded = expandStar(fields.slice(0, -1).map((f) => (stringValue(f) ?? "").toLowerCase()), scope);
+          output.columns.push(...expanded.columns);
+          output.open ||= expanded.open;
+          continue;
+        }
+        const found = resolveColumn(fields.map((f) => (stringValue(f) ?? "").toLowerCase()), scope);
+        if (found.wholeRow && found.kinds.size > 0) refuseExpression("a whole-row reference");
+        output.columns.push({ name: name ?? outputColumnName(value), kinds: found.kinds, nulled: found.nulled });
+        continue;
+      }
+      const subLink = asNode(value, "SubLink");
+      if (subLink?.subLinkType === "EXPR_SUBLINK" || subLink?.subLinkType === "ARRAY_SUBLINK") {
+        const inner = this.statement(subLink.subselect, scope, ctes);
+        const first = inner.columns[0];
+        const kinds = new Set(inner.columns.flatMap((column) => [...column.kinds]));
+        output.columns.push({
+          name: name ?? outputColumnName(value, first?.name),
+          kinds,
+          nulled: kinds.size > 0,
+        });
+        continue;
+      }
+      if (this.taint(value, scope, ctes).size > 0) refuseExpression("an expression");
+      output.columns.push({ name: name ?? outputColumnName(value), kinds: none, nulled: false });
+    }
+    return output;
+  }
+
+  /** A WHERE, ON, GROUP BY or ORDER BY clause: checked, and noted when it reads masked values. */
+  private filter(clause: unknown, scope: Scope, ctes: CteMap): void {
+    if (clause === undefined) return;
+    if (this.taint(clause, scope, ctes).size > 0) this.filtersOnMasked = true;
+  }
+
+  /** The mask kinds whose values an expression reads (analysing any subquery inside it). */
+  taint(expression: unknown, scope: Scope, ctes: CteMap): ReadonlySet<MaskingKind> {
+    const kinds = new Set<MaskingKind>();
+    const visit = (value: unknown): void => {
+      if (Array.isArray(value)) {
+        for (const item of value) visit(item);
+        return;
+      }
+      if (!isObject(value)) return;
+      const columnRef = asNode(value, "ColumnRef");
+      if (columnRef !== undefined) {
+        const fields = list(columnRef.fields);
+        const path = fields.map((f) => (stringValue(f) ?? "").toLowerCase());
+        const found =
+          asNode(fields.at(-1), "A_Star") !== undefined
+            ? { kinds: new Set(expandStar(path.slice(0, -1), scope).columns.flatMap((c) => [...c.kinds])) }
+            : resolveColumn(path, scope);
+        for (const kind of found.kinds) kinds.add(kind);
+        return;
+      }
+      const subLink = asNode(value, "SubLink");
+      if (subLink !== undefined) {
+        const inner = this.statement(subLink.subselect, scope, ctes);
+        if (subLink.subLinkType !== "EXISTS_SUBLINK") {
+          for (const column of inner.columns) for (const kind of column.kinds) kinds.add(kind);
+        }
+        visit(subLink.testexpr);
+        return;
+      }
+      for (const child of Object.values(value)) visit(child);
+    };
+    visit(expression);
+    return kinds;
+  }
+}
+
+/** Positional renaming by an alias column list; refused when masked columns cannot be placed. */
+function renameByPosition(columns: Columns, aliases: readonly string[], owner: string): Columns {
+  if (aliases.length === 0) return columns;
+  const masked = columns.columns.some((column) => column.kinds.size > 0);
+  if (masked && columns.open) {
+    refuse(
+      "masked_column_rename",
+      `The column alias list on ${owner} renames its columns by position, so masked columns would come back under names no masking rule covers.`,
+      "Drop the column alias list and alias the columns in the select list instead.",
+    );
+  }
+  return {
+    open: columns.open,
+    columns: columns.columns.map((column, i) => ({ ...column, name: aliases[i] ?? column.name })),
+  };
+}
+
+function combineSetOperation(left: Columns, right: Columns): Columns {
+  if (left.open || right.open || left.columns.length !== right.columns.length) {
+    return { columns: [...left.columns, ...right.columns], open: true };
+  }
+  return {
+    open: false,
+    columns: left.columns.map((column, i) => {
+      const other = right.columns[i] as TrackedColumn;
+      return {
+        name: column.name,
+        kinds: new Set([...column.kinds, ...other.kinds]),
+        nulled: column.nulled || other.nulled,
+      };
+    }),
+  };
+}
+
+/** `*` or `alias.*` in the innermost scope level. */
+function expandStar(qualifier: readonly string[], scope: Scope): Columns {
+  const level = scope[0] ?? [];
+  const alias = qualifier.at(-1);
+  const items = alias === undefined ? level : scope.flat().filter((item) => item.alias === alias).slice(0, 1);
+  return { columns: items.flatMap((item) => item.columns), open: items.some((item) => item.open) || items.length === 0 };
+}
+
+/**
+ * The masked sources a column reference may read. Without a catalog an unqualified name could
+ * belong to any item in scope, so every candidate counts (over-reporting is the safe direction).
+ */
+function resolveColumn(
+  path: readonly string[],
+  scope: Scope,
+): { kinds: ReadonlySet<MaskingKind>; nulled: boolean; wholeRow: boolean } {
+  const column = path.at(-1) ?? "";
+  const qualifier = path.length >= 2 ? path.at(-2) : undefined;
+  const items = scope.flat();
+  const candidates =
+    qualifier === undefined ? items : items.filter((item) => item.alias === qualifier);
+  const matches = (candidates.length > 0 ? candidates : items).flatMap((item) =>
+    item.columns.filter((c) => c.name.toLowerCase() === column),
+  );
+  if (matches.length > 0) {
+    return {
+      kinds: new Set(matches.flatMap((match) => [...match.kinds])),
+      nulled: matches.some((match) => match.nulled),
+      wholeRow: false,
+    };
+  }
+  if (path.length === 1) {
+    const rows = items.filter((item) => item.alias === column);
+    const kinds = new Set(rows.flatMap((row) => row.columns.flatMap((c) => [...c.kinds])));
+    return { kinds, nulled: false, wholeRow: rows.length > 0 };
+  }
+  return { kinds: none, nulled: false, wholeRow: false };
+}
+
+function refuseExpression(what: string): never {
+  refuse(
+    "masked_column_expression",
+    `The statement computes ${what} over a masked column; the expression would run on the raw value, and its result or its error would reveal it.`,
+    "Select the masked column on its own (it comes back masked), or leave it out of the expression.",
+  );
+}
+
+function refuseCopy(into: string): never {
+  refuse(
+    "masked_column_copy",
+    `The statement writes a masked column's raw value into ${into}, where no masking rule covers it.`,
+    "Copy only unmasked columns, or mask the destination column too.",
+  );
+}

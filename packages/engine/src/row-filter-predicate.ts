@@ -1,0 +1,53 @@
+import { type AstObject, asNode, isObject, list, nodeType } from "./ast.js";
+import { parseSql } from "./parser.js";
+
+/** A row filter ready to inject, or the reason its predicate cannot be used. */
+export interface CompiledRowFilter {
+  table: string;
+  predicate: string;
+  /** The predicate's expression tree, when it is a single boolean expression. */
+  expression?: AstObject;
+  /** Why the predicate was refused, when it was. */
+  problem?: string;
+}
+
+/** Row filters by relation key. */
+export type RowFilterIndex = Map<string, CompiledRowFilter[]>;
+
+const allowedSelectKeys = new Set(["targetList", "whereClause", "limitOption", "op"]);
+const nonBooleanConstants = ["ival", "fval", "sval", "bsval", "isnull"];
+
+/**
+ * Parses a row-filter predicate as exactly one SQL expression. It is parsed inside
+ * `SELECT 1 WHERE …`, and anything that escapes the WHERE clause (a second statement, UNION,
+ * GROUP BY, ORDER BY, LIMIT, FOR UPDATE) or is plainly not boolean (a bare number or string)
+ * is refused, so a predicate can only ever narrow the rows.
+ */
+export function compileRowFilter(table: string, predicate: string): CompiledRowFilter {
+  const parsed = parseSql(`SELECT 1 WHERE ${predicate}`);
+  if (!parsed.ok) return { table, predicate, problem: `it does not parse (${parsed.message})` };
+  const [first, ...rest] = parsed.statements;
+  const select = asNode(first, "SelectStmt");
+  if (rest.length > 0 || select === undefined) return { table, predicate, problem: "it holds more than one statement" };
+  const extra = Object.keys(select).filter((key) => !allowedSelectKeys.has(key));
+  if (select.op !== "SETOP_NONE" || extra.length > 0) {
+    return { table, predicate, problem: "it reaches past the WHERE clause" };
+  }
+  const expression = select.whereClause;
+  if (!isObject(expression)) return { table, predicate, problem: "it is empty" };
+  const constant = asNode(expression, "A_Const");
+  if (constant !== undefined && nonBooleanConstants.some((key) => key in constant)) {
+    return { table, predicate, problem: "it is a constant, not a boolean expression" };
+  }
+  if (mentionsStar(expression)) return { table, predicate, problem: "it uses *" };
+  return { table, predicate, expression };
+}
+
+function mentionsStar(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(mentionsStar);
+  if (!isObject(value)) return false;
+  if (nodeType(value) === "ColumnRef") {
+    return list(asNode(value, "ColumnRef")?.fields).some((field) => asNode(field, "A_Star") !== undefined);
+  }
+  return Object.values(value).some(mentionsStar);
+}

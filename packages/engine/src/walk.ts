@@ -1,0 +1,64 @@
+import { type AstObject, isObject, list, nodeType, str } from "./ast.js";
+
+/** Where a visited object sits: the statement or node type that owns it, and the field it is in. */
+export interface WalkPlace {
+  /** Type of the nearest wrapped node above (e.g. `InsertStmt` for an INSERT's `relation`). */
+  owner: string | undefined;
+  /** The field of that node the object hangs from (`relation`, `fromClause`, …). */
+  key: string | undefined;
+  /** Names of the common table expressions visible here, lower-cased. */
+  ctes: ReadonlySet<string>;
+}
+
+/**
+ * Called for every object of the tree, with its node type when it is the body of a wrapped node;
+ * return `false` to skip its children.
+ */
+export type Visitor = (
+  object: AstObject,
+  place: WalkPlace,
+  type: string | undefined,
+) => boolean | undefined;
+
+/**
+ * Visits every object of a syntax tree, depth first, knowing which CTE names are in scope.
+ * A non-recursive WITH makes each CTE visible to the later ones and to the body; WITH RECURSIVE
+ * makes all of them visible everywhere in the statement.
+ */
+export function walkTree(root: unknown, visit: Visitor): void {
+  walk(root, { owner: undefined, key: undefined, ctes: new Set() }, visit);
+}
+
+function walk(value: unknown, place: WalkPlace, visit: Visitor): void {
+  if (Array.isArray(value)) {
+    for (const item of value) walk(item, place, visit);
+    return;
+  }
+  if (!isObject(value)) return;
+  const type = nodeType(value);
+  const object = type === undefined ? value : (value[type] as AstObject);
+  if (visit(object, place, type) === false) return;
+  const inner = isObject(object.withClause)
+    ? withScope(object.withClause, place, visit)
+    : place.ctes;
+  const owner = type ?? place.owner;
+  for (const [key, child] of Object.entries(object)) {
+    if (key === "withClause") continue;
+    walk(child, { owner, key, ctes: inner }, visit);
+  }
+}
+
+/** Walks a WITH clause's CTE bodies in their scopes; returns the scope of the statement body. */
+function withScope(withClause: AstObject, place: WalkPlace, visit: Visitor): ReadonlySet<string> {
+  const ctes = list(withClause.ctes)
+    .map((cte) => (isObject(cte) && isObject(cte.CommonTableExpr) ? cte.CommonTableExpr : undefined))
+    .filter((cte): cte is AstObject => cte !== undefined);
+  const cteNames = ctes.map((cte) => (str(cte.ctename) ?? "").toLowerCase());
+  const all = new Set([...place.ctes, ...cteNames]);
+  const recursive = withClause.recursive === true;
+  ctes.forEach((cte, index) => {
+    const visible = recursive ? all : new Set([...place.ctes, ...cteNames.slice(0, index)]);
+    walk(cte.ctequery, { owner: "CommonTableExpr", key: "ctequery", ctes: visible }, visit);
+  });
+  return all;
+}
