@@ -71,7 +71,9 @@ const engine: PolicyEngine = {
     });
   },
   relationsOf(sql) {
-    return uniqueReferences(parsedStatements(sql).flatMap((statement) => statementFacts(statement).relations));
+    return uniqueReferences(
+      parsedStatements(sql).flatMap((statement) => statementFacts(statement).relations),
+    );
   },
   fingerprint(sql) {
     parsedStatements(sql);
@@ -88,7 +90,9 @@ function parsedStatements(sql: string): AstObject[] {
 
 function requireSql(sql: unknown): asserts sql is string {
   if (typeof sql !== "string") {
-    throw new TypeError(`sql must be a string (got ${sql === null ? "null" : Array.isArray(sql) ? "an array" : typeof sql})`);
+    throw new TypeError(
+      `sql must be a string (got ${sql === null ? "null" : Array.isArray(sql) ? "an array" : typeof sql})`,
+    );
   }
 }
 

@@ -67,14 +67,17 @@ function decide(statements: AstObject[], policy: CompiledPolicy): DryEvalResult 
   }
   const notes = policyNotes(facts, policy);
   if (filtersOnMasked) {
-    notes.push("A filter, join or ordering reads a masked column: the values stay masked, but which rows match can reveal them.");
+    notes.push(
+      "A filter, join or ordering reads a masked column: the values stay masked, but which rows match can reveal them.",
+    );
   }
   const columns = [...masked.values()];
   const rewritten = policy.rowFilters.size === 0 ? undefined : rowFiltered(statements, policy);
   for (const table of rewritten?.unfilteredInserts ?? []) {
     notes.push(`Rows inserted into ${table} are not checked against its row filter.`);
   }
-  const withNotes = <T extends DryEvalResult>(result: T): T => (notes.length > 0 ? { ...result, notes } : result);
+  const withNotes = <T extends DryEvalResult>(result: T): T =>
+    notes.length > 0 ? { ...result, notes } : result;
   if (rewritten !== undefined && rewritten.predicates.length > 0) {
     return withNotes({
       verdict: "row-filter",
@@ -94,7 +97,11 @@ function decide(statements: AstObject[], policy: CompiledPolicy): DryEvalResult 
       masked_columns: columns,
     });
   }
-  return withNotes({ verdict: "allow", rule: "ok", reason: "The statement is allowed by the policy." });
+  return withNotes({
+    verdict: "allow",
+    rule: "ok",
+    reason: "The statement is allowed by the policy.",
+  });
 }
 
 /** The policy's refusals, in PgBeam's order of precedence; throws the first that applies. */
@@ -109,37 +116,67 @@ function checkStatement(facts: StatementFacts, policy: CompiledPolicy): void {
     );
   }
   if (facts.destructive !== undefined) {
-    refuse("destructive_ddl", `The statement is destructive: ${facts.destructive}.`, "Run destructive schema changes through a reviewed migration, not an agent session.");
+    refuse(
+      "destructive_ddl",
+      `The statement is destructive: ${facts.destructive}.`,
+      "Run destructive schema changes through a reviewed migration, not an agent session.",
+    );
   }
   if (p.access_mode === "read_only") {
     if (facts.effect === "write" || facts.effect === "ddl") {
-      const what = facts.kinds.filter((kind) => kind !== "select" && kind !== "explain").join(", ") || facts.kind;
-      refuse("read_only", `The policy is read-only and the statement changes data or schema (${what}).`, "Use a read-only statement, or a credential whose policy is read_write.");
+      const what =
+        facts.kinds.filter((kind) => kind !== "select" && kind !== "explain").join(", ") ||
+        facts.kind;
+      refuse(
+        "read_only",
+        `The policy is read-only and the statement changes data or schema (${what}).`,
+        "Use a read-only statement, or a credential whose policy is read_write.",
+      );
     }
     if (facts.locking) {
-      refuse("locking_select", "The policy is read-only and SELECT … FOR UPDATE/SHARE takes row locks, which is a write for policy purposes.", "Drop the FOR UPDATE / FOR SHARE clause.");
+      refuse(
+        "locking_select",
+        "The policy is read-only and SELECT … FOR UPDATE/SHARE takes row locks, which is a write for policy purposes.",
+        "Drop the FOR UPDATE / FOR SHARE clause.",
+      );
     }
   }
   const denied = facts.kinds.find((kind) => policy.denyKinds.has(kind));
   if (denied !== undefined) {
-    refuse("statement_denied", `Statements of kind ${denied} are denied by the policy's statement_rules.deny.`, `Use a statement of another kind than ${denied}.`);
+    refuse(
+      "statement_denied",
+      `Statements of kind ${denied} are denied by the policy's statement_rules.deny.`,
+      `Use a statement of another kind than ${denied}.`,
+    );
   }
   if (policy.allowKinds.size > 0) {
     const notAllowed = facts.kinds.find((kind) => !policy.allowKinds.has(kind));
     if (notAllowed !== undefined) {
       const allowed = [...policy.allowKinds].join(", ");
-      refuse("statement_not_allowed", `Statements of kind ${notAllowed} are not in the policy's statement_rules.allow.`, `Use one of the allowed kinds: ${allowed}.`);
+      refuse(
+        "statement_not_allowed",
+        `Statements of kind ${notAllowed} are not in the policy's statement_rules.allow.`,
+        `Use one of the allowed kinds: ${allowed}.`,
+      );
     }
   }
   const deniedRelation = facts.relations.find((reference) => policy.denylist.has(reference.key));
   if (deniedRelation !== undefined) {
-    refuse("table_denied", `The statement reaches ${deniedRelation.name}, which the policy's table_denylist blocks.`, `Leave ${deniedRelation.name} out of the statement.`);
+    refuse(
+      "table_denied",
+      `The statement reaches ${deniedRelation.name}, which the policy's table_denylist blocks.`,
+      `Leave ${deniedRelation.name} out of the statement.`,
+    );
   }
   if (policy.allowlist.size > 0) {
     const outside = facts.relations.find((reference) => !policy.allowlist.has(reference.key));
     if (outside !== undefined) {
       const allowed = (p.table_allowlist ?? []).join(", ");
-      refuse("table_not_allowed", `The statement reaches ${outside.name}, which is not in the policy's table_allowlist.`, `Use only the allowed relations: ${allowed}.`);
+      refuse(
+        "table_not_allowed",
+        `The statement reaches ${outside.name}, which is not in the policy's table_allowlist.`,
+        `Use only the allowed relations: ${allowed}.`,
+      );
     }
   }
   if (p.max_affected_rows > 0 && facts.writes.some((write) => write.inCte)) {
@@ -150,18 +187,27 @@ function checkStatement(facts: StatementFacts, policy: CompiledPolicy): void {
     );
   }
   if (p.migration_safety === "block" && facts.lockTaking.length > 0) {
-    refuse("migration_block", `The schema change takes a blocking lock: ${facts.lockTaking[0]}.`, "Use the lock-free form of the change.");
+    refuse(
+      "migration_block",
+      `The schema change takes a blocking lock: ${facts.lockTaking[0]}.`,
+      "Use the lock-free form of the change.",
+    );
   }
 }
 
 function rowFiltered(statements: AstObject[], policy: CompiledPolicy) {
   const copies = statements.map((statement) => cloneTree(statement));
   const outcome = injectRowFilters(copies, policy.rowFilters);
-  if (outcome.applied.length === 0) return { predicates: [], tables: [], sql: "", unfilteredInserts: outcome.unfilteredInserts };
+  if (outcome.applied.length === 0)
+    return { predicates: [], tables: [], sql: "", unfilteredInserts: outcome.unfilteredInserts };
   const sql = copies.map((statement) => deparseSync(statement, { pretty: false })).join(";\n");
   const reparsed = parseSql(sql);
   if (!reparsed.ok || reparsed.statements.length !== statements.length) {
-    refuse("row_filter_unsafe", "The row filter could not be injected into the statement cleanly.", "Simplify the statement or the row filter's predicate.");
+    refuse(
+      "row_filter_unsafe",
+      "The row filter could not be injected into the statement cleanly.",
+      "Simplify the statement or the row filter's predicate.",
+    );
   }
   const predicates = [...new Set(outcome.applied.map((filter) => filter.predicate.trim()))];
   return {

@@ -1,6 +1,19 @@
-import { type AstObject, asNode, isObject, isRangeVar, list, names, rangeVarName, str } from "./ast.js";
+import {
+  type AstObject,
+  asNode,
+  isObject,
+  isRangeVar,
+  list,
+  names,
+  rangeVarName,
+  str,
+} from "./ast.js";
 import { lockTakingChanges } from "./migration.js";
-import { type RelationReference, relationReference, uniqueReferences } from "./relation-reference.js";
+import {
+  type RelationReference,
+  relationReference,
+  uniqueReferences,
+} from "./relation-reference.js";
 import {
   kindOfNode,
   mergeActionKind,
@@ -53,7 +66,12 @@ const tableLikeDrops = new Set([
   "OBJECT_SEQUENCE",
   "OBJECT_INDEX",
 ]);
-const destructiveDrops = new Set(["OBJECT_TABLE", "OBJECT_SCHEMA", "OBJECT_MATVIEW", "OBJECT_FOREIGN_TABLE"]);
+const destructiveDrops = new Set([
+  "OBJECT_TABLE",
+  "OBJECT_SCHEMA",
+  "OBJECT_MATVIEW",
+  "OBJECT_FOREIGN_TABLE",
+]);
 const writeTargets = new Set(["InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt"]);
 const ddlTargetKeys = new Set(["relation", "relations", "view", "sequence", "rel"]);
 
@@ -72,12 +90,7 @@ export function statementFacts(statement: AstObject): StatementFacts {
   let effect: StatementEffect = own.effect;
   let locking = false;
 
-  if (type === "MergeStmt") {
-    kinds.clear();
-    for (const clause of list(node.mergeWhenClauses)) {
-      kinds.add(mergeActionKind(asNode(clause, "MergeWhenClause")?.commandType));
-    }
-  }
+  if (type === "MergeStmt") kinds.clear();
   if (type === "CopyStmt" && node.is_from === true) effect = "write";
   if (type === "SelectStmt" && isObject(node.intoClause)) {
     kinds.clear();
@@ -89,7 +102,7 @@ export function statementFacts(statement: AstObject): StatementFacts {
     if (objectType !== undefined && writeTargets.has(objectType)) {
       const write = writeFact(objectType, object, object !== node);
       writes.push(write);
-      kinds.add(write.kind);
+      for (const kind of writeKinds(objectType, object)) kinds.add(kind);
       if (effectRank[effect] < effectRank.write) effect = "write";
     }
     if (list(object.lockingClause).length > 0) locking = true;
@@ -108,7 +121,10 @@ export function statementFacts(statement: AstObject): StatementFacts {
 
   return {
     type,
-    kind: type === "SelectStmt" && isObject(node.intoClause) ? "ddl" : (kindsFirst(type, kinds) ?? own.kind),
+    kind:
+      type === "SelectStmt" && isObject(node.intoClause)
+        ? "ddl"
+        : (kindsFirst(type, kinds) ?? own.kind),
     kinds: [...kinds],
     effect,
     relations: uniqueReferences(references),
@@ -137,6 +153,14 @@ function modeAt(
   if (writeTargets.has(owner) && key === "relation") return "write";
   if (owner === "CopyStmt") return top.is_from === true ? "write" : "read";
   return kindOfNode(owner).effect === "ddl" && ddlTargetKeys.has(key) ? "write" : "read";
+}
+
+/** The kinds one write runs as: a MERGE runs as each of its WHEN actions. */
+function writeKinds(type: string, node: AstObject): StatementClass[] {
+  if (type !== "MergeStmt") return [kindOfNode(type).kind];
+  return list(node.mergeWhenClauses).map((clause) =>
+    mergeActionKind(asNode(clause, "MergeWhenClause")?.commandType),
+  );
 }
 
 function writeFact(type: string, node: AstObject, inCte: boolean): WriteFact {
@@ -168,7 +192,8 @@ function isAnalyze(explain: AstObject): boolean {
 
 /** EXPLAIN: the inner statement's relations always count; its writes only when ANALYZE runs it. */
 function explainFacts(inner: StatementFacts, analyze: boolean): StatementFacts {
-  if (analyze) return { ...inner, type: "ExplainStmt", kind: "explain", kinds: ["explain", ...inner.kinds] };
+  if (analyze)
+    return { ...inner, type: "ExplainStmt", kind: "explain", kinds: ["explain", ...inner.kinds] };
   return {
     ...inner,
     type: "ExplainStmt",
@@ -189,11 +214,16 @@ function destructiveChange(type: string, node: AstObject): string | undefined {
   if (type === "TruncateStmt") return "TRUNCATE removes every row";
   if (type === "DropdbStmt") return "DROP DATABASE removes a database";
   if (type === "DropStmt" && destructiveDrops.has(str(node.removeType) ?? "")) {
-    const what = (str(node.removeType) ?? "").replace("OBJECT_", "").replace("_", " ").toLowerCase();
+    const what = (str(node.removeType) ?? "")
+      .replace("OBJECT_", "")
+      .replace("_", " ")
+      .toLowerCase();
     return `DROP ${what.toUpperCase()} removes the ${what} and its data`;
   }
   if (type === "AlterTableStmt") {
-    const drops = list(node.cmds).some((cmd) => asNode(cmd, "AlterTableCmd")?.subtype === "AT_DropColumn");
+    const drops = list(node.cmds).some(
+      (cmd) => asNode(cmd, "AlterTableCmd")?.subtype === "AT_DropColumn",
+    );
     if (drops) return "ALTER TABLE … DROP COLUMN removes a column and its data";
   }
   return undefined;

@@ -1,6 +1,15 @@
 import type { MaskedColumn, MaskingKind } from "@pgbeam/policies-types";
 import { relationKey } from "@pgbeam/policies-validators";
-import { type AstObject, asNode, isObject, list, names, rangeVarName, str } from "./ast.js";
+import {
+  type AstObject,
+  asNode,
+  isObject,
+  list,
+  names,
+  rangeVarName,
+  str,
+  stringValue,
+} from "./ast.js";
 import { refuse } from "./decision.js";
 import type { StatementFacts } from "./facts.js";
 import { type MaskIndex, ProvenanceAnalysis } from "./provenance.js";
@@ -26,7 +35,8 @@ export function applyMasking(facts: StatementFacts, masks: MaskIndex): MaskingOu
   refuseSchemaAttacks(type, node, masks);
   const analysis = new ProvenanceAnalysis(masks);
   const found = new Map<string, MaskedColumn>();
-  const add = (column: string, kind: MaskingKind) => found.set(`${column}:${kind}`, { column, kind });
+  const add = (column: string, kind: MaskingKind) =>
+    found.set(`${column}:${kind}`, { column, kind });
 
   if (type === "CopyStmt") refuseMaskedCopy(node, masks, analysis);
   if (type === "CreateTableAsStmt" || type === "ViewStmt" || isObject(node.intoClause)) {
@@ -49,7 +59,9 @@ export function applyMasking(facts: StatementFacts, masks: MaskIndex): MaskingOu
   for (const column of output.columns) {
     for (const kind of column.kinds) add(column.name, column.nulled ? "null" : kind);
   }
-  const columns = [...found.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+  const columns = [...found.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, c]) => c);
   return { columns, filtersOnMasked: analysis.filtersOnMasked };
 }
 
@@ -57,9 +69,12 @@ export function applyMasking(facts: StatementFacts, masks: MaskIndex): MaskingOu
 function refuseMaskedCopy(node: AstObject, masks: MaskIndex, analysis: ProvenanceAnalysis): void {
   if (node.is_from === true) return;
   const relation = isObject(node.relation) ? rangeVarName(node.relation) : undefined;
+  const copied = list(node.attlist).map((column) => (stringValue(column) ?? "").toLowerCase());
+  const columns = relation === undefined ? undefined : masks.get(relationKey(relation));
   const masked =
     relation !== undefined
-      ? masks.has(relationKey(relation))
+      ? columns !== undefined &&
+        (copied.length === 0 || copied.some((column) => columns.has(column)))
       : analysis.statement(node.query).columns.some((column) => column.kinds.size > 0);
   if (masked) {
     refuse(
@@ -79,7 +94,8 @@ function refuseSchemaAttacks(type: string, node: AstObject, masks: MaskIndex): v
   const relation = isObject(node.relation) ? rangeVarName(node.relation) : undefined;
   const masked = relation === undefined ? undefined : masks.get(relationKey(relation));
   if (relation === undefined || masked === undefined) return;
-  const isMasked = (column: unknown) => typeof column === "string" && masked.has(column.toLowerCase());
+  const isMasked = (column: unknown) =>
+    typeof column === "string" && masked.has(column.toLowerCase());
   if (type === "RenameStmt" || type === "AlterObjectSchemaStmt") {
     const renamesColumn = node.renameType === "OBJECT_COLUMN";
     if (!renamesColumn || isMasked(node.subname)) {

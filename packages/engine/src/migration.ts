@@ -23,7 +23,9 @@ export function lockTakingChanges(type: string, node: AstObject): string[] {
     case "IndexStmt":
       return node.concurrent === true
         ? []
-        : [`CREATE INDEX on ${target} blocks writes while it builds; use CREATE INDEX CONCURRENTLY`];
+        : [
+            `CREATE INDEX on ${target} blocks writes while it builds; use CREATE INDEX CONCURRENTLY`,
+          ];
     case "DropStmt":
       return node.removeType === "OBJECT_INDEX" && node.concurrent !== true
         ? ["DROP INDEX locks its table; use DROP INDEX CONCURRENTLY"]
@@ -37,11 +39,15 @@ export function lockTakingChanges(type: string, node: AstObject): string[] {
         ? []
         : ["REFRESH MATERIALIZED VIEW blocks reads of the view; use REFRESH … CONCURRENTLY"];
     case "VacuumStmt":
-      return hasOption(node.options, "full") ? ["VACUUM FULL rewrites the table under an exclusive lock"] : [];
+      return hasOption(node.options, "full")
+        ? ["VACUUM FULL rewrites the table under an exclusive lock"]
+        : [];
     case "ClusterStmt":
       return ["CLUSTER rewrites the table under an exclusive lock"];
     case "AlterTableStmt":
-      return list(node.cmds).flatMap((cmd) => alterTableHazards(asNode(cmd, "AlterTableCmd"), target));
+      return list(node.cmds).flatMap((cmd) =>
+        alterTableHazards(asNode(cmd, "AlterTableCmd"), target),
+      );
     default:
       return [];
   }
@@ -52,7 +58,9 @@ function alterTableHazards(cmd: AstObject | undefined, target: string): string[]
   const column = str(cmd.name);
   switch (cmd.subtype) {
     case "AT_AlterColumnType":
-      return [`changing the type of ${target}.${column} rewrites the table under an exclusive lock`];
+      return [
+        `changing the type of ${target}.${column} rewrites the table under an exclusive lock`,
+      ];
     case "AT_SetNotNull":
       return [
         `SET NOT NULL on ${target}.${column} scans the table under an exclusive lock; add a CHECK … NOT VALID constraint and validate it first`,
@@ -76,7 +84,9 @@ function addColumnHazards(def: AstObject | undefined, target: string): string[] 
     hazards.push(`adding ${column} as NOT NULL without a default fails or locks a non-empty table`);
   }
   if (callsVolatile(defaultExpr)) {
-    hazards.push(`adding ${column} with a volatile default rewrites the table under an exclusive lock`);
+    hazards.push(
+      `adding ${column} with a volatile default rewrites the table under an exclusive lock`,
+    );
   }
   if (constraints.some((c) => c.contype === "CONSTR_PRIMARY" || c.contype === "CONSTR_UNIQUE")) {
     hazards.push(`adding ${column} with a unique index builds it under an exclusive lock`);
@@ -87,11 +97,21 @@ function addColumnHazards(def: AstObject | undefined, target: string): string[] 
 function addConstraintHazards(constraint: AstObject | undefined, target: string): string[] {
   if (constraint === undefined) return [];
   const type = constraint.contype;
-  if ((type === "CONSTR_CHECK" || type === "CONSTR_FOREIGN") && constraint.skip_validation !== true) {
-    return [`adding a constraint to ${target} scans the table under a lock; add it NOT VALID, then VALIDATE CONSTRAINT`];
+  if (
+    (type === "CONSTR_CHECK" || type === "CONSTR_FOREIGN") &&
+    constraint.skip_validation !== true
+  ) {
+    return [
+      `adding a constraint to ${target} scans the table under a lock; add it NOT VALID, then VALIDATE CONSTRAINT`,
+    ];
   }
-  if ((type === "CONSTR_PRIMARY" || type === "CONSTR_UNIQUE") && constraint.indexname === undefined) {
-    return [`adding a key to ${target} builds its index under an exclusive lock; build the index CONCURRENTLY and add the key USING INDEX`];
+  if (
+    (type === "CONSTR_PRIMARY" || type === "CONSTR_UNIQUE") &&
+    constraint.indexname === undefined
+  ) {
+    return [
+      `adding a key to ${target} builds its index under an exclusive lock; build the index CONCURRENTLY and add the key USING INDEX`,
+    ];
   }
   return [];
 }

@@ -48,7 +48,11 @@ export function compilePolicy(policy: unknown): CompiledPolicy {
   }
   const saved = "id" in policy;
   const checked = saved ? validatePolicyProfile(policy) : validatePolicyProfileInput(policy);
-  if (!checked.ok) throw new ValidationError(saved ? "policy (PolicyProfile)" : "policy (PolicyProfileInput)", checked.issues);
+  if (!checked.ok)
+    throw new ValidationError(
+      saved ? "policy (PolicyProfile)" : "policy (PolicyProfileInput)",
+      checked.issues,
+    );
   const profile = withDefaults(checked.value as PolicyLike);
   const masks = new Map<string, Map<string, MaskingKind>>();
   for (const rule of profile.masking_rules ?? []) {
@@ -60,7 +64,10 @@ export function compilePolicy(policy: unknown): CompiledPolicy {
   const rowFilters: RowFilterIndex = new Map();
   for (const filter of profile.row_filters ?? []) {
     const key = relationKey(filter.table);
-    rowFilters.set(key, [...(rowFilters.get(key) ?? []), compileRowFilter(filter.table, filter.predicate)]);
+    rowFilters.set(key, [
+      ...(rowFilters.get(key) ?? []),
+      compileRowFilter(filter.table, filter.predicate),
+    ]);
   }
   return {
     [compiledMark]: true,

@@ -87,7 +87,13 @@ export class ProvenanceAnalysis {
     const items = this.fromItems(list(body.fromClause), scope, ctes);
     const inner: Scope = [items, ...scope];
     const output = this.targets(list(body.targetList), inner, ctes);
-    for (const clause of ["whereClause", "havingClause", "groupClause", "sortClause", "distinctClause"]) {
+    for (const clause of [
+      "whereClause",
+      "havingClause",
+      "groupClause",
+      "sortClause",
+      "distinctClause",
+    ]) {
       this.filter(body[clause], inner, ctes);
     }
     return output;
@@ -96,9 +102,15 @@ export class ProvenanceAnalysis {
   /** INSERT, UPDATE, DELETE and MERGE: values written must carry no masked value. */
   private write(type: string, body: AstObject, scope: Scope, outerCtes: CteMap): Columns {
     const ctes = this.withClause(body.withClause, scope, outerCtes);
-    const target = isRangeVar(body.relation) ? this.fromItems([{ RangeVar: body.relation }], scope, ctes) : [];
+    const target = isRangeVar(body.relation)
+      ? this.fromItems([{ RangeVar: body.relation }], scope, ctes)
+      : [];
     const sources = this.fromItems(
-      [...list(body.fromClause), ...list(body.usingClause), ...(body.sourceRelation ? [body.sourceRelation] : [])],
+      [
+        ...list(body.fromClause),
+        ...list(body.usingClause),
+        ...(body.sourceRelation ? [body.sourceRelation] : []),
+      ],
       scope,
       ctes,
     );
@@ -122,7 +134,9 @@ export class ProvenanceAnalysis {
     }
     this.filter(body.whereClause, inner, ctes);
     this.filter(body.joinCondition, inner, ctes);
-    const returning = isObject(body.returningClause) ? body.returningClause.exprs : body.returningList;
+    const returning = isObject(body.returningClause)
+      ? body.returningClause.exprs
+      : body.returningList;
     return this.targets(list(returning), inner, ctes);
   }
 
@@ -133,12 +147,17 @@ export class ProvenanceAnalysis {
       .map((cte) => asNode(cte, "CommonTableExpr"))
       .filter((cte): cte is AstObject => cte !== undefined);
     if (withClause.recursive === true) {
-      for (const cte of entries) ctes.set((str(cte.ctename) ?? "").toLowerCase(), { columns: [], open: true });
+      for (const cte of entries)
+        ctes.set((str(cte.ctename) ?? "").toLowerCase(), { columns: [], open: true });
     }
     for (const cte of entries) {
       const name = str(cte.ctename) ?? "";
       const output = this.statement(cte.ctequery, scope, ctes);
-      const renamed = renameByPosition(output, list(cte.aliascolnames).map((n) => stringValue(n) ?? ""), name);
+      const renamed = renameByPosition(
+        output,
+        list(cte.aliascolnames).map((n) => stringValue(n) ?? ""),
+        name,
+      );
       ctes.set(name.toLowerCase(), renamed);
     }
     return ctes;
@@ -157,7 +176,11 @@ export class ProvenanceAnalysis {
       }
     }
     const width = list(asNode(rows[0], "List")?.items).length;
-    const columns = Array.from({ length: width }, (_, i) => ({ name: `column${i + 1}`, kinds: none, nulled: false }));
+    const columns = Array.from({ length: width }, (_, i) => ({
+      name: `column${i + 1}`,
+      kinds: none,
+      nulled: false,
+    }));
     return { columns, open: false };
   }
 
@@ -178,15 +201,25 @@ export class ProvenanceAnalysis {
       case "RangeSubselect": {
         const output = this.statement(node.subquery, scope, ctes);
         const alias = aliasName(node) ?? "";
-        return [{ alias: alias.toLowerCase(), ...renameByPosition(output, aliasColumns(node), alias) }];
+        return [
+          { alias: alias.toLowerCase(), ...renameByPosition(output, aliasColumns(node), alias) },
+        ];
       }
       case "JoinExpr": {
-        const sides = [...this.fromItem(node.larg, scope, ctes), ...this.fromItem(node.rarg, scope, ctes)];
+        const sides = [
+          ...this.fromItem(node.larg, scope, ctes),
+          ...this.fromItem(node.rarg, scope, ctes),
+        ];
         this.filter(node.quals, [sides, ...scope], ctes);
         if (!isObject(node.alias)) return sides;
-        const joined: Columns = { columns: sides.flatMap((s) => s.columns), open: sides.some((s) => s.open) };
+        const joined: Columns = {
+          columns: sides.flatMap((s) => s.columns),
+          open: sides.some((s) => s.open),
+        };
         const alias = aliasName(node) ?? "";
-        return [{ alias: alias.toLowerCase(), ...renameByPosition(joined, aliasColumns(node), alias) }];
+        return [
+          { alias: alias.toLowerCase(), ...renameByPosition(joined, aliasColumns(node), alias) },
+        ];
       }
       case "RangeTableSample":
         return this.fromItem({ RangeVar: node.relation }, scope, ctes).map((item) => ({
@@ -236,14 +269,24 @@ export class ProvenanceAnalysis {
       if (columnRef !== undefined) {
         const fields = list(columnRef.fields);
         if (asNode(fields.at(-1), "A_Star") !== undefined) {
-          const expanded = expandStar(fields.slice(0, -1).map((f) => (stringValue(f) ?? "").toLowerCase()), scope);
+          const expanded = expandStar(
+            fields.slice(0, -1).map((f) => (stringValue(f) ?? "").toLowerCase()),
+            scope,
+          );
           output.columns.push(...expanded.columns);
           output.open ||= expanded.open;
           continue;
         }
-        const found = resolveColumn(fields.map((f) => (stringValue(f) ?? "").toLowerCase()), scope);
+        const found = resolveColumn(
+          fields.map((f) => (stringValue(f) ?? "").toLowerCase()),
+          scope,
+        );
         if (found.wholeRow && found.kinds.size > 0) refuseExpression("a whole-row reference");
-        output.columns.push({ name: name ?? outputColumnName(value), kinds: found.kinds, nulled: found.nulled });
+        output.columns.push({
+          name: name ?? outputColumnName(value),
+          kinds: found.kinds,
+          nulled: found.nulled,
+        });
         continue;
       }
       const subLink = asNode(value, "SubLink");
@@ -285,7 +328,11 @@ export class ProvenanceAnalysis {
         const path = fields.map((f) => (stringValue(f) ?? "").toLowerCase());
         const found =
           asNode(fields.at(-1), "A_Star") !== undefined
-            ? { kinds: new Set(expandStar(path.slice(0, -1), scope).columns.flatMap((c) => [...c.kinds])) }
+            ? {
+                kinds: new Set(
+                  expandStar(path.slice(0, -1), scope).columns.flatMap((c) => [...c.kinds]),
+                ),
+              }
             : resolveColumn(path, scope);
         for (const kind of found.kinds) kinds.add(kind);
         return;
@@ -344,8 +391,17 @@ function combineSetOperation(left: Columns, right: Columns): Columns {
 function expandStar(qualifier: readonly string[], scope: Scope): Columns {
   const level = scope[0] ?? [];
   const alias = qualifier.at(-1);
-  const items = alias === undefined ? level : scope.flat().filter((item) => item.alias === alias).slice(0, 1);
-  return { columns: items.flatMap((item) => item.columns), open: items.some((item) => item.open) || items.length === 0 };
+  const items =
+    alias === undefined
+      ? level
+      : scope
+          .flat()
+          .filter((item) => item.alias === alias)
+          .slice(0, 1);
+  return {
+    columns: items.flatMap((item) => item.columns),
+    open: items.some((item) => item.open) || items.length === 0,
+  };
 }
 
 /**

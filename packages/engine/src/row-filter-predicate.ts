@@ -28,7 +28,8 @@ export function compileRowFilter(table: string, predicate: string): CompiledRowF
   if (!parsed.ok) return { table, predicate, problem: `it does not parse (${parsed.message})` };
   const [first, ...rest] = parsed.statements;
   const select = asNode(first, "SelectStmt");
-  if (rest.length > 0 || select === undefined) return { table, predicate, problem: "it holds more than one statement" };
+  if (rest.length > 0 || select === undefined)
+    return { table, predicate, problem: "it holds more than one statement" };
   const extra = Object.keys(select).filter((key) => !allowedSelectKeys.has(key));
   if (select.op !== "SETOP_NONE" || extra.length > 0) {
     return { table, predicate, problem: "it reaches past the WHERE clause" };
@@ -47,7 +48,9 @@ function mentionsStar(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(mentionsStar);
   if (!isObject(value)) return false;
   if (nodeType(value) === "ColumnRef") {
-    return list(asNode(value, "ColumnRef")?.fields).some((field) => asNode(field, "A_Star") !== undefined);
+    return list(asNode(value, "ColumnRef")?.fields).some(
+      (field) => asNode(field, "A_Star") !== undefined,
+    );
   }
   return Object.values(value).some(mentionsStar);
 }

@@ -31,15 +31,21 @@ type Edit = () => void;
  * and, on the nullable side of an outer join, by reading the relation through a filtered
  * subquery so the join keeps its meaning. CTE names are not relations and are left alone.
  */
-export function injectRowFilters(statements: AstObject[], filters: RowFilterIndex): RowFilterOutcome {
+export function injectRowFilters(
+  statements: AstObject[],
+  filters: RowFilterIndex,
+): RowFilterOutcome {
   const applied = new Map<CompiledRowFilter, true>();
   const unfilteredInserts: string[] = [];
   if (filters.size === 0) return { applied: [], unfilteredInserts };
   const edits: Edit[] = [];
-  const filtersOf = (rangeVar: AstObject, ctes: ReadonlySet<string>): CompiledRowFilter[] => {
+  const lookup = (rangeVar: AstObject, ctes: ReadonlySet<string>): CompiledRowFilter[] => {
     const relation = str(rangeVar.relname) ?? "";
     if (rangeVar.schemaname === undefined && ctes.has(relation.toLowerCase())) return [];
-    const found = filters.get(relationKey(rangeVarName(rangeVar))) ?? [];
+    return filters.get(relationKey(rangeVarName(rangeVar))) ?? [];
+  };
+  const filtersOf = (rangeVar: AstObject, ctes: ReadonlySet<string>): CompiledRowFilter[] => {
+    const found = lookup(rangeVar, ctes);
     for (const filter of found) {
       if (filter.expression === undefined) {
         refuse(
@@ -55,12 +61,15 @@ export function injectRowFilters(statements: AstObject[], filters: RowFilterInde
 
   for (const statement of statements) {
     walkTree(statement, (object, place, type) => {
-      const filtered = (rangeVar: unknown) => (isRangeVar(rangeVar) ? filtersOf(rangeVar, place.ctes) : []);
+      const filtered = (rangeVar: unknown) =>
+        isRangeVar(rangeVar) ? filtersOf(rangeVar, place.ctes) : [];
       if (type === "UpdateStmt" || type === "DeleteStmt") {
         const target = object.relation as AstObject;
-        for (const filter of filtered(target)) edits.push(() => andInto(object, qualified(filter, target)));
+        for (const filter of filtered(target))
+          edits.push(() => andInto(object, qualified(filter, target)));
       }
-      if (type === "InsertStmt" && filtered(object.relation).length > 0) {
+      const target = isRangeVar(object.relation) ? object.relation : undefined;
+      if (type === "InsertStmt" && target !== undefined && lookup(target, place.ctes).length > 0) {
         unfilteredInserts.push(rangeVarName(object.relation as AstObject));
       }
       if (type === "MergeStmt" && filtered(object.relation).length > 0) {
@@ -77,7 +86,9 @@ export function injectRowFilters(statements: AstObject[], filters: RowFilterInde
       for (const key of ["fromClause", "usingClause"]) {
         const items = object[key];
         if (!Array.isArray(items)) continue;
-        items.forEach((_, index) => placeInFrom(items, index, false, object, filtered, edits));
+        for (let index = 0; index < items.length; index += 1) {
+          placeInFrom(items, index, false, object, filtered, edits);
+        }
       }
       if (type === "MergeStmt") {
         const holder = object;
@@ -188,8 +199,15 @@ function copyThroughQuery(copy: AstObject, filters: CompiledRowFilter[]): void {
   const targetList =
     columns.length === 0
       ? [{ ResTarget: { val: { ColumnRef: { fields: [{ A_Star: {} }] } } } }]
-      : columns.map((sval) => ({ ResTarget: { val: { ColumnRef: { fields: [{ String: { sval } }] } } } }));
-  const select: AstObject = { targetList, fromClause: [{ RangeVar: relation }], limitOption: "LIMIT_OPTION_DEFAULT", op: "SETOP_NONE" };
+      : columns.map((sval) => ({
+          ResTarget: { val: { ColumnRef: { fields: [{ String: { sval } }] } } },
+        }));
+  const select: AstObject = {
+    targetList,
+    fromClause: [{ RangeVar: relation }],
+    limitOption: "LIMIT_OPTION_DEFAULT",
+    op: "SETOP_NONE",
+  };
   for (const filter of filters) andInto(select, qualified(filter, relation));
   delete copy.relation;
   delete copy.attlist;

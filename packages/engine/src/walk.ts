@@ -21,7 +21,8 @@ export type Visitor = (
 ) => boolean | undefined;
 
 /**
- * Visits every object of a syntax tree, depth first, knowing which CTE names are in scope.
+ * Visits every object of a syntax tree, depth first, knowing which CTE names are in scope
+ * (a statement's WITH bodies are visited before the statement itself).
  * A non-recursive WITH makes each CTE visible to the later ones and to the body; WITH RECURSIVE
  * makes all of them visible everywhere in the statement.
  */
@@ -37,10 +38,11 @@ function walk(value: unknown, place: WalkPlace, visit: Visitor): void {
   if (!isObject(value)) return;
   const type = nodeType(value);
   const object = type === undefined ? value : (value[type] as AstObject);
-  if (visit(object, place, type) === false) return;
+  // CTE bodies are walked first, so the statement that owns the WITH sees its own CTE names.
   const inner = isObject(object.withClause)
     ? withScope(object.withClause, place, visit)
     : place.ctes;
+  if (visit(object, { ...place, ctes: inner }, type) === false) return;
   const owner = type ?? place.owner;
   for (const [key, child] of Object.entries(object)) {
     if (key === "withClause") continue;
@@ -51,7 +53,9 @@ function walk(value: unknown, place: WalkPlace, visit: Visitor): void {
 /** Walks a WITH clause's CTE bodies in their scopes; returns the scope of the statement body. */
 function withScope(withClause: AstObject, place: WalkPlace, visit: Visitor): ReadonlySet<string> {
   const ctes = list(withClause.ctes)
-    .map((cte) => (isObject(cte) && isObject(cte.CommonTableExpr) ? cte.CommonTableExpr : undefined))
+    .map((cte) =>
+      isObject(cte) && isObject(cte.CommonTableExpr) ? cte.CommonTableExpr : undefined,
+    )
     .filter((cte): cte is AstObject => cte !== undefined);
   const cteNames = ctes.map((cte) => (str(cte.ctename) ?? "").toLowerCase());
   const all = new Set([...place.ctes, ...cteNames]);

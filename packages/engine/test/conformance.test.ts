@@ -31,7 +31,12 @@ describe("PgBeam conformance corpus", () => {
     if (JSON.stringify(masked) === JSON.stringify(wanted)) score.masked += 1;
     if (result.rule === expected.rule) score.rules += 1;
     if ((result.row_filter_predicate !== undefined) === expected.row_filtered) score.filtered += 1;
-    expect({ verdict: result.verdict, rule: result.rule, masked, filtered: result.row_filter_predicate !== undefined }).toEqual({
+    expect({
+      verdict: result.verdict,
+      rule: result.rule,
+      masked,
+      filtered: result.row_filter_predicate !== undefined,
+    }).toEqual({
       verdict: expected.verdict,
       rule: expected.rule,
       masked: wanted,

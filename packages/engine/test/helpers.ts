@@ -22,7 +22,9 @@ export interface Corpus {
 
 /** Reads a corpus file from `test/conformance/`. */
 export function readCorpus(file: string): Corpus {
-  return JSON.parse(readFileSync(new URL(`./conformance/${file}`, import.meta.url), "utf8")) as Corpus;
+  return JSON.parse(
+    readFileSync(new URL(`./conformance/${file}`, import.meta.url), "utf8"),
+  ) as Corpus;
 }
 
 /** `masked_columns` as sorted `column:kind` strings (absent counts as none). */

@@ -1,0 +1,119 @@
+// The rewritten SQL: the predicate reaches every reference, keeps the caller's WHERE and re-parses.
+import { beforeAll, describe, expect, test } from "vitest";
+import { createEngine, type PolicyEngine, relationsOf } from "../src/index.js";
+
+let engine: PolicyEngine;
+const tenant = {
+  name: "tenant",
+  access_mode: "read_write" as const,
+  row_filters: [{ table: "public.users", predicate: "tenant_id = 42" }],
+};
+
+beforeAll(async () => {
+  engine = await createEngine();
+});
+
+/** Evaluates under the tenant filter and returns the rewritten SQL, checking that it parses. */
+async function rewrite(sql: string): Promise<string> {
+  const result = engine.evaluate(sql, tenant);
+  expect(result.verdict).toBe("row-filter");
+  expect(result.row_filter_predicate).toBe("tenant_id = 42");
+  const rewritten = result.rewritten_sql ?? "";
+  expect(engine.classifyStatement(rewritten).length).toBeGreaterThan(0);
+  await expect(relationsOf(rewritten)).resolves.toBeDefined();
+  return rewritten;
+}
+
+describe("row-filter injection", () => {
+  test("a plain read gets the predicate as its WHERE clause, qualified by the relation", async () => {
+    expect(await rewrite("SELECT id FROM users")).toBe(
+      "SELECT id FROM users WHERE users.tenant_id = 42",
+    );
+  });
+
+  test("the caller's WHERE stays, parenthesised, with the predicate ANDed after it", async () => {
+    expect(await rewrite("SELECT id FROM users u WHERE u.id = 1 OR u.id = 2")).toBe(
+      "SELECT id FROM users AS u WHERE (u.id = 1 OR u.id = 2) AND u.tenant_id = 42",
+    );
+  });
+
+  test("an inner join filters the joined relation by its alias", async () => {
+    expect(await rewrite("SELECT o.id FROM orders o JOIN users u ON u.id = o.user_id")).toBe(
+      "SELECT o.id FROM orders AS o JOIN users AS u ON u.id = o.user_id WHERE u.tenant_id = 42",
+    );
+  });
+
+  test("the nullable side of an outer join reads through a filtered subquery", async () => {
+    const sql = await rewrite("SELECT o.id FROM orders o LEFT JOIN users u ON u.id = o.user_id");
+    expect(sql).toContain("LEFT JOIN ( SELECT * FROM users WHERE tenant_id = 42 ) AS u");
+    expect(sql).not.toContain("WHERE u.tenant_id");
+  });
+
+  test("every reference is filtered: self-join, subquery, CTE and set operation", async () => {
+    const sql = await rewrite(
+      "WITH w AS (SELECT id FROM users) SELECT a.id FROM users a, users b WHERE a.id IN (SELECT id FROM users) UNION SELECT id FROM w",
+    );
+    expect(sql.match(/tenant_id = 42/g)).toHaveLength(4);
+  });
+
+  test("UPDATE and DELETE only touch the tenant's rows", async () => {
+    expect(await rewrite("UPDATE users SET name = 'x' WHERE id = 1")).toBe(
+      "UPDATE users SET name = 'x' WHERE id = 1 AND users.tenant_id = 42",
+    );
+    expect(await rewrite("DELETE FROM users AS u WHERE u.id = 1")).toBe(
+      "DELETE FROM users AS u WHERE u.id = 1 AND u.tenant_id = 42",
+    );
+  });
+
+  test("COPY of a filtered relation copies through a filtered query", async () => {
+    expect(await rewrite("COPY users (id, name) TO STDOUT")).toBe(
+      "COPY (SELECT id, name FROM users WHERE users.tenant_id = 42) TO STDOUT",
+    );
+  });
+
+  test("a CTE that shadows the relation's name is not filtered", () => {
+    const result = engine.evaluate("WITH users AS (SELECT 1 AS id) SELECT id FROM users", tenant);
+    expect(result.verdict).toBe("allow");
+  });
+
+  test("an INSERT is not a read: no predicate, and a note says so", () => {
+    const result = engine.evaluate("INSERT INTO users (id) VALUES (1)", tenant);
+    expect(result.verdict).toBe("allow");
+    expect(result.notes).toContain(
+      "Rows inserted into users are not checked against its row filter.",
+    );
+  });
+
+  test("MERGE into a filtered relation is refused", () => {
+    const result = engine.evaluate(
+      "MERGE INTO users u USING src s ON s.id = u.id WHEN MATCHED THEN UPDATE SET name = s.name",
+      tenant,
+    );
+    expect(result).toMatchObject({ verdict: "block", rule: "row_filter_unsupported" });
+  });
+
+  test("masking and row filtering together give a row-filter verdict that lists masked columns", () => {
+    const result = engine.evaluate("SELECT email FROM users", {
+      ...tenant,
+      masking_rules: [{ table: "users", column: "email", kind: "redact" }],
+    });
+    expect(result.verdict).toBe("row-filter");
+    expect(result.masked_columns).toEqual([{ column: "email", kind: "redact" }]);
+  });
+
+  test.each([
+    ["1; DROP TABLE users", "it holds more than one statement"],
+    ["true) OR (1 = 1", "it does not parse"],
+    ["tenant_id = 1 ORDER BY 1", "it reaches past the WHERE clause"],
+    ["tenant_id = 1 FOR UPDATE", "it reaches past the WHERE clause"],
+    ["'yes'", "it is a constant"],
+    ["", "it does not parse"],
+  ])("predicate %j is refused as row_filter_unsafe (%s)", (predicate, why) => {
+    const result = engine.evaluate("SELECT id FROM users", {
+      name: "bad",
+      row_filters: [{ table: "users", predicate }],
+    });
+    expect(result).toMatchObject({ verdict: "block", rule: "row_filter_unsafe" });
+    expect(result.reason).toContain(why);
+  });
+});
