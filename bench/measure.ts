@@ -69,3 +69,42 @@ export function compare(
     };
   });
 }
+
+/**
+ * Times tasks in alternating rounds (A, B, C, A, B, C, …) and keeps each task's median round,
+ * so a load change during the run moves every contender alike instead of skewing one ratio.
+ */
+export function measureInterleaved(
+  tasks: Record<string, () => unknown>,
+  rounds = 25,
+  roundMs = 40,
+): Map<string, Measurement> {
+  const entries = Object.entries(tasks);
+  const perCall = new Map<string, number[]>(entries.map(([name]) => [name, []]));
+  const repeats = new Map<string, number>();
+  for (const [name, fn] of entries) {
+    // Warm up, and size each round to about roundMs.
+    const started = performance.now();
+    let calls = 0;
+    while (performance.now() - started < roundMs * 4) {
+      fn();
+      calls += 1;
+    }
+    repeats.set(name, Math.max(1, Math.round(calls / 4)));
+  }
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, fn] of entries) {
+      const n = repeats.get(name) ?? 1;
+      const started = performance.now();
+      for (let i = 0; i < n; i++) fn();
+      perCall.get(name)?.push(((performance.now() - started) * 1000) / n);
+    }
+  }
+  const out = new Map<string, Measurement>();
+  for (const [name, times] of perCall) {
+    times.sort((a, b) => a - b);
+    const meanUs = times[Math.floor(times.length / 2)] ?? Number.NaN;
+    out.set(name, { name, meanUs, opsPerSec: 1e6 / meanUs });
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
-// Quickstart: check a policy locally, then every Policies operation once, from creating a
+// Quickstart: check a policy locally (schema, linter, offline evaluation), then every Policies operation once, from creating a
 // profile to deleting it. Reads PGBEAM_API_KEY (and PGBEAM_BASE_URL, if set) from the environment.
 import { createPolicyClient, type PolicyProfileInput } from "@pgbeam/policies-client";
+import { createEngine } from "@pgbeam/policies-engine";
 import {
   lintPolicyProfile,
   validatePolicyProfileInput,
@@ -53,7 +54,27 @@ for (const finding of lint.findings) {
   console.log(`  • ${finding.severity}: ${finding.message} → ${finding.suggestion}`);
 }
 
-// 2. Every operation of the API.
+// 2. Try the draft offline, on the real PostgreSQL parser, before any call to the API.
+const engine = await createEngine();
+const draft = engine.compile(checked.value);
+for (const sql of [
+  "SELECT id, subject FROM public.tickets WHERE status = 'open'",
+  "SELECT name, email FROM public.customers",
+  "SELECT * FROM public.payment_methods",
+  "UPDATE public.tickets SET status = 'closed'",
+]) {
+  const result = engine.evaluate(sql, draft);
+  const masked = result.masked_columns?.map((c) => `${c.column}:${c.kind}`).join(", ");
+  const detail =
+    result.verdict === "block"
+      ? `${result.rule}: ${result.reason}`
+      : result.verdict === "mask"
+        ? `masked ${masked}`
+        : (result.rewritten_sql ?? sql);
+  show("offline", `${result.verdict.padEnd(10)} ${detail}`);
+}
+
+// 3. Every operation of the API.
 const created = await pgbeam.policies.createPolicyProfile(projectId, supportAgent);
 show(
   "create",

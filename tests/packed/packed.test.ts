@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const published = ["types", "client", "validators"];
+const published = ["types", "client", "validators", "engine"];
 const tsc = fileURLToPath(new URL("../node_modules/typescript/bin/tsc", import.meta.url));
 let project: string;
 let server: Server;
@@ -31,13 +31,16 @@ const profile = {
 
 const consumerJs = (loader: string) => `${loader}
 const pgbeam = createPolicyClient({ apiKey: "pgb_packed", baseUrl: process.env.BASE_URL, timeoutMs: 5000, maxRetries: 0 });
-pgbeam.policies.getPolicyProfile("prj_1", "pol_1").then((p) => {
+pgbeam.policies.getPolicyProfile("prj_1", "pol_1").then(async (p) => {
   const checked = validatePolicyProfile(p);
-  console.log(JSON.stringify({ name: p.name, valid: checked.ok, lint: lintPolicyProfile(p).summary }));
+  const engine = await createEngine();
+  const offline = engine.evaluate("DELETE FROM t WHERE id = 1", p).rule;
+  console.log(JSON.stringify({ name: p.name, valid: checked.ok, lint: lintPolicyProfile(p).summary, offline }));
 });
 `;
 
 const consumerTs = `import { createPolicyClient, NotFoundError, type PolicyProfile } from "@pgbeam/policies-client";
+import { createEngine, type PolicyEngine } from "@pgbeam/policies-engine";
 import { validatePolicyProfileInput } from "@pgbeam/policies-validators";
 import type { DryEvalInput } from "@pgbeam/policies-types";
 
@@ -46,6 +49,8 @@ export async function named(): Promise<string> {
   const profile: PolicyProfile = await pgbeam.policies.getPolicyProfile("prj_1", "pol_1");
   const input: DryEvalInput = { sql: "select 1", policy_id: profile.id };
   const result = validatePolicyProfileInput({ name: profile.name });
+  const engine: PolicyEngine = await createEngine();
+  if (engine.evaluate(input.sql, profile).verdict === "block") return "blocked";
   return result.ok ? input.sql : String(new NotFoundError({ status: 404, code: undefined, message: "", requestId: undefined, headers: new Headers(), body: null }));
 }
 `;
@@ -92,11 +97,13 @@ beforeAll(async () => {
   writeFileSync(
     join(project, "esm.mjs"),
     consumerJs(`import { createPolicyClient } from "@pgbeam/policies-client";
+import { createEngine } from "@pgbeam/policies-engine";
 import { lintPolicyProfile, validatePolicyProfile } from "@pgbeam/policies-validators";`),
   );
   writeFileSync(
     join(project, "cjs.cjs"),
     consumerJs(`const { createPolicyClient } = require("@pgbeam/policies-client");
+const { createEngine } = require("@pgbeam/policies-engine");
 const { lintPolicyProfile, validatePolicyProfile } = require("@pgbeam/policies-validators");`),
   );
   writeFileSync(join(project, "consumer.ts"), consumerTs);
@@ -139,6 +146,7 @@ test.each(["esm.mjs", "cjs.cjs"])(
       name: "packed",
       valid: true,
       lint: { error: 0, warning: 1, info: 1 },
+      offline: "read_only",
     });
   },
 );

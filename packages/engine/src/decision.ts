@@ -5,11 +5,13 @@ export interface Refusal {
   hint: string;
 }
 
-/** Thrown inside an analysis to stop at the first refusal; never escapes the engine. */
-export class RefusalSignal extends Error {
-  constructor(readonly refusal: Refusal) {
-    super(refusal.reason);
-  }
+/**
+ * Thrown inside an analysis to stop at the first refusal; never escapes the engine. Not an
+ * `Error`: a refusal is an answer, and capturing a stack trace for it would cost more than
+ * the rest of the evaluation.
+ */
+export class RefusalSignal {
+  constructor(readonly refusal: Refusal) {}
 }
 
 /** Stops the current analysis with a refusal. */

@@ -3,7 +3,13 @@ import type { AstObject } from "./ast.js";
 import { evaluateSql } from "./evaluate.js";
 import { statementFacts } from "./facts.js";
 import { fingerprintParts, loadParser, parseSql } from "./parser.js";
-import { type CompiledPolicy, compilePolicy, type PolicyLike } from "./policy.js";
+import {
+  type CompiledPolicy,
+  compilePolicy,
+  compilePolicyCached,
+  type PolicyLike,
+  policyIndex,
+} from "./policy.js";
 import { type RelationReference, uniqueReferences } from "./relation-reference.js";
 import { SqlSyntaxError } from "./sql-syntax-error.js";
 import type { StatementClass } from "./statement-kinds.js";
@@ -57,7 +63,7 @@ export function createEngine(): Promise<PolicyEngine> {
 const engine: PolicyEngine = {
   evaluate(sql, policy) {
     requireSql(sql);
-    return evaluateSql(sql, compilePolicy(policy));
+    return evaluateSql(sql, policyIndex(compilePolicyCached(policy)));
   },
   compile: (policy) => compilePolicy(policy),
   classifyStatement(sql) {

@@ -1,8 +1,8 @@
 import type { StatementFacts } from "./facts.js";
-import type { CompiledPolicy } from "./policy.js";
+import type { PolicyIndex } from "./policy.js";
 
 /** Caveats about what one statement cannot decide: budgets, approvals, write routing, runtime caps. */
-export function policyNotes(facts: readonly StatementFacts[], policy: CompiledPolicy): string[] {
+export function policyNotes(facts: readonly StatementFacts[], policy: PolicyIndex): string[] {
   const p = policy.profile;
   const notes: string[] = [];
   const writes = facts.some((f) => f.effect === "write" || f.writes.length > 0);

@@ -15,9 +15,8 @@ export type PolicyLike = PolicyProfileInput | PolicyProfile;
 
 const compiledMark: unique symbol = Symbol("pgbeam.compiledPolicy");
 
-/** A validated policy with its defaults applied and its relation lists indexed; reuse it across calls. */
-export interface CompiledPolicy {
-  readonly [compiledMark]: true;
+/** What evaluation reads from a compiled policy: kinds and relations indexed by key. */
+export interface PolicyIndex {
   /** The policy with every absent field set to the spec's default. */
   readonly profile: WithDefaults<PolicyLike>;
   readonly allowKinds: ReadonlySet<string>;
@@ -27,6 +26,14 @@ export interface CompiledPolicy {
   readonly denylist: ReadonlySet<string>;
   readonly masks: MaskIndex;
   readonly rowFilters: RowFilterIndex;
+}
+
+/** A validated policy with its defaults applied, indexed once; pass it to `evaluate` many times. */
+export interface CompiledPolicy {
+  /** The policy with every absent field set to the spec's default. */
+  readonly profile: WithDefaults<PolicyLike>;
+  /** The engine's index of the policy (internal). */
+  readonly [compiledMark]: PolicyIndex;
 }
 
 /** True for a policy already compiled by `compilePolicy`. */
@@ -41,6 +48,37 @@ export function isCompiledPolicy(value: unknown): value is CompiledPolicy {
  */
 export function compilePolicy(policy: unknown): CompiledPolicy {
   if (isCompiledPolicy(policy)) return policy;
+  const index = indexPolicy(policy);
+  return { profile: index.profile, [compiledMark]: index };
+}
+
+// Policies passed as plain objects are compiled once per content: a repeated call with the same
+// object reuses the compiled form unless the object's JSON changed since (it was mutated).
+const compiledByObject = new WeakMap<object, { json: string; compiled: CompiledPolicy }>();
+
+/** `compilePolicy`, reusing the last result for an object whose content has not changed. */
+export function compilePolicyCached(policy: unknown): CompiledPolicy {
+  if (isCompiledPolicy(policy) || typeof policy !== "object" || policy === null)
+    return compilePolicy(policy);
+  let json: string;
+  try {
+    json = JSON.stringify(policy);
+  } catch {
+    return compilePolicy(policy); // cyclic or BigInt: let validation say what is wrong
+  }
+  const cached = compiledByObject.get(policy);
+  if (cached !== undefined && cached.json === json) return cached.compiled;
+  const compiled = compilePolicy(policy);
+  compiledByObject.set(policy, { json, compiled });
+  return compiled;
+}
+
+/** The index of a compiled policy. */
+export function policyIndex(policy: CompiledPolicy): PolicyIndex {
+  return policy[compiledMark];
+}
+
+function indexPolicy(policy: unknown): PolicyIndex {
   if (typeof policy !== "object" || policy === null || Array.isArray(policy)) {
     throw new TypeError(
       `policy must be a PolicyProfileInput or PolicyProfile object (got ${policy === null ? "null" : Array.isArray(policy) ? "an array" : typeof policy})`,
@@ -70,7 +108,6 @@ export function compilePolicy(policy: unknown): CompiledPolicy {
     ]);
   }
   return {
-    [compiledMark]: true,
     profile,
     allowKinds: new Set(profile.statement_rules?.allow ?? []),
     denyKinds: new Set(profile.statement_rules?.deny ?? []),

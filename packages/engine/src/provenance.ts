@@ -68,7 +68,7 @@ export class ProvenanceAnalysis {
       case "UpdateStmt":
       case "DeleteStmt":
       case "MergeStmt":
-        return this.write(type, body, scope, ctes);
+        return this.write(body, scope, ctes);
       default:
         return nothing;
     }
@@ -100,7 +100,7 @@ export class ProvenanceAnalysis {
   }
 
   /** INSERT, UPDATE, DELETE and MERGE: values written must carry no masked value. */
-  private write(type: string, body: AstObject, scope: Scope, outerCtes: CteMap): Columns {
+  private write(body: AstObject, scope: Scope, outerCtes: CteMap): Columns {
     const ctes = this.withClause(body.withClause, scope, outerCtes);
     const target = isRangeVar(body.relation)
       ? this.fromItems([{ RangeVar: body.relation }], scope, ctes)

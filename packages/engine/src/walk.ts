@@ -12,11 +12,11 @@ export interface WalkPlace {
 
 /**
  * Called for every object of the tree, with its node type when it is the body of a wrapped node;
- * return `false` to skip its children.
+ * return `false` to skip its children. `place` is updated as the walk moves: read it, never keep it.
  */
 export type Visitor = (
   object: AstObject,
-  place: WalkPlace,
+  place: Readonly<WalkPlace>,
   type: string | undefined,
 ) => boolean | undefined;
 
@@ -30,6 +30,8 @@ export function walkTree(root: unknown, visit: Visitor): void {
   walk(root, { owner: undefined, key: undefined, ctes: new Set() }, visit);
 }
 
+// One `place` object travels the whole walk and is restored on the way back up, so a walk
+// allocates nothing per node.
 function walk(value: unknown, place: WalkPlace, visit: Visitor): void {
   if (Array.isArray(value)) {
     for (const item of value) walk(item, place, visit);
@@ -38,16 +40,24 @@ function walk(value: unknown, place: WalkPlace, visit: Visitor): void {
   if (!isObject(value)) return;
   const type = nodeType(value);
   const object = type === undefined ? value : (value[type] as AstObject);
+  const { owner: outerOwner, key: outerKey, ctes: outerCtes } = place;
   // CTE bodies are walked first, so the statement that owns the WITH sees its own CTE names.
-  const inner = isObject(object.withClause)
-    ? withScope(object.withClause, place, visit)
-    : place.ctes;
-  if (visit(object, { ...place, ctes: inner }, type) === false) return;
-  const owner = type ?? place.owner;
-  for (const [key, child] of Object.entries(object)) {
-    if (key === "withClause") continue;
-    walk(child, { owner, key, ctes: inner }, visit);
+  const ctes = isObject(object.withClause) ? withScope(object.withClause, place, visit) : outerCtes;
+  place.ctes = ctes;
+  if (visit(object, place, type) !== false) {
+    const owner = type ?? outerOwner;
+    for (const key in object) {
+      const child = object[key];
+      if (key === "withClause" || typeof child !== "object" || child === null) continue;
+      place.owner = owner;
+      place.key = key;
+      place.ctes = ctes;
+      walk(child, place, visit);
+    }
   }
+  place.owner = outerOwner;
+  place.key = outerKey;
+  place.ctes = outerCtes;
 }
 
 /** Walks a WITH clause's CTE bodies in their scopes; returns the scope of the statement body. */
@@ -58,10 +68,11 @@ function withScope(withClause: AstObject, place: WalkPlace, visit: Visitor): Rea
     )
     .filter((cte): cte is AstObject => cte !== undefined);
   const cteNames = ctes.map((cte) => (str(cte.ctename) ?? "").toLowerCase());
-  const all = new Set([...place.ctes, ...cteNames]);
+  const outer = place.ctes;
+  const all = new Set([...outer, ...cteNames]);
   const recursive = withClause.recursive === true;
   ctes.forEach((cte, index) => {
-    const visible = recursive ? all : new Set([...place.ctes, ...cteNames.slice(0, index)]);
+    const visible = recursive ? all : new Set([...outer, ...cteNames.slice(0, index)]);
     walk(cte.ctequery, { owner: "CommonTableExpr", key: "ctequery", ctes: visible }, visit);
   });
   return all;

@@ -185,6 +185,22 @@ describe("bad input", () => {
     }
   });
 
+  test("a plain policy object changed between calls is judged by its new content", () => {
+    const policy: { name: string; table_denylist: string[] } = {
+      name: "mutable",
+      table_denylist: [],
+    };
+    expect(engine.evaluate("SELECT * FROM secrets", policy).verdict).toBe("allow");
+    policy.table_denylist.push("secrets");
+    expect(engine.evaluate("SELECT * FROM secrets", policy).rule).toBe("table_denied");
+  });
+
+  test("a cyclic policy is a ValidationError, not a JSON crash", () => {
+    const policy: Record<string, unknown> = { name: "cyclic" };
+    policy.statement_rules = { allow: [policy] };
+    expect(() => engine.evaluate("SELECT 1", policy as never)).toThrow(ValidationError);
+  });
+
   test("createEngine loads the parser once and returns the same engine", async () => {
     expect(await createEngine()).toBe(engine);
   });
