@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createEngine } from "@pgbeam/policies-engine";
+import { createEngine, type PolicyEngine } from "@pgbeam/policies-engine";
 import type { PolicyProfileInput } from "@pgbeam/policies-types";
 import { loadModule, parseSync } from "libpg-query";
 import { compare, measureInterleaved, type Row } from "../measure.js";
@@ -68,15 +68,17 @@ function medianStartMs(script: string, runs = 7): number {
   return times[Math.floor(runs / 2)] ?? Number.NaN;
 }
 
-/** The engine suite's rows. */
-export async function engineSpeed(): Promise<Row[]> {
-  const engine = await createEngine();
-  await loadModule();
-  const cases = corpus();
+/** Evaluate against bare parse over a set of cases, as one group of rows. */
+function group(
+  engine: PolicyEngine,
+  label: string,
+  cases: { sql: string; policy: PolicyProfileInput }[],
+): Row[] {
   const compiled = cases.map((c) => ({ sql: c.sql, policy: engine.compile(c.policy) }));
   const n = cases.length;
+  const baseline = "libpg-query parseSync (bare parse)";
   const results = measureInterleaved({
-    "libpg-query parseSync (bare parse)": () => {
+    [baseline]: () => {
       for (const c of cases) parseOrNot(c.sql);
     },
     "engine.evaluate, compiled policy": () => {
@@ -86,26 +88,43 @@ export async function engineSpeed(): Promise<Row[]> {
       for (const c of cases) engine.evaluate(c.sql, c.policy);
     },
   });
+  const names = ["engine.evaluate, compiled policy", "engine.evaluate, plain policy object"];
   const rows = compare(
-    `engine: the ${n} corpus statements (one op = all ${n}; median of 25 interleaved rounds)`,
+    `engine: ${label} (${n} statements per op; median of 25 interleaved rounds)`,
     results,
-    "libpg-query parseSync (bare parse)",
-    ["engine.evaluate, compiled policy", "engine.evaluate, plain policy object"],
+    baseline,
+    names,
     {
-      "engine.evaluate, compiled policy": 2,
-      "engine.evaluate, plain policy object": 2,
+      [names[0] as string]: 2,
+      [names[1] as string]: 2,
     },
   );
   const parse = samples(cases, (c) => parseOrNot(c.sql));
   const evaluate = samples(compiled, (c) => engine.evaluate(c.sql, c.policy));
-  const latency = (label: string, sorted: number[]) =>
-    `${label} p50 ${percentile(sorted, 50).toFixed(1)} µs, p99 ${percentile(sorted, 99).toFixed(1)} µs`;
-  for (const row of rows) {
+  const latency = (what: string, sorted: number[]) =>
+    `${what} p50 ${percentile(sorted, 50).toFixed(1)} µs, p99 ${percentile(sorted, 99).toFixed(1)} µs`;
+  for (const row of rows)
     row.note = `${Math.round(row.opsPerSec * n).toLocaleString("en-US")} statements/s`;
-  }
-  const bareParseRow = rows[0];
-  if (bareParseRow)
-    bareParseRow.note += `; per statement: ${latency("evaluate", evaluate)}; ${latency("parse", parse)}`;
+  const first = rows[0];
+  if (first)
+    first.note += `; per statement: ${latency("evaluate", evaluate)}; ${latency("parse", parse)}`;
+  return rows;
+}
+
+/** The engine suite's rows: the whole corpus, and its row-filtered and other statements apart. */
+export async function engineSpeed(): Promise<Row[]> {
+  const engine = await createEngine();
+  await loadModule();
+  const cases = corpus();
+  const rewritten = cases.filter(
+    (c) => engine.evaluate(c.sql, c.policy).rewritten_sql !== undefined,
+  );
+  const rest = cases.filter((c) => !rewritten.includes(c));
+  const rows = [
+    ...group(engine, "whole corpus", cases),
+    ...group(engine, "statements without a row-filter rewrite", rest),
+    ...group(engine, "row-filtered statements (rewritten with pgsql-deparser)", rewritten),
+  ];
 
   const nodeMs = medianStartMs("await import('node:path')");
   const parserMs = medianStartMs(

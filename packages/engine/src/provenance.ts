@@ -414,23 +414,27 @@ function resolveColumn(
 ): { kinds: ReadonlySet<MaskingKind>; nulled: boolean; wholeRow: boolean } {
   const column = path.at(-1) ?? "";
   const qualifier = path.length >= 2 ? path.at(-2) : undefined;
-  const items = scope.flat();
-  const candidates =
-    qualifier === undefined ? items : items.filter((item) => item.alias === qualifier);
-  const matches = (candidates.length > 0 ? candidates : items).flatMap((item) =>
-    item.columns.filter((c) => c.name.toLowerCase() === column),
-  );
-  if (matches.length > 0) {
-    return {
-      kinds: new Set(matches.flatMap((match) => [...match.kinds])),
-      nulled: matches.some((match) => match.nulled),
-      wholeRow: false,
-    };
+  const qualified =
+    qualifier !== undefined &&
+    scope.some((level) => level.some((item) => item.alias === qualifier));
+  let kinds: Set<MaskingKind> | undefined;
+  let nulled = false;
+  for (const level of scope) {
+    for (const item of level) {
+      if (qualified && item.alias !== qualifier) continue;
+      for (const candidate of item.columns) {
+        if (candidate.name.toLowerCase() !== column) continue;
+        kinds ??= new Set();
+        for (const kind of candidate.kinds) kinds.add(kind);
+        nulled ||= candidate.nulled;
+      }
+    }
   }
+  if (kinds !== undefined) return { kinds, nulled, wholeRow: false };
   if (path.length === 1) {
-    const rows = items.filter((item) => item.alias === column);
-    const kinds = new Set(rows.flatMap((row) => row.columns.flatMap((c) => [...c.kinds])));
-    return { kinds, nulled: false, wholeRow: rows.length > 0 };
+    const rows = scope.flat().filter((item) => item.alias === column);
+    const rowKinds = new Set(rows.flatMap((row) => row.columns.flatMap((c) => [...c.kinds])));
+    return { kinds: rowKinds, nulled: false, wholeRow: rows.length > 0 };
   }
   return { kinds: none, nulled: false, wholeRow: false };
 }

@@ -81,6 +81,32 @@ describe("properties", () => {
     );
   });
 
+  test("rewritten SQL always parses again, with the same statements and relations", () => {
+    const policy = {
+      name: "filtered",
+      access_mode: "read_write" as const,
+      row_filters: [
+        { table: "users", predicate: "tenant_id = 7" },
+        { table: "app.orders", predicate: "region = current_setting('app.region')" },
+      ],
+    };
+    fc.assert(
+      fc.property(anySql, (sql) => {
+        const result = engine.evaluate(sql, policy);
+        if (result.rewritten_sql === undefined) return;
+        const before = engine.classifyStatement(sql).map((s) => s.kind);
+        expect(engine.classifyStatement(result.rewritten_sql).map((s) => s.kind)).toEqual(before);
+        const keys = (text: string) =>
+          engine
+            .relationsOf(text)
+            .map((r) => `${r.mode}:${r.key}`)
+            .sort();
+        expect(keys(result.rewritten_sql)).toEqual(keys(sql));
+      }),
+      options,
+    );
+  });
+
   test("evaluation is pure: the same input gives the same answer and the policy is not changed", () => {
     fc.assert(
       fc.property(anySql, policyArbitrary, (sql, policy) => {
