@@ -39,9 +39,11 @@ export function unwrap(value: unknown): { type: string; body: AstObject } | unde
   return type === undefined ? undefined : { type, body: (value as AstObject)[type] as AstObject };
 }
 
-/** An array field of a node, or an empty array. */
-export function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
+const noItems: readonly unknown[] = Object.freeze([]);
+
+/** An array field of a node, or a shared empty array (never mutate the result). */
+export function list(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : noItems;
 }
 
 /** A string field of a node, or undefined. */

@@ -105,7 +105,8 @@ export function statementFacts(statement: AstObject): StatementFacts {
       for (const kind of writeKinds(objectType, object)) kinds.add(kind);
       if (effectRank[effect] < effectRank.write) effect = "write";
     }
-    if (list(object.lockingClause).length > 0) locking = true;
+    const lockingClause = object.lockingClause;
+    if (Array.isArray(lockingClause) && lockingClause.length > 0) locking = true;
     if (objectType === "DropStmt" && tableLikeDrops.has(str(object.removeType) ?? "")) {
       for (const name of list(object.objects).map((o) => names(asNode(o, "List")?.items))) {
         references.push(relationReference(name.join("."), "write"));

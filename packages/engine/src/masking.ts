@@ -30,7 +30,9 @@ const rowReturning = new Set(["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteS
  * refusal for the shapes that would leak a masked value.
  */
 export function applyMasking(facts: StatementFacts, masks: MaskIndex): MaskingOutcome {
-  if (masks.size === 0 || facts.planOnly) return { columns: [], filtersOnMasked: false };
+  // Every masking outcome starts at a masked relation the statement reaches.
+  const touchesMasked = facts.relations.some((reference) => masks.has(reference.key));
+  if (!touchesMasked || facts.planOnly) return { columns: [], filtersOnMasked: false };
   const { type, node } = facts.body;
   refuseSchemaAttacks(type, node, masks);
   const analysis = new ProvenanceAnalysis(masks);

@@ -163,7 +163,7 @@ export class ProvenanceAnalysis {
     return ctes;
   }
 
-  private values(rows: unknown[], scope: Scope, ctes: CteMap): Columns {
+  private values(rows: readonly unknown[], scope: Scope, ctes: CteMap): Columns {
     for (const row of rows) {
       for (const value of list(asNode(row, "List")?.items)) {
         if (this.taint(value, scope, ctes).size > 0) {
@@ -185,7 +185,7 @@ export class ProvenanceAnalysis {
   }
 
   /** The FROM items of one query level, each with the columns it yields. */
-  private fromItems(entries: unknown[], scope: Scope, ctes: CteMap): FromItem[] {
+  private fromItems(entries: readonly unknown[], scope: Scope, ctes: CteMap): FromItem[] {
     const items: FromItem[] = [];
     for (const entry of entries) items.push(...this.fromItem(entry, [items, ...scope], ctes));
     return items;
@@ -242,11 +242,7 @@ export class ProvenanceAnalysis {
     if (cte !== undefined) return { alias, ...renameByPosition(cte, aliasColumns(node), relation) };
     const name = rangeVarName(node);
     const masked = this.masks.get(relationKey(name));
-    const columns = [...(masked ?? new Map<string, MaskingKind>())].map(([column, kind]) => ({
-      name: column,
-      kinds: new Set([kind]),
-      nulled: false,
-    }));
+    const columns = masked === undefined ? [] : maskedColumns(masked);
     if (columns.length > 0 && aliasColumns(node).length > 0) {
       refuse(
         "masked_column_rename",
@@ -258,7 +254,7 @@ export class ProvenanceAnalysis {
   }
 
   /** The output columns of a target list (SELECT list or RETURNING). */
-  private targets(entries: unknown[], scope: Scope, ctes: CteMap): Columns {
+  private targets(entries: readonly unknown[], scope: Scope, ctes: CteMap): Columns {
     const output: Columns = { columns: [], open: false };
     for (const entry of entries) {
       const target = resTarget(entry);
@@ -351,6 +347,18 @@ export class ProvenanceAnalysis {
     visit(expression);
     return kinds;
   }
+}
+
+// The tracked columns of one relation's masking rules, built once per compiled policy.
+const columnsOfRules = new WeakMap<ReadonlyMap<string, MaskingKind>, TrackedColumn[]>();
+
+function maskedColumns(rules: ReadonlyMap<string, MaskingKind>): TrackedColumn[] {
+  let columns = columnsOfRules.get(rules);
+  if (columns === undefined) {
+    columns = [...rules].map(([name, kind]) => ({ name, kinds: new Set([kind]), nulled: false }));
+    columnsOfRules.set(rules, columns);
+  }
+  return columns;
 }
 
 /** Positional renaming by an alias column list; refused when masked columns cannot be placed. */

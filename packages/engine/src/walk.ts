@@ -30,6 +30,19 @@ export function walkTree(root: unknown, visit: Visitor): void {
   walk(root, { owner: undefined, key: undefined, ctes: new Set() }, visit);
 }
 
+// Node types that hold no statement, relation or lock: constants, names and type names.
+const leafTypes = new Set([
+  "String",
+  "Integer",
+  "Float",
+  "Boolean",
+  "BitString",
+  "A_Const",
+  "A_Star",
+  "ParamRef",
+  "TypeName",
+]);
+
 // One `place` object travels the whole walk and is restored on the way back up, so a walk
 // allocates nothing per node.
 function walk(value: unknown, place: WalkPlace, visit: Visitor): void {
@@ -39,6 +52,7 @@ function walk(value: unknown, place: WalkPlace, visit: Visitor): void {
   }
   if (!isObject(value)) return;
   const type = nodeType(value);
+  if (type !== undefined && leafTypes.has(type)) return;
   const object = type === undefined ? value : (value[type] as AstObject);
   const { owner: outerOwner, key: outerKey, ctes: outerCtes } = place;
   // CTE bodies are walked first, so the statement that owns the WITH sees its own CTE names.
