@@ -25,7 +25,7 @@ export interface StartMockOptions {
   port?: number;
   /** Interface to bind; loopback by default. */
   host?: string;
-  /** How long to wait for Prism to listen before giving up. */
+  /** How long to wait for Prism to listen before giving up (default: `PGBEAM_MOCK_START_TIMEOUT_MS`, else 60 s). */
   startTimeoutMs?: number;
   /** Where the single progress line goes; `null` for silence. */
   log?: ((line: string) => void) | null;
@@ -78,6 +78,12 @@ function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
   });
 }
 
+/** The start-up limit from `PGBEAM_MOCK_START_TIMEOUT_MS`, or 60 s when it is unset or not a positive number. */
+function startTimeoutFromEnv(): number {
+  const value = Number(process.env.PGBEAM_MOCK_START_TIMEOUT_MS);
+  return Number.isFinite(value) && value > 0 ? value : 60_000;
+}
+
 /** Starts the real Prism CLI in mock mode on the bundled spec and resolves once it listens. */
 export async function startMock(options: StartMockOptions = {}): Promise<MockServer> {
   assertBundledSpecIsFresh();
@@ -112,7 +118,14 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockSer
         ),
       );
     };
-    const timer = setTimeout(() => fail("timed out"), options.startTimeoutMs ?? 20_000);
+    const limitMs = options.startTimeoutMs ?? startTimeoutFromEnv();
+    const timer = setTimeout(
+      () =>
+        fail(
+          `not listening after ${limitMs / 1000} s; a loaded machine may need more: set PGBEAM_MOCK_START_TIMEOUT_MS`,
+        ),
+      limitMs,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes("Prism is listening")) {

@@ -71,7 +71,7 @@ function decide(statements: AstObject[], policy: PolicyIndex): DryEvalResult {
       "A filter, join or ordering reads a masked column: the values stay masked, but which rows match can reveal them.",
     );
   }
-  const columns = [...masked.values()];
+  const columns = [...masked.keys()].sort().map((key) => masked.get(key) as MaskedColumn);
   const filtered = facts.some((f) =>
     f.relations.some((reference) => policy.rowFilters.has(reference.key)),
   );

@@ -64,7 +64,6 @@ const tableLikeDrops = new Set([
   "OBJECT_MATVIEW",
   "OBJECT_FOREIGN_TABLE",
   "OBJECT_SEQUENCE",
-  "OBJECT_INDEX",
 ]);
 const destructiveDrops = new Set([
   "OBJECT_TABLE",
@@ -120,13 +119,12 @@ export function statementFacts(statement: AstObject): StatementFacts {
     return undefined;
   });
 
+  const allKinds = [...kinds];
   return {
     type,
-    kind:
-      type === "SelectStmt" && isObject(node.intoClause)
-        ? "ddl"
-        : (kindsFirst(type, kinds) ?? own.kind),
-    kinds: [...kinds],
+    // The first kind seen: the statement's own, SELECT INTO's ddl, or a MERGE's first action.
+    kind: allKinds[0] ?? own.kind,
+    kinds: allKinds,
     effect,
     relations: uniqueReferences(references),
     writes,
@@ -136,11 +134,6 @@ export function statementFacts(statement: AstObject): StatementFacts {
     planOnly: false,
     body: { type, node },
   };
-}
-
-/** The statement's headline kind: MERGE takes its first action's kind. */
-function kindsFirst(type: string, kinds: Set<StatementClass>): StatementClass | undefined {
-  return type === "MergeStmt" ? [...kinds][0] : undefined;
 }
 
 /** Whether a relation reached at `place` is read or changed. */

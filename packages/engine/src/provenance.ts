@@ -93,6 +93,9 @@ export class ProvenanceAnalysis {
       "groupClause",
       "sortClause",
       "distinctClause",
+      "windowClause",
+      "limitCount",
+      "limitOffset",
     ]) {
       this.filter(body[clause], inner, ctes);
     }
