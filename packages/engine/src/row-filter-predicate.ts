@@ -40,8 +40,61 @@ export function compileRowFilter(table: string, predicate: string): CompiledRowF
   if (constant !== undefined && nonBooleanConstants.some((key) => key in constant)) {
     return { table, predicate, problem: "it is a constant, not a boolean expression" };
   }
+  if (!mayBeBoolean(expression))
+    return { table, predicate, problem: "it is not a boolean expression" };
   if (mentionsStar(expression)) return { table, predicate, problem: "it uses *" };
   return { table, predicate, expression };
+}
+
+// Operators whose result is a boolean; arithmetic, concatenation and the like are not.
+const comparisonOperators = new Set([
+  "=",
+  "<>",
+  "!=",
+  "<",
+  ">",
+  "<=",
+  ">=",
+  "~",
+  "~*",
+  "!~",
+  "!~*",
+  "~~",
+  "~~*",
+  "!~~",
+  "!~~*",
+  "@>",
+  "<@",
+  "&&",
+  "@@",
+  "?",
+  "?|",
+  "?&",
+]);
+// Expression nodes that can yield a boolean (a column, a call, a cast or a CASE may; a list cannot).
+const possiblyBoolean = new Set([
+  "BoolExpr",
+  "NullTest",
+  "BooleanTest",
+  "SubLink",
+  "ColumnRef",
+  "FuncCall",
+  "TypeCast",
+  "CaseExpr",
+  "CoalesceExpr",
+  "ParamRef",
+  "A_Const",
+]);
+
+/** False when the expression's top node cannot be a boolean (arithmetic, a list, a row…). */
+function mayBeBoolean(expression: AstObject): boolean {
+  const operation = asNode(expression, "A_Expr");
+  if (operation === undefined) return possiblyBoolean.has(nodeType(expression) ?? "");
+  if (operation.kind !== "AEXPR_OP") return operation.kind !== "AEXPR_NULLIF";
+  const operator = list(operation.name)
+    .map((part) => asNode(part, "String")?.sval)
+    .at(-1);
+  return typeof operator === "string" && comparisonOperators.has(operator);
 }
 
 function mentionsStar(value: unknown): boolean {

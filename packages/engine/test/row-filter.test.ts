@@ -71,6 +71,24 @@ describe("row-filter injection", () => {
     );
   });
 
+  test.each([
+    "tenant_id = 42 AND NOT archived",
+    "deleted_at IS NULL",
+    "region IN ('eu', 'us')",
+    "owner_id = ANY (current_setting('app.owners')::int[])",
+    "EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id)",
+    "is_public",
+    "name ILIKE 'a%'",
+    "created_at BETWEEN now() - interval '1 day' AND now()",
+  ])("boolean predicate %j is accepted and re-parses after injection", (predicate) => {
+    const result = engine.evaluate("SELECT id FROM users", {
+      name: "ok",
+      row_filters: [{ table: "users", predicate }],
+    });
+    expect(result.verdict).toBe("row-filter");
+    expect(() => engine.classifyStatement(result.rewritten_sql ?? "")).not.toThrow();
+  });
+
   test("a CTE that shadows the relation's name is not filtered", () => {
     const result = engine.evaluate("WITH users AS (SELECT 1 AS id) SELECT id FROM users", tenant);
     expect(result.verdict).toBe("allow");
@@ -107,6 +125,9 @@ describe("row-filter injection", () => {
     ["tenant_id = 1 ORDER BY 1", "it reaches past the WHERE clause"],
     ["tenant_id = 1 FOR UPDATE", "it reaches past the WHERE clause"],
     ["'yes'", "it is a constant"],
+    ["tenant_id + 1", "it is not a boolean expression"],
+    ["ARRAY[1, 2]", "it is not a boolean expression"],
+    ["name || 'x'", "it is not a boolean expression"],
     ["", "it does not parse"],
   ])("predicate %j is refused as row_filter_unsafe (%s)", (predicate, why) => {
     const result = engine.evaluate("SELECT id FROM users", {
