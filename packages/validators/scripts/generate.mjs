@@ -187,6 +187,15 @@ export const exclusiveFieldGroups: readonly (readonly string[])[] = ${JSON.strin
 /** Every statement kind the spec allows in statement_rules. */
 export const statementKinds = ${JSON.stringify(spec.components.schemas.StatementKind.enum)} as const;
 
+/** The documented default of every PolicyReplayInput field that has one. */
+export const policyReplayDefaults = ${JSON.stringify(
+    Object.fromEntries(
+      Object.entries(spec.components.schemas.PolicyReplayInput.properties)
+        .map(([field, schema]) => [field, resolve(schema).default ?? schema.default])
+        .filter(([, value]) => value !== undefined),
+    ),
+  )} as const;
+
 /** The longest SQL text, in characters, that a dry evaluation accepts. */
 export const dryEvalSqlMaxLength = ${JSON.stringify(spec.components.schemas.DryEvalInput.properties.sql.maxLength)};
 `,

@@ -3,6 +3,7 @@ export { type OperationSchemas, operationSchemas } from "./generated/operations.
 export {
   dryEvalSqlMaxLength,
   policyProfileDefaults,
+  policyReplayDefaults,
   statementKinds,
 } from "./generated/spec-facts.gen.js";
 export * from "./generated/validators.gen.js";

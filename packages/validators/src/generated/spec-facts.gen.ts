@@ -21,5 +21,8 @@ export const exclusiveFieldGroups: readonly (readonly string[])[] = [["policy_id
 /** Every statement kind the spec allows in statement_rules. */
 export const statementKinds = ["select","insert","update","delete","ddl","copy","set","show","explain","transaction"] as const;
 
+/** The documented default of every PolicyReplayInput field that has one. */
+export const policyReplayDefaults = {"limit":200} as const;
+
 /** The longest SQL text, in characters, that a dry evaluation accepts. */
 export const dryEvalSqlMaxLength = 100000;

@@ -1,0 +1,358 @@
+import { createEngine, type PolicyEngine } from "@pgbeam/policies-engine";
+import type {
+  DryEvalInput,
+  ListPolicyProfilesResponse,
+  PolicyProfile,
+  PolicyProfileInput,
+  PolicyReplayInput,
+} from "@pgbeam/policies-types";
+import { ApiFailure, errorResponse, fail } from "./api-error.js";
+import { type Fault, FaultQueue } from "./faults.js";
+import { PageTokens } from "./page-token.js";
+import { replay } from "./replay.js";
+import { matchRoute, pathExists } from "./route.js";
+import {
+  emptyData,
+  emptyProject,
+  firstAfter,
+  insertProfile,
+  type MockData,
+  newPolicyId,
+  type ProjectData,
+  profileFrom,
+  removeProfile,
+} from "./store.js";
+import { checkBody, checkPathParams, checkQueryParams } from "./validate-request.js";
+
+/** Options of the emulator. */
+export interface PolicyMockOptions {
+  /** Bearer tokens accepted; by default any non-empty token is. */
+  apiKey?: string | readonly string[];
+  /** Projects that exist from the start. */
+  projects?: readonly string[];
+  /** Let any well-formed project id exist on first use (default true); false answers 404 for undeclared projects. */
+  autoCreateProjects?: boolean;
+  /** The clock for `created_at`, `updated_at` and replay windows (default: the system clock). */
+  now?: () => Date;
+}
+
+/** Thrown (as a rejected fetch) when a fault drops the connection. */
+export class ConnectionResetSignal extends TypeError {
+  constructor(operationId: string) {
+    super(
+      `fetch failed: the PgBeam mock dropped the connection (a fault injected into ${operationId})`,
+    );
+  }
+}
+
+const defaultMessages: Record<number, [string, string]> = {
+  400: ["invalid_request", "The request is invalid."],
+  401: ["unauthorized", "Missing or invalid API key."],
+  403: ["plan_limit_exceeded", "The plan's limits do not allow this."],
+  404: ["not_found", "Not found."],
+  409: ["conflict", "The request conflicts with the current state."],
+  429: ["rate_limited", "Too many requests. Retry later."],
+};
+
+/** The emulated service: state, and one request handler every transport shares. */
+export class PolicyService {
+  data: MockData = emptyData();
+  readonly faults = new FaultQueue();
+  private readonly tokens = new PageTokens();
+  private readonly declared: Set<string>;
+  private engine: PolicyEngine | undefined;
+
+  constructor(readonly options: PolicyMockOptions = {}) {
+    this.declared = new Set(options.projects ?? []);
+    for (const projectId of this.declared) this.data.projects.set(projectId, emptyProject());
+  }
+
+  /** The current time as RFC 3339. */
+  now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** The project's data, creating it when it is declared or auto-created; undefined otherwise. */
+  project(projectId: string, create: boolean): ProjectData | undefined {
+    let project = this.data.projects.get(projectId);
+    if (project === undefined && (create || this.options.autoCreateProjects !== false)) {
+      project = emptyProject();
+      this.data.projects.set(projectId, project);
+    }
+    return project;
+  }
+
+  /** Loads the offline engine on first need. */
+  async policyEngine(): Promise<PolicyEngine> {
+    this.engine ??= await createEngine();
+    return this.engine;
+  }
+
+  /** Answers one request of the Policies API, as the service would. */
+  async handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const route = matchRoute(request.method, url.pathname);
+    if (route === undefined) {
+      const status = pathExists(url.pathname) ? 405 : 404;
+      return errorResponse({
+        status,
+        code: status === 405 ? "method_not_allowed" : "not_found",
+        message: `${request.method} ${url.pathname} is not an operation of the Policies API.`,
+      });
+    }
+    const { operation } = route;
+    try {
+      const fault = this.faults.take(operation.operationId);
+      const after = fault?.when === "after";
+      if (fault !== undefined && !after)
+        await this.applyFault(operation.operationId, fault, request.signal);
+      this.authenticate(request);
+      checkPathParams(operation, route.pathParams);
+      const query = checkQueryParams(operation, url.searchParams);
+      const body = await checkBody(operation, request);
+      const projectId = route.pathParams.project_id ?? "";
+      const project = this.project(projectId, false);
+      if (project === undefined) fail(404, "not_found", `Project ${projectId} was not found.`);
+      const response = await this.run(operation.operationId, {
+        request,
+        projectId,
+        project,
+        policyId: route.pathParams.policy_id ?? "",
+        query,
+        body,
+      });
+      if (fault !== undefined && after)
+        await this.applyFault(operation.operationId, fault, request.signal);
+      return response;
+    } catch (error) {
+      if (error instanceof ApiFailure) return errorResponse(error.answer);
+      throw error;
+    }
+  }
+
+  private async applyFault(operationId: string, fault: Fault, signal: AbortSignal): Promise<void> {
+    if (fault.delayMs !== undefined && fault.delayMs > 0) await sleep(fault.delayMs, signal);
+    if (fault.reset === true) throw new ConnectionResetSignal(operationId);
+    if (fault.status === undefined) return;
+    const [code, message] = defaultMessages[fault.status] ?? [
+      "internal_error",
+      "The service failed.",
+    ];
+    const headers =
+      fault.retryAfter === undefined ? undefined : { "retry-after": String(fault.retryAfter) };
+    fail(fault.status, fault.code ?? code, fault.message ?? message, headers);
+  }
+
+  private authenticate(request: Request): void {
+    const header = request.headers.get("authorization") ?? "";
+    const token = header.toLowerCase().startsWith("bearer ") ? header.slice(7).trim() : "";
+    const accepted = this.options.apiKey;
+    const allowed =
+      token !== "" &&
+      (accepted === undefined ||
+        (typeof accepted === "string" ? token === accepted : accepted.includes(token)));
+    if (!allowed) {
+      fail(
+        401,
+        "unauthorized",
+        token === ""
+          ? "Missing bearer token: send Authorization: Bearer <API key>."
+          : "Invalid API key.",
+      );
+    }
+  }
+
+  private async run(operationId: string, call: Call): Promise<Response> {
+    switch (operationId) {
+      case "createPolicyProfile":
+        return this.create(call);
+      case "listPolicyProfiles":
+        return Response.json(this.list(call));
+      case "getPolicyProfile":
+        return Response.json(this.stored(call).profile);
+      case "updatePolicyProfile":
+        return Response.json(this.update(call));
+      case "deletePolicyProfile":
+        this.remove(call);
+        return new Response(null, { status: 204 });
+      case "dryEvalPolicy":
+        return Response.json(await this.dryEval(call));
+      case "replayPolicy":
+        return Response.json(await this.replay(call));
+      default:
+        return fail(404, "not_found", `Operation ${operationId} is not emulated.`);
+    }
+  }
+
+  private create({ request, projectId, project, body }: Call): Response {
+    const input = body as PolicyProfileInput;
+    const key = request.headers.get("idempotency-key");
+    const requestBody = canonicalJson(input);
+    if (key !== null) {
+      const earlier = project.idempotency.get(key);
+      if (earlier !== undefined) {
+        if (earlier.requestBody !== requestBody) {
+          fail(
+            409,
+            "idempotency_key_reused",
+            `Idempotency-Key ${key} was already used with a different request body; use a new key for a new profile.`,
+          );
+        }
+        return Response.json(earlier.profile, {
+          status: 201,
+          headers: { "idempotent-replayed": "true" },
+        });
+      }
+    }
+    this.refuseDuplicateName(project, input.name);
+    const at = this.now().toISOString();
+    const profile = profileFrom(
+      input,
+      { id: newPolicyId(), project_id: projectId },
+      { created_at: at, updated_at: at },
+    );
+    insertProfile(this.data, project, profile);
+    if (key !== null) project.idempotency.set(key, { requestBody, profile });
+    return Response.json(profile, { status: 201 });
+  }
+
+  private list({ projectId, project, query }: Call): ListPolicyProfilesResponse {
+    const pageSize = typeof query.page_size === "number" ? query.page_size : 20;
+    let after = 0;
+    if (typeof query.page_token === "string") {
+      const decoded = this.tokens.decode(projectId, query.page_token);
+      if (decoded === undefined)
+        fail(
+          400,
+          "invalid_request",
+          "Invalid page_token: it is not a token this project's list returned.",
+        );
+      after = decoded;
+    }
+    const start = firstAfter(project.order, after);
+    const seqs = project.order.slice(start, start + pageSize);
+    const policies = seqs.map(
+      (seq) =>
+        (project.profiles.get(project.idBySeq.get(seq) ?? "") as { profile: PolicyProfile })
+          .profile,
+    );
+    const last = seqs.at(-1);
+    const more = start + pageSize < project.order.length;
+    return more && last !== undefined
+      ? { policies, next_page_token: this.tokens.encode(projectId, last) }
+      : { policies };
+  }
+
+  private stored({ project, policyId }: Call): { seq: number; profile: PolicyProfile } {
+    const stored = project.profiles.get(policyId);
+    if (stored === undefined) fail(404, "not_found", `Policy profile ${policyId} was not found.`);
+    return stored;
+  }
+
+  private update(call: Call): PolicyProfile {
+    const { project, projectId, policyId, body } = call;
+    const stored = this.stored(call);
+    const input = body as PolicyProfileInput;
+    // The spec documents no 409 for updates, so a rename onto a taken name is a 400.
+    if (input.name !== stored.profile.name) this.refuseDuplicateName(project, input.name, 400);
+    const profile = profileFrom(
+      input,
+      { id: policyId, project_id: projectId },
+      { created_at: stored.profile.created_at, updated_at: this.now().toISOString() },
+    );
+    project.idByName.delete(stored.profile.name);
+    project.idByName.set(profile.name, policyId);
+    stored.profile = profile;
+    return profile;
+  }
+
+  private remove(call: Call): void {
+    const { project, policyId } = call;
+    this.stored(call);
+    const credentials = project.attached.get(policyId);
+    if (credentials !== undefined && credentials.size > 0) {
+      fail(
+        409,
+        "policy_in_use",
+        `Policy profile ${policyId} is attached to agent credentials (${[...credentials].join(", ")}); detach them first.`,
+      );
+    }
+    removeProfile(project, policyId);
+  }
+
+  private async dryEval(call: Call) {
+    const input = call.body as DryEvalInput;
+    const policy =
+      "policy_id" in input && input.policy_id !== undefined
+        ? this.savedPolicy(call, input.policy_id)
+        : (input as { policy: PolicyProfileInput }).policy;
+    return (await this.policyEngine()).evaluate(input.sql, policy);
+  }
+
+  private async replay(call: Call) {
+    const input = call.body as PolicyReplayInput;
+    const policy =
+      "policy_id" in input && input.policy_id !== undefined
+        ? this.savedPolicy(call, input.policy_id)
+        : (input as { policy: PolicyProfileInput }).policy;
+    return replay(await this.policyEngine(), call.project.traffic, input, policy, this.now());
+  }
+
+  private savedPolicy({ project }: Call, policyId: string): PolicyProfile {
+    const stored = project.profiles.get(policyId);
+    if (stored === undefined) fail(404, "not_found", `Policy profile ${policyId} was not found.`);
+    return stored.profile;
+  }
+
+  private refuseDuplicateName(project: ProjectData, name: string, status = 409): void {
+    const existing = project.idByName.get(name);
+    if (existing !== undefined) {
+      fail(
+        status,
+        status === 409 ? "already_exists" : "invalid_request",
+        `A policy profile named "${name}" already exists in this project (${existing}).`,
+      );
+    }
+  }
+}
+
+/** What an operation gets: the request, its project, and its checked parameters and body. */
+interface Call {
+  request: Request;
+  projectId: string;
+  project: ProjectData;
+  policyId: string;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+/** JSON with object keys sorted, so two bodies that differ only in key order compare equal. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
+      : v,
+  );
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}

@@ -1,0 +1,131 @@
+import { randomBytes } from "node:crypto";
+import type { PolicyProfile, PolicyProfileInput } from "@pgbeam/policies-types";
+import { withDefaults } from "@pgbeam/policies-validators";
+
+/** One statement an agent sent, as the proxy recorded it (the input of `replayPolicy`). */
+export interface RecordedStatement {
+  /** The SQL as sent. */
+  sql: string;
+  /** When it ran (RFC 3339 or a Date); default: now. */
+  at?: string | Date;
+  /** The agent credential that sent it (`cred_…`). */
+  credential_id?: string;
+  /** What the live policy did with it: `query`, `masked`, `truncated` or `blocked` (default `query`). */
+  recorded_event?: string;
+  /** The rule that decided it, when the live policy blocked it. */
+  recorded_rule?: string;
+}
+
+/** A stored recorded statement, with its time as epoch milliseconds. */
+export interface StoredStatement {
+  sql: string;
+  atMs: number;
+  credential_id?: string;
+  recorded_event: string;
+  recorded_rule?: string;
+}
+
+/** A first create answered under an `Idempotency-Key`, replayed for the same key and body. */
+export interface IdempotentAnswer {
+  requestBody: string;
+  profile: PolicyProfile;
+}
+
+/** Everything the emulator knows about one project. */
+export interface ProjectData {
+  profiles: Map<string, { seq: number; profile: PolicyProfile }>;
+  /** Creation sequence numbers in ascending order: the list order. */
+  order: number[];
+  idBySeq: Map<number, string>;
+  idByName: Map<string, string>;
+  /** Agent credentials attached to each profile (a profile in use cannot be deleted). */
+  attached: Map<string, Set<string>>;
+  traffic: StoredStatement[];
+  idempotency: Map<string, IdempotentAnswer>;
+}
+
+/** The emulator's whole state: plain data, so a snapshot is a structured clone. */
+export interface MockData {
+  nextSeq: number;
+  projects: Map<string, ProjectData>;
+}
+
+/** An empty state. */
+export function emptyData(): MockData {
+  return { nextSeq: 1, projects: new Map() };
+}
+
+/** An empty project. */
+export function emptyProject(): ProjectData {
+  return {
+    profiles: new Map(),
+    order: [],
+    idBySeq: new Map(),
+    idByName: new Map(),
+    attached: new Map(),
+    traffic: [],
+    idempotency: new Map(),
+  };
+}
+
+const idAlphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/** A new profile id in the API's style (`pol_` and ten letters or digits). */
+export function newPolicyId(): string {
+  const bytes = randomBytes(10);
+  let id = "pol_";
+  for (const byte of bytes) id += idAlphabet[byte % idAlphabet.length];
+  return id;
+}
+
+/** The stored form of an input: the spec's defaults applied, the required lists present. */
+export function profileFrom(
+  input: PolicyProfileInput,
+  ids: { id: string; project_id: string },
+  times: { created_at: string; updated_at: string },
+): PolicyProfile {
+  const filled = withDefaults(input);
+  return {
+    id: ids.id,
+    project_id: ids.project_id,
+    ...filled,
+    table_allowlist: filled.table_allowlist ?? [],
+    table_denylist: filled.table_denylist ?? [],
+    masking_rules: filled.masking_rules ?? [],
+    created_at: times.created_at,
+    updated_at: times.updated_at,
+  };
+}
+
+/** Adds a profile at the end of the project's order. */
+export function insertProfile(data: MockData, project: ProjectData, profile: PolicyProfile): void {
+  const seq = data.nextSeq++;
+  project.profiles.set(profile.id, { seq, profile });
+  project.order.push(seq);
+  project.idBySeq.set(seq, profile.id);
+  project.idByName.set(profile.name, profile.id);
+}
+
+/** Removes a profile; its place in the order goes with it. */
+export function removeProfile(project: ProjectData, id: string): void {
+  const stored = project.profiles.get(id);
+  if (stored === undefined) return;
+  project.profiles.delete(id);
+  project.idBySeq.delete(stored.seq);
+  project.idByName.delete(stored.profile.name);
+  project.attached.delete(id);
+  const index = firstAfter(project.order, stored.seq - 1);
+  if (project.order[index] === stored.seq) project.order.splice(index, 1);
+}
+
+/** Index of the first sequence number greater than `after` (binary search: O(log n)). */
+export function firstAfter(order: readonly number[], after: number): number {
+  let low = 0;
+  let high = order.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((order[middle] as number) <= after) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
