@@ -10,10 +10,10 @@ import { inject } from "vitest";
 /** Ids the suite uses in paths; they match the spec's patterns and examples. */
 export const ids = { projectId: "prj_8Kx2mQ4vLp", policyId: "pol_3fGh7TnQ2w" } as const;
 
-/** A client for the server under test; `validated` adds the validation middleware. */
-export function suiteClient(validated: boolean): PolicyClient {
+/** A client for the server under test (by default the global one); `validated` adds the validation middleware. */
+export function suiteClient(validated: boolean, baseUrl: string = inject("baseUrl")): PolicyClient {
   const client = createPolicyClient({
-    baseUrl: inject("baseUrl"),
+    baseUrl,
     apiKey: inject("apiKey"),
     maxRetries: 0,
   });

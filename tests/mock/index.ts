@@ -1,2 +1,2 @@
-export { type MockServer, type StartMockOptions, startMock } from "./prism.js";
+export { type MockServer, type StartMockOptions, startMock, startProxy } from "./prism.js";
 export { assertBundledSpecIsFresh, bundledSpecPath } from "./spec.js";

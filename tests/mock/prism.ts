@@ -85,21 +85,34 @@ function startTimeoutFromEnv(): number {
 }
 
 /** Starts the real Prism CLI in mock mode on the bundled spec and resolves once it listens. */
-export async function startMock(options: StartMockOptions = {}): Promise<MockServer> {
+export function startMock(options: StartMockOptions = {}): Promise<MockServer> {
+  return startPrism(["mock"], "mock", options);
+}
+
+/**
+ * Starts Prism as a validating proxy in front of `upstream`: every request and response is
+ * checked against the bundled spec, and with `--errors` a violation becomes an error answer.
+ */
+export function startProxy(upstream: string, options: StartMockOptions = {}): Promise<MockServer> {
+  return startPrism(["proxy", "--errors"], `validating proxy to ${upstream}`, options, upstream);
+}
+
+async function startPrism(
+  command: string[],
+  what: string,
+  options: StartMockOptions,
+  upstream?: string,
+): Promise<MockServer> {
   assertBundledSpecIsFresh();
   installCleanup();
   const host = options.host ?? "127.0.0.1";
   const port = options.port || (await freePort(host));
   const log = options.log === undefined ? (line: string) => console.error(line) : options.log;
-  log?.(`Starting Prism mock of ${bundledSpecPath} on http://${host}:${port} …`);
+  log?.(`Starting Prism ${what} of ${bundledSpecPath} on http://${host}:${port} …`);
 
-  const child = spawn(
-    process.execPath,
-    [prismBin, "mock", "-h", host, "-p", String(port), bundledSpecPath],
-    {
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const args = [prismBin, ...command, "-h", host, "-p", String(port), bundledSpecPath];
+  if (upstream !== undefined) args.push(upstream);
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
   const url = `http://${host}:${port}`;
   const server: MockServer = { url, stop: (graceMs = 3000) => stopChild(child, graceMs) };
