@@ -5,6 +5,7 @@ import type { Row } from "./measure.js";
 import { clientOverhead } from "./suites/client-overhead.js";
 import { coldStart } from "./suites/cold-start.js";
 import { engineSpeed } from "./suites/engine.js";
+import { mockSpeed } from "./suites/mock.js";
 import { pagination } from "./suites/pagination.js";
 import { validatorSpeed } from "./suites/validators.js";
 
@@ -41,13 +42,14 @@ console.log(
   `PgBeam SDK benchmarks: Node ${process.version}, ${platform()} ${arch()}, ${cpus().length} × ${cpu}`,
 );
 console.log("ratio = our time ÷ the baseline's time (below 1 is faster)\n");
-// `pnpm bench client validators` runs only the suites named (client, validators, pagination, cold-start, engine).
+// `pnpm bench client validators` runs only the suites named (client, validators, pagination, cold-start, engine, mock).
 const suites: Record<string, () => Row[] | Promise<Row[]>> = {
   client: clientOverhead,
   validators: validatorSpeed,
   pagination,
   "cold-start": coldStart,
   engine: engineSpeed,
+  mock: mockSpeed,
 };
 const chosen = process.argv.slice(2).filter((name) => name in suites);
 const rows: Row[] = [];

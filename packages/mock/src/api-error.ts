@@ -1,3 +1,5 @@
+import { jsonResponse, type MockResponse } from "./exchange.js";
+
 /** One error answer of the emulated API: status, the envelope's code and message, extra headers. */
 export interface ApiErrorAnswer {
   status: number;
@@ -24,9 +26,10 @@ export function fail(
 }
 
 /** The JSON response of an error answer, in the API's envelope `{ error: { code, message } }`. */
-export function errorResponse(answer: ApiErrorAnswer): Response {
-  return Response.json(
+export function errorResponse(answer: ApiErrorAnswer): MockResponse {
+  return jsonResponse(
+    answer.status,
     { error: { code: answer.code, message: answer.message } },
-    { status: answer.status, headers: answer.headers ?? {} },
+    answer.headers,
   );
 }

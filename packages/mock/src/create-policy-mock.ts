@@ -1,6 +1,7 @@
 import type { PolicyProfile, PolicyProfileInput } from "@pgbeam/policies-types";
 import { assertPolicyProfile, assertPolicyProfileInput } from "@pgbeam/policies-validators";
 import type { HttpHandler } from "msw";
+import { fromWebRequest, toWebResponse } from "./exchange.js";
 import type { FaultQueue } from "./faults.js";
 import { type ListeningServer, listen } from "./http-server.js";
 import { mswHandlers } from "./msw-handlers.js";
@@ -78,7 +79,8 @@ export function createPolicyMock(options: CreatePolicyMockOptions = {}): PolicyM
   };
 
   return {
-    fetch: (input, init) => service.handle(new Request(input, init)),
+    fetch: async (input, init) =>
+      toWebResponse(await service.handle(fromWebRequest(new Request(input, init)))),
     async listen(port = 0, host = "127.0.0.1") {
       if (server !== undefined) return server.url;
       server = await listen(service, port, host);

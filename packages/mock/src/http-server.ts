@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { MockRequest } from "./exchange.js";
 import { ConnectionResetSignal, type PolicyService } from "./service.js";
 
 /** A running loopback (or other interface) server in front of the emulator. */
@@ -34,18 +35,13 @@ async function answer(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const aborted = new AbortController();
-  res.once("close", () => {
-    if (!res.writableFinished) aborted.abort(new Error("the client went away"));
-  });
+  const request = fromIncoming(req, res);
   try {
-    const request = await toRequest(req, aborted.signal);
     const response = await service.handle(request);
-    const body = Buffer.from(await response.arrayBuffer());
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(body);
+    res.writeHead(response.status, response.headers);
+    res.end(response.body);
   } catch (error) {
-    if (error instanceof ConnectionResetSignal || aborted.signal.aborted) {
+    if (error instanceof ConnectionResetSignal || request.signal?.aborted) {
       req.socket.destroy();
       return;
     }
@@ -56,23 +52,32 @@ async function answer(
   }
 }
 
-async function toRequest(req: IncomingMessage, signal: AbortSignal): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  const method = req.method ?? "GET";
-  const body =
-    method === "GET" || method === "HEAD" || chunks.length === 0 ? null : Buffer.concat(chunks);
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
-    method,
-    headers,
-    body,
-    signal,
-  });
+/** The emulator's view of a node:http request; the abort signal is made only if asked for. */
+function fromIncoming(req: IncomingMessage, res: ServerResponse): MockRequest {
+  let controller: AbortController | undefined;
+  return {
+    method: req.method ?? "GET",
+    url: new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`),
+    header(name) {
+      const value = req.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value.join(", ") : (value ?? null);
+    },
+    async text() {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString("utf8");
+    },
+    get signal() {
+      if (controller === undefined) {
+        const created = new AbortController();
+        controller = created;
+        res.once("close", () => {
+          if (!res.writableFinished) created.abort(new Error("the client went away"));
+        });
+      }
+      return controller.signal;
+    },
+  };
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -2,6 +2,7 @@ import type { paths } from "@pgbeam/policies-types";
 import { operationSchemas } from "@pgbeam/policies-validators";
 import { type HttpHandler, HttpResponse } from "msw";
 import { createOpenApiHttp } from "openapi-msw";
+import { fromWebRequest, toWebResponse } from "./exchange.js";
 import { ConnectionResetSignal, type PolicyService } from "./service.js";
 
 type Method = "get" | "post" | "put" | "delete";
@@ -17,7 +18,7 @@ export function mswHandlers(service: PolicyService, baseUrl: string): HttpHandle
     ) => HttpHandler;
     return route(operation.path, async ({ request }) => {
       try {
-        return await service.handle(request);
+        return toWebResponse(await service.handle(fromWebRequest(request)));
       } catch (error) {
         if (error instanceof ConnectionResetSignal) return HttpResponse.error();
         throw error;

@@ -7,6 +7,7 @@ import type {
   PolicyReplayInput,
 } from "@pgbeam/policies-types";
 import { ApiFailure, errorResponse, fail } from "./api-error.js";
+import { jsonResponse, type MockRequest, type MockResponse } from "./exchange.js";
 import { type Fault, FaultQueue } from "./faults.js";
 import { PageTokens } from "./page-token.js";
 import { replay } from "./replay.js";
@@ -89,8 +90,8 @@ export class PolicyService {
   }
 
   /** Answers one request of the Policies API, as the service would. */
-  async handle(request: Request): Promise<Response> {
-    const url = new URL(request.url);
+  async handle(request: MockRequest): Promise<MockResponse> {
+    const { url } = request;
     const route = matchRoute(request.method, url.pathname);
     if (route === undefined) {
       const status = pathExists(url.pathname) ? 405 : 404;
@@ -130,7 +131,11 @@ export class PolicyService {
     }
   }
 
-  private async applyFault(operationId: string, fault: Fault, signal: AbortSignal): Promise<void> {
+  private async applyFault(
+    operationId: string,
+    fault: Fault,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
     if (fault.delayMs !== undefined && fault.delayMs > 0) await sleep(fault.delayMs, signal);
     if (fault.reset === true) throw new ConnectionResetSignal(operationId);
     if (fault.status === undefined) return;
@@ -143,8 +148,8 @@ export class PolicyService {
     fail(fault.status, fault.code ?? code, fault.message ?? message, headers);
   }
 
-  private authenticate(request: Request): void {
-    const header = request.headers.get("authorization") ?? "";
+  private authenticate(request: MockRequest): void {
+    const header = request.header("authorization") ?? "";
     const token = header.toLowerCase().startsWith("bearer ") ? header.slice(7).trim() : "";
     const accepted = this.options.apiKey;
     const allowed =
@@ -162,32 +167,32 @@ export class PolicyService {
     }
   }
 
-  private async run(operationId: string, call: Call): Promise<Response> {
+  private async run(operationId: string, call: Call): Promise<MockResponse> {
     switch (operationId) {
       case "createPolicyProfile":
         return this.create(call);
       case "listPolicyProfiles":
-        return Response.json(this.list(call));
+        return jsonResponse(200, this.list(call));
       case "getPolicyProfile":
-        return Response.json(this.stored(call).profile);
+        return jsonResponse(200, this.stored(call).profile);
       case "updatePolicyProfile":
-        return Response.json(this.update(call));
+        return jsonResponse(200, this.update(call));
       case "deletePolicyProfile":
         this.remove(call);
-        return new Response(null, { status: 204 });
+        return { status: 204, headers: {}, body: undefined };
       case "dryEvalPolicy":
-        return Response.json(await this.dryEval(call));
+        return jsonResponse(200, await this.dryEval(call));
       case "replayPolicy":
-        return Response.json(await this.replay(call));
+        return jsonResponse(200, await this.replay(call));
       default:
         return fail(404, "not_found", `Operation ${operationId} is not emulated.`);
     }
   }
 
-  private create({ request, projectId, project, body }: Call): Response {
+  private create({ request, projectId, project, body }: Call): MockResponse {
     const input = body as PolicyProfileInput;
-    const key = request.headers.get("idempotency-key");
-    const requestBody = canonicalJson(input);
+    const key = request.header("idempotency-key");
+    const requestBody = key === null ? "" : canonicalJson(input);
     if (key !== null) {
       const earlier = project.idempotency.get(key);
       if (earlier !== undefined) {
@@ -198,10 +203,7 @@ export class PolicyService {
             `Idempotency-Key ${key} was already used with a different request body; use a new key for a new profile.`,
           );
         }
-        return Response.json(earlier.profile, {
-          status: 201,
-          headers: { "idempotent-replayed": "true" },
-        });
+        return jsonResponse(201, earlier.profile, { "idempotent-replayed": "true" });
       }
     }
     this.refuseDuplicateName(project, input.name);
@@ -213,7 +215,7 @@ export class PolicyService {
     );
     insertProfile(this.data, project, profile);
     if (key !== null) project.idempotency.set(key, { requestBody, profile });
-    return Response.json(profile, { status: 201 });
+    return jsonResponse(201, profile);
   }
 
   private list({ projectId, project, query }: Call): ListPolicyProfilesResponse {
@@ -318,7 +320,7 @@ export class PolicyService {
 
 /** What an operation gets: the request, its project, and its checked parameters and body. */
 interface Call {
-  request: Request;
+  request: MockRequest;
   projectId: string;
   project: ProjectData;
   policyId: string;
@@ -339,8 +341,12 @@ function canonicalJson(value: unknown): string {
   );
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal === undefined) {
+      setTimeout(resolve, ms);
+      return;
+    }
     if (signal.aborted) {
       reject(signal.reason);
       return;

@@ -4,6 +4,7 @@ import {
   validators,
 } from "@pgbeam/policies-validators";
 import { fail } from "./api-error.js";
+import type { MockRequest } from "./exchange.js";
 
 /** Answers 400 with the validators' messages, when there are issues. */
 export function refuseIssues(what: string, issues: readonly ValidationIssue[]): void {
@@ -53,7 +54,10 @@ export function checkQueryParams(
 }
 
 /** Reads and checks a JSON request body against the operation's schema. */
-export async function checkBody(operation: OperationSchemas, request: Request): Promise<unknown> {
+export async function checkBody(
+  operation: OperationSchemas,
+  request: MockRequest,
+): Promise<unknown> {
   if (operation.requestBody === undefined) return undefined;
   const text = await request.text();
   let body: unknown;
