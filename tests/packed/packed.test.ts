@@ -1,6 +1,6 @@
 // What users get is what we test: pack every published package, install the tarballs into a
 // throw-away project, and use them from ESM, CommonJS and TypeScript (node16 and bundler).
-import { execFile, execFileSync } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const published = ["types", "client", "validators", "engine"];
+const published = ["types", "client", "validators", "engine", "mock"];
 const tsc = fileURLToPath(new URL("../node_modules/typescript/bin/tsc", import.meta.url));
 let project: string;
 let server: Server;
@@ -160,3 +160,33 @@ test.each(["node16", "bundler"])(
     });
   },
 );
+
+test("the mock's bin starts from the installed tarball and keeps state", async () => {
+  const bin = join(project, "node_modules", ".bin", "pgbeam-policies-mock");
+  const child = spawn(bin, ["--port", "0", "--api-key", "pgb_packed"], { cwd: project });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        const found = output.split(/\s/).find((word) => word.startsWith("http://"));
+        if (found) resolve(found);
+      });
+      child.once("exit", (code) => reject(new Error(`the bin exited with ${code}: ${output}`)));
+    });
+    const headers = { authorization: "Bearer pgb_packed", "content-type": "application/json" };
+    const base = `${url}/v1/projects/prj_packed/policies`;
+    const created = await fetch(base, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ name: "packed" }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const fetched = await fetch(`${base}/${id}`, { headers });
+    expect(((await fetched.json()) as { name: string }).name).toBe("packed");
+    expect((await fetch(base)).status).toBe(401);
+  } finally {
+    child.kill("SIGTERM");
+  }
+});
