@@ -8,6 +8,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { startMock } from "@pgbeam/contract-tests/mock";
 import { createPolicyMock, type PolicyMock } from "@pgbeam/policies-mock";
+import type { PolicyProfile } from "@pgbeam/policies-types";
+import { exampleOf } from "@pgbeam/spec-testing";
 import autocannon from "autocannon";
 import type { Row } from "../measure.js";
 
@@ -80,16 +82,11 @@ async function inProcessRps(mock: PolicyMock, name: Operation): Promise<number> 
 }
 
 const benchProfile = {
+  ...exampleOf("PolicyProfile"),
   id: policyId,
   project_id: project,
   name: "bench",
-  access_mode: "read_only" as const,
-  table_allowlist: [],
-  table_denylist: [],
-  masking_rules: [],
-  created_at: "2026-11-25T10:00:00Z",
-  updated_at: "2026-11-25T10:00:00Z",
-};
+} as PolicyProfile;
 const seedProfiles = [
   benchProfile,
   ...Array.from({ length: 50 }, (_, i) => ({ name: `seed-${i}` })),

@@ -1,6 +1,6 @@
 import type { RequestOptions } from "@pgbeam/policies-client";
 import { createPolicyMock, type MockSnapshot, type PolicyMock } from "@pgbeam/policies-mock";
-import type { SpecOperation } from "@pgbeam/spec-testing";
+import { exampleOf, type SpecOperation } from "@pgbeam/spec-testing";
 import { inject } from "vitest";
 import { ids } from "./clients.js";
 
@@ -38,19 +38,9 @@ export function emulatorServer(): ServerUnderTest {
     async start() {
       if (mock !== undefined) return mock.listen();
       mock = createPolicyMock({ apiKey: inject("apiKey") });
-      mock.seed(ids.projectId, [
-        {
-          id: ids.policyId,
-          project_id: ids.projectId,
-          name: "contract-suite-seed",
-          access_mode: "read_only",
-          table_allowlist: [],
-          table_denylist: [],
-          masking_rules: [],
-          created_at: "2026-11-25T10:00:00Z",
-          updated_at: "2026-11-25T10:00:00Z",
-        },
-      ]);
+      const seeded = { ...exampleOf("PolicyProfile"), id: ids.policyId, project_id: ids.projectId };
+      type Seeded = Parameters<PolicyMock["seed"]>[1][number];
+      mock.seed(ids.projectId, [{ ...seeded, name: "contract-suite-seed" } as Seeded]);
       initial = mock.snapshot();
       return mock.listen();
     },

@@ -284,20 +284,20 @@ export class PolicyService {
 
   private async dryEval(call: Call) {
     const input = call.body as DryEvalInput;
-    const policy =
-      "policy_id" in input && input.policy_id !== undefined
-        ? this.savedPolicy(call, input.policy_id)
-        : (input as { policy: PolicyProfileInput }).policy;
-    return (await this.policyEngine()).evaluate(input.sql, policy);
+    return (await this.policyEngine()).evaluate(input.sql, this.policyOf(call, input));
   }
 
   private async replay(call: Call) {
     const input = call.body as PolicyReplayInput;
-    const policy =
-      "policy_id" in input && input.policy_id !== undefined
-        ? this.savedPolicy(call, input.policy_id)
-        : (input as { policy: PolicyProfileInput }).policy;
+    const policy = this.policyOf(call, input);
     return replay(await this.policyEngine(), call.project.traffic, input, policy, this.now());
+  }
+
+  /** The policy a dry evaluation or replay names: the saved profile of `policy_id`, or the draft. */
+  private policyOf(call: Call, input: { policy_id?: string; policy?: PolicyProfileInput }) {
+    return input.policy_id !== undefined
+      ? this.savedPolicy(call, input.policy_id)
+      : (input.policy as PolicyProfileInput);
   }
 
   private savedPolicy({ project }: Call, policyId: string): PolicyProfile {
