@@ -112,3 +112,21 @@ export class PgBeamResponseError extends PgBeamError {
     this.status = status;
   }
 }
+
+/** The server answered with a redirect (3xx). The API never redirects, so the client does not follow. */
+export class PgBeamRedirectError extends PgBeamError {
+  override name = "PgBeamRedirectError";
+  /** HTTP status of the redirect. */
+  readonly status: number;
+  /** Origin of the `Location` the server pointed to, when it said and it parses. */
+  readonly locationOrigin: string | undefined;
+
+  constructor(status: number, locationOrigin: string | undefined) {
+    super(
+      `The API answered ${status || "a redirect"}${locationOrigin ? ` to ${locationOrigin}` : ""}; ` +
+        "the Policies API never redirects, so the client did not follow it (check baseUrl).",
+    );
+    this.status = status;
+    this.locationOrigin = locationOrigin;
+  }
+}

@@ -38,7 +38,7 @@ export function createLog(logger: Logger | undefined, level: LogLevel): Log | un
   );
 }
 
-const secretHeader = /auth|key|token|secret|cookie|session|signature|password/i;
+const secretHeader = /auth|key|token|secret|cookie|session|signature|password|credential|cert/i;
 
 /** Header names and values, with credentials and anything key-like replaced by `[redacted]`. */
 export function redactHeaders(headers: Headers): Record<string, string> {

@@ -57,33 +57,102 @@ function invalid(message: string): never {
   throw new PgBeamError(`Invalid client option: ${message}`);
 }
 
-function count(name: string, value: number | undefined, fallback: number, integer = false): number {
-  if (value === undefined) return fallback;
+/** The largest delay `setTimeout` honours (above it Node fires after 1 ms). */
+export const maxTimerMs = 2 ** 31 - 1;
+/** The most retries a client or a call may ask for. */
+export const maxRetriesLimit = 100;
+
+/** Checks a numeric setting: finite, within [min, max], an integer when asked; else throws naming it. */
+export function checkNumber(
+  name: string,
+  value: unknown,
+  limits: { min: number; max: number; integer?: boolean },
+  fail: (message: string) => never = invalid,
+): number {
+  const { min, max, integer = false } = limits;
   if (
     typeof value !== "number" ||
     !Number.isFinite(value) ||
-    value < 0 ||
+    value < min ||
+    value > max ||
     (integer && !Number.isInteger(value))
   ) {
-    invalid(
-      `${name} must be a non-negative ${integer ? "integer" : "number"} (got ${String(value)}).`,
+    fail(
+      `${name} must be ${integer ? "an integer" : "a number"} from ${min} to ${max} (got ${String(value)}).`,
     );
   }
   return value;
+}
+
+function count(
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  limits: { min: number; max: number; integer?: boolean },
+): number {
+  return value === undefined ? fallback : checkNumber(name, value, limits);
+}
+
+/** Where a secret has a character no HTTP header may carry: its 0-based index, or -1. */
+export function unsendableCharAt(secret: string): number {
+  for (let i = 0; i < secret.length; i++) {
+    const code = secret.charCodeAt(i);
+    if (code < 0x21 || code > 0x7e) return i;
+  }
+  return -1;
+}
+
+/** The message for a secret that cannot be sent; it never contains the secret. */
+export function unsendableMessage(name: string, index: number, secret: string): string {
+  const code = secret.charCodeAt(index);
+  const what =
+    code < 0x20 || code === 0x7f
+      ? "a control character (a stray newline?)"
+      : code === 0x20
+        ? "a space"
+        : "a non-ASCII character";
+  return `${name} has ${what} at position ${index}, which cannot be sent in an HTTP header; check how it was read.`;
 }
 
 function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
+/** The URL as it may be shown in an error: any `user:password@` replaced. */
+function shown(raw: string): string {
+  const scheme = raw.indexOf("//");
+  const at = raw.indexOf("@", scheme + 2);
+  const text =
+    scheme >= 0 && at > scheme ? `${raw.slice(0, scheme + 2)}[redacted]@${raw.slice(at + 1)}` : raw;
+  return JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text);
+}
+
 function checkBaseUrl(raw: string, allowInsecureHttp: boolean): string {
+  if (typeof raw !== "string") invalid(`baseUrl must be a string (got ${typeof raw}).`);
+  if (raw !== raw.trim())
+    invalid(`baseUrl has spaces or line breaks around it (got ${shown(raw)}).`);
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return invalid(`baseUrl must be an absolute http(s) URL (got ${JSON.stringify(raw)}).`);
+    return invalid(`baseUrl must be an absolute http(s) URL (got ${shown(raw)}).`);
+  }
+  if (url.username !== "" || url.password !== "") {
+    invalid(
+      "baseUrl must not carry credentials (user:password@): pass the API key as apiKey or token.",
+    );
   }
   if (!/^https?:$/.test(url.protocol)) invalid(`baseUrl must use https (got ${url.protocol}).`);
+  if (url.search !== "" || url.hash !== "" || raw.includes("?") || raw.includes("#")) {
+    invalid(
+      `baseUrl must not have a query or fragment: every path is appended to it (got ${shown(raw)}).`,
+    );
+  }
+  if (raw.includes("{") || raw.includes("}") || raw.toLowerCase().includes("%7b")) {
+    invalid(
+      `baseUrl must be the API's origin, without path placeholders such as {project_id} (got ${shown(raw)}).`,
+    );
+  }
   if (url.protocol === "http:" && !isLoopback(url.hostname) && !allowInsecureHttp) {
     invalid(
       `baseUrl ${url.origin} uses plain http, which would send your API key unencrypted. ` +
@@ -105,6 +174,9 @@ function authorization(options: ClientOptions): () => Promise<string> {
       if (typeof value !== "string" || value === "") {
         throw new PgBeamError("The token function must return a non-empty string.");
       }
+      const bad = unsendableCharAt(value);
+      if (bad >= 0)
+        throw new PgBeamError(unsendableMessage("The token function's result", bad, value));
       return `Bearer ${value}`;
     };
   }
@@ -112,7 +184,10 @@ function authorization(options: ClientOptions): () => Promise<string> {
   if (typeof apiKey !== "string" || apiKey.trim() === "") {
     invalid("no API key. Pass apiKey or token, or set the PGBEAM_API_KEY environment variable.");
   }
-  const header = `Bearer ${apiKey.trim()}`;
+  const key = apiKey.trim();
+  const bad = unsendableCharAt(key);
+  if (bad >= 0) invalid(unsendableMessage("apiKey", bad, key));
+  const header = `Bearer ${key}`;
   return () => Promise.resolve(header);
 }
 
@@ -131,10 +206,21 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
       options.allowInsecureHttp === true,
     ),
     fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
-    timeoutMs: count("timeoutMs", options.timeoutMs, 30_000),
-    maxRetries: count("maxRetries", options.maxRetries, 2, true),
-    maxRetryAfterMs: count("maxRetryAfterMs", options.maxRetryAfterMs, 60_000),
-    maxResponseBytes: count("maxResponseBytes", options.maxResponseBytes, 16 * 1024 * 1024, true),
+    timeoutMs: count("timeoutMs", options.timeoutMs, 30_000, { min: 1, max: maxTimerMs }),
+    maxRetries: count("maxRetries", options.maxRetries, 2, {
+      min: 0,
+      max: maxRetriesLimit,
+      integer: true,
+    }),
+    maxRetryAfterMs: count("maxRetryAfterMs", options.maxRetryAfterMs, 60_000, {
+      min: 0,
+      max: maxTimerMs,
+    }),
+    maxResponseBytes: count("maxResponseBytes", options.maxResponseBytes, 16 * 1024 * 1024, {
+      min: 0,
+      max: Number.MAX_SAFE_INTEGER,
+      integer: true,
+    }),
     headers: { ...options.headers },
     logger: options.logger,
     logLevel,

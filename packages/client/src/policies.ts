@@ -10,6 +10,8 @@ import type {
   paths,
 } from "@pgbeam/policies-types";
 import type { Client } from "openapi-fetch";
+import { PgBeamError } from "./errors.js";
+import { unsendableCharAt } from "./options.js";
 import { paginate } from "./pagination.js";
 import type { CreateRequestOptions, RequestOptions } from "./request-options.js";
 import { requireId, send } from "./send.js";
@@ -83,6 +85,11 @@ export function createPoliciesResource(raw: Client<paths>, transport: Transport)
     async createPolicyProfile(projectId, input, options) {
       requireId("projectId", projectId);
       const key = options?.idempotencyKey ?? newIdempotencyKey();
+      if (key !== false && (typeof key !== "string" || key === "" || unsendableCharAt(key) >= 0)) {
+        throw new PgBeamError(
+          "idempotencyKey must be a non-empty string of visible ASCII characters, or false to send none.",
+        );
+      }
       const headers: Record<string, string> = key === false ? {} : { "Idempotency-Key": key };
       return send(transport, options, { headers }, (init) =>
         raw.POST(collection, { params: { path: { project_id: projectId } }, body: input, ...init }),

@@ -1,5 +1,6 @@
 import { apiErrorFromResponse } from "./api-error.js";
 import { PgBeamError, PgBeamResponseError } from "./errors.js";
+import { checkNumber, maxRetriesLimit, maxTimerMs } from "./options.js";
 import type { RequestOptions } from "./request-options.js";
 import type { AttemptOptions, Transport } from "./transport.js";
 
@@ -28,13 +29,40 @@ export interface SendSpec {
   expectBody?: boolean;
 }
 
-/** Throws a clear error when an id argument is not a non-empty string. */
+/**
+ * Throws a clear error when an id argument cannot name a path segment: not a non-empty string,
+ * a dot segment (`.` or `..`, which URL parsing would resolve into another path, since
+ * percent-encoding leaves dots alone), or text with a lone surrogate (which cannot be encoded).
+ */
 export function requireId(name: string, value: unknown): void {
   if (typeof value !== "string" || value === "") {
     throw new PgBeamError(
       `${name} must be a non-empty string (got ${value === "" ? '""' : typeof value}).`,
     );
   }
+  if (value === "." || value === "..") {
+    throw new PgBeamError(
+      `${name} must not be "${value}": as a path segment it would change which URL is called.`,
+    );
+  }
+  if (!isWellFormed(value)) {
+    throw new PgBeamError(
+      `${name} contains a lone UTF-16 surrogate, which cannot be sent in a URL.`,
+    );
+  }
+}
+
+/** True when a string has no lone surrogate (String.prototype.isWellFormed, for Node 20.0+). */
+function isWellFormed(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      i++;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) return false;
+  }
+  return true;
 }
 
 /** Runs one openapi-fetch call through the transport and returns its data, or throws a typed error. */
@@ -47,8 +75,12 @@ export async function send<D>(
   let status = 0;
   let body: string | undefined;
   const attempt: AttemptOptions = {
-    timeoutMs: options?.timeoutMs,
-    maxRetries: options?.maxRetries,
+    timeoutMs: callSetting("timeoutMs", options?.timeoutMs, { min: 1, max: maxTimerMs }),
+    maxRetries: callSetting("maxRetries", options?.maxRetries, {
+      min: 0,
+      max: maxRetriesLimit,
+      integer: true,
+    }),
     retryPost: spec.retryPost === true,
     body: () => body,
   };
@@ -80,12 +112,33 @@ export async function send<D>(
     throw error;
   }
   const { data, error, response } = result;
-  if (!response.ok) throw apiErrorFromResponse(response, error);
+  if (!response.ok) throw apiErrorFromResponse(response, error, transport.redact);
   if (data === undefined && spec.expectBody !== false) {
     throw new PgBeamResponseError(
       `The ${response.status} response has no body, but the API documents one.`,
       response.status,
     );
   }
+  if (
+    spec.expectBody !== false &&
+    (typeof data !== "object" || data === null || Array.isArray(data))
+  ) {
+    throw new PgBeamResponseError(
+      `The ${response.status} response body is ${data === null ? "null" : Array.isArray(data) ? "an array" : typeof data}, but the API documents a JSON object.`,
+      response.status,
+    );
+  }
   return data as D;
+}
+
+/** A per-call numeric option, checked like the client's own; undefined when not given. */
+function callSetting(
+  name: string,
+  value: number | undefined,
+  limits: { min: number; max: number; integer?: boolean },
+): number | undefined {
+  if (value === undefined) return undefined;
+  return checkNumber(name, value, limits, (message) => {
+    throw new PgBeamError(`Invalid request option: ${message}`);
+  });
 }

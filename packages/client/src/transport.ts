@@ -1,5 +1,10 @@
 import { abortable, backoffMs, sleep } from "./backoff.js";
-import { PgBeamConnectionError, PgBeamError, PgBeamTimeoutError } from "./errors.js";
+import {
+  PgBeamConnectionError,
+  PgBeamError,
+  PgBeamRedirectError,
+  PgBeamTimeoutError,
+} from "./errors.js";
 import { type Log, redactHeaders } from "./logger.js";
 import { bufferResponse } from "./read-body.js";
 import { requestIdOf } from "./request-id.js";
@@ -31,7 +36,10 @@ export interface AttemptOptions {
 }
 
 /** A `fetch` for openapi-fetch: one call in, one final response out, with retries underneath. */
-export type Transport = (request: Request, options?: AttemptOptions) => Promise<Response>;
+export type Transport = ((request: Request, options?: AttemptOptions) => Promise<Response>) & {
+  /** Replaces every credential this transport has sent with `[redacted]`. */
+  redact(text: string): string;
+};
 
 const retryStatuses = new Set([408, 429, 500, 502, 503, 504]);
 const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
@@ -45,6 +53,8 @@ function reasonOf(error: unknown): string {
 /** Builds the retrying, timing-out, authenticating fetch that sits under openapi-fetch. */
 export function createTransport(config: TransportConfig): Transport {
   const { log } = config;
+  // The bearer tokens sent so far, so an error text that echoes one can have it removed.
+  const sentSecrets = new Set<string>();
 
   /** One attempt: auth header, timeout, send, and read the whole body. */
   async function attempt(
@@ -52,7 +62,6 @@ export function createTransport(config: TransportConfig): Transport {
     caller: AbortSignal,
     timeoutMs: number,
   ): Promise<Response> {
-    request.headers.set("authorization", await config.authorization());
     caller.throwIfAborted();
     const controller = new AbortController();
     const onCallerAbort = () => controller.abort(caller.reason);
@@ -64,8 +73,13 @@ export function createTransport(config: TransportConfig): Transport {
     );
     const { signal } = controller;
     try {
+      // Getting the token counts against the attempt's timeout and the caller's signal too.
+      const authorization = await abortable(config.authorization(), signal);
+      sentSecrets.add(authorization.slice("Bearer ".length));
+      request.headers.set("authorization", authorization);
       const exchange = config
-        .fetch(request, { signal })
+        .fetch(request, { signal, redirect: "manual" })
+        .then((response) => refuseRedirect(response))
         .then((response) => bufferResponse(response, config.maxResponseBytes));
       return await abortable(exchange, signal);
     } catch (error) {
@@ -84,7 +98,7 @@ export function createTransport(config: TransportConfig): Transport {
     }
   }
 
-  return async function transport(request, options = {}) {
+  const transport = async (request: Request, options: AttemptOptions = {}): Promise<Response> => {
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     const maxRetries = options.maxRetries ?? config.maxRetries;
     const retryable =
@@ -155,4 +169,28 @@ export function createTransport(config: TransportConfig): Transport {
       await sleep(delayMs, caller);
     }
   };
+  return Object.assign(transport, {
+    redact(text: string): string {
+      let out = text;
+      for (const secret of sentSecrets)
+        if (secret !== "") out = out.split(secret).join("[redacted]");
+      return out;
+    },
+  });
+}
+
+/** A redirect answer becomes a PgBeamRedirectError: the API never redirects, so none is followed. */
+function refuseRedirect(response: Response): Response {
+  const redirected =
+    response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
+  if (!redirected) return response;
+  const location = response.headers.get("location");
+  let origin: string | undefined;
+  try {
+    origin = location === null ? undefined : new URL(location, response.url || undefined).origin;
+  } catch {
+    origin = undefined;
+  }
+  void response.body?.cancel();
+  throw new PgBeamRedirectError(response.status, origin);
 }

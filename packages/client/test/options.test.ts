@@ -110,9 +110,12 @@ describe("base URL", () => {
 
 describe("numeric options", () => {
   test.each([
-    [{ timeoutMs: -1 }, "timeoutMs must be a non-negative number (got -1)."],
-    [{ maxRetries: 1.5 }, "maxRetries must be a non-negative integer (got 1.5)."],
-    [{ maxRetryAfterMs: Number.NaN }, "maxRetryAfterMs must be a non-negative number (got NaN)."],
+    [{ timeoutMs: -1 }, "timeoutMs must be a number from 1 to 2147483647 (got -1)."],
+    [{ maxRetries: 1.5 }, "maxRetries must be an integer from 0 to 100 (got 1.5)."],
+    [
+      { maxRetryAfterMs: Number.NaN },
+      "maxRetryAfterMs must be a number from 0 to 2147483647 (got NaN).",
+    ],
   ])("%o is refused", (options, message) => {
     expect(() => createPolicyClient({ apiKey, ...options })).toThrow(message);
   });

@@ -62,8 +62,9 @@ test("pages are fetched lazily", async () => {
 });
 
 test("a repeated page token stops with a clear error", async () => {
+  let page = 0;
   server = await startServer((_, __, res) =>
-    json(res, 200, { policies: [profile("a")], next_page_token: "same" }),
+    json(res, 200, { policies: [profile(`p${page++}`)], next_page_token: "same" }),
   );
   const pgbeam = createPolicyClient({ apiKey, baseUrl: server.url });
   await expect(collect(pgbeam.policies.listAllPolicyProfiles("prj_1"))).rejects.toThrow(

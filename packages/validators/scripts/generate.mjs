@@ -111,7 +111,10 @@ const ajv = new Ajv2020.default({
   code: { source: true, esm: true, optimize: 1, formats: _`formats` },
 });
 ajv.addFormat("date-time", fullFormats["date-time"]);
-ajv.addFormat("int64", { type: "number", validate: Number.isInteger });
+ajv.addFormat("int64", {
+  type: "number",
+  validate: (n) => Number.isInteger(n) && n >= -(2 ** 63) && n < 2 ** 63,
+});
 ajv.addSchema({ $id: "pgbeam", $defs: defs });
 const names = Object.keys(defs);
 const standalone = standaloneCode

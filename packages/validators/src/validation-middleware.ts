@@ -10,6 +10,13 @@ export interface ValidationMiddlewareOptions {
   requests?: boolean;
   /** Raise a ContractViolationError for responses that break the spec (default true). */
   responses?: boolean;
+  /**
+   * Called for an error response (4xx/5xx) that breaks the spec: an undocumented status, or a
+   * body that is not the error envelope. Such a response still reaches the client, which throws
+   * its typed error (`RateLimitError`, `InternalServerError`…); the violation is reported here
+   * instead. Default: `console.warn` of the violation's message.
+   */
+  onErrorResponseViolation?: (violation: ContractViolationError) => void;
 }
 
 /** What openapi-fetch hands a middleware about the request. */
@@ -49,11 +56,26 @@ async function readJson(
   }
 }
 
+/** An RFC 9457 problem document, which the client reads like the error envelope. */
+function isProblemDocument(response: Response, body: unknown): boolean {
+  const type = response.headers.get("content-type") ?? "";
+  if (type.toLowerCase().startsWith("application/problem+json")) return true;
+  return (
+    typeof body === "object" &&
+    body !== null &&
+    ("title" in body || "detail" in body) &&
+    ("type" in body || "status" in body)
+  );
+}
+
 /** Validates requests before they leave and responses as they arrive, against the spec. */
 export function validationMiddleware(
   options: ValidationMiddlewareOptions = {},
 ): ValidationMiddleware {
   const { requests = true, responses = true } = options;
+  const reportErrorViolation =
+    options.onErrorResponseViolation ??
+    ((violation: ContractViolationError) => console.warn(violation.message));
   return {
     async onRequest(context) {
       const op = operationFor(context);
@@ -84,18 +106,28 @@ export function validationMiddleware(
       const op = operationFor(context);
       if (!responses || !op) return undefined;
       const { status } = context.response;
+      // An error answer keeps the client's typed error; its violation is reported, not thrown.
+      const violated = (found: ContractViolationError) => {
+        if (status < 400) throw found;
+        reportErrorViolation(found);
+      };
       const schema = op.responses[String(status)];
       if (schema === undefined) {
-        throw new ContractViolationError(op.operationId, status, [
-          issue(`status ${status} is not documented`, "status"),
-        ]);
+        violated(
+          new ContractViolationError(op.operationId, status, [
+            issue(`status ${status} is not documented`, "status"),
+          ]),
+        );
+        return undefined;
       }
       if (schema === null) return undefined;
       const body = await readJson(context.response);
+      if (status >= 400 && body.ok && isProblemDocument(context.response, body.value))
+        return undefined;
       const result = body.ok
         ? validators[schema].validate(body.value)
         : { ok: false as const, issues: [issue("the response body is not JSON", "type")] };
-      if (!result.ok) throw new ContractViolationError(op.operationId, status, result.issues);
+      if (!result.ok) violated(new ContractViolationError(op.operationId, status, result.issues));
       return undefined;
     },
   };

@@ -21,28 +21,36 @@ export interface Validator<T> {
   standard: StandardSchemaV1<T>;
 }
 
+/** A thrown value's message, without trusting it to behave. */
+function reasonOf(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return "reading it threw";
+  }
+}
+
 /** Wraps a generated check into validate / is / assert / Standard Schema forms. */
 export function createValidator<T>(name: string, check: Check): Validator<T> {
   const validate = (value: unknown): ValidationResult<T> => {
-    let valid: boolean;
+    // Never throws, even on a value whose getters or Proxy traps throw.
+    const unreadable = (error: unknown): ValidationResult<T> => ({
+      ok: false,
+      issues: [
+        {
+          path: "",
+          keys: [],
+          keyword: "error",
+          message: `${name} could not be checked: ${reasonOf(error)}`,
+        },
+      ],
+    });
     try {
-      valid = check(value);
+      if (check(value)) return { ok: true, value: value as T };
+      return { ok: false, issues: describeErrors(name, check.errors ?? [], value) };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return {
-        ok: false,
-        issues: [
-          {
-            path: "",
-            keys: [],
-            keyword: "error",
-            message: `${name} could not be checked: ${reason}`,
-          },
-        ],
-      };
+      return unreadable(error);
     }
-    if (valid) return { ok: true, value: value as T };
-    return { ok: false, issues: describeErrors(name, check.errors ?? [], value) };
   };
   const is = (value: unknown): value is T => {
     try {

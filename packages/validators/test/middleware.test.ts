@@ -88,18 +88,36 @@ test("a response body that breaks the spec names operation, status and issues", 
   );
 });
 
-test("an undocumented status and an error body without the envelope are violations", async () => {
-  const teapot = await clientAnswering(418, {
-    error: { code: "teapot", message: "short and stout" },
-  });
-  await expect(teapot.GET("/v1/projects/{project_id}/policies", path)).rejects.toThrow(
-    "status 418 is not documented",
+test("an undocumented error status or a body without the envelope is reported, and the answer still reaches the client", async () => {
+  const reported: ContractViolationError[] = [];
+  const onErrorResponseViolation = (violation: ContractViolationError) => reported.push(violation);
+  const teapot = await clientAnswering(
+    418,
+    { error: { code: "teapot", message: "short and stout" } },
+    { onErrorResponseViolation },
   );
+  const first = await teapot.GET("/v1/projects/{project_id}/policies", path);
+  expect(first.response.status).toBe(418);
+  expect(first.error).toEqual({ error: { code: "teapot", message: "short and stout" } });
   server.close();
-  const bare = await clientAnswering(404, { message: "nope" });
-  await expect(bare.GET("/v1/projects/{project_id}/policies", path)).rejects.toThrow(
-    "error is required",
+  const bare = await clientAnswering(404, { message: "nope" }, { onErrorResponseViolation });
+  expect((await bare.GET("/v1/projects/{project_id}/policies", path)).response.status).toBe(404);
+  expect(reported.map((violation) => violation.message)).toEqual([
+    expect.stringContaining("status 418 is not documented"),
+    expect.stringContaining("error is required"),
+  ]);
+  expect(reported.every((violation) => violation instanceof ContractViolationError)).toBe(true);
+});
+
+test("an RFC 9457 problem document on an error is not a violation", async () => {
+  const reported: ContractViolationError[] = [];
+  const client = await clientAnswering(
+    429,
+    { type: "https://errors.pgbeam.com/rate-limited", title: "Too many requests", status: 429 },
+    { onErrorResponseViolation: (violation) => reported.push(violation) },
   );
+  expect((await client.GET("/v1/projects/{project_id}/policies", path)).response.status).toBe(429);
+  expect(reported).toEqual([]);
 });
 
 test("each direction can be switched off", async () => {

@@ -4,15 +4,20 @@ export function relationKey(name: string): string {
   return plain.startsWith("public.") ? plain.slice("public.".length) : plain;
 }
 
-/** True when a relation can be reached under the allow and deny lists. */
-export function isReachable(
-  name: string,
+/**
+ * Whether a relation can be reached under the allow and deny lists (deny wins; an empty
+ * allowlist allows everything). The lists are indexed once, so each question costs O(1).
+ */
+export function reachability(
   allowlist: readonly string[],
   denylist: readonly string[],
-): boolean {
-  const key = relationKey(name);
-  if (denylist.some((entry) => relationKey(entry) === key)) return false;
-  return allowlist.length === 0 || allowlist.some((entry) => relationKey(entry) === key);
+): (name: string) => boolean {
+  const allowed = new Set(allowlist.map(relationKey));
+  const denied = new Set(denylist.map(relationKey));
+  return (name) => {
+    const key = relationKey(name);
+    return !denied.has(key) && (allowed.size === 0 || allowed.has(key));
+  };
 }
 
 /** Indexes of entries that repeat an earlier one under `keyOf`. */

@@ -3,7 +3,7 @@ import { statementKinds } from "../generated/spec-facts.gen.js";
 import type { WithDefaults } from "../with-defaults.js";
 import { closest } from "./closest.js";
 import type { LintFinding } from "./finding.js";
-import { isReachable, relationKey, repeatedIndexes } from "./relations.js";
+import { reachability, relationKey, repeatedIndexes } from "./relations.js";
 
 /** A profile with defaults applied and every list present. */
 export interface EffectiveProfile extends WithDefaults<PolicyProfileInput> {
@@ -84,34 +84,37 @@ const noReadCeiling: Rule = (p) =>
       ]
     : [];
 
-const unreachableRules: Rule = (p) => [
-  ...p.masks.flatMap((rule, i) =>
-    isReachable(rule.table, p.allowlist, p.denylist)
-      ? []
-      : [
-          finding(
-            "unreachable-masking-rule",
-            "info",
-            `/masking_rules/${i}`,
-            `The masking rule on ${rule.table}.${rule.column} never applies: the table lists make ${rule.table} unreachable.`,
-            `Remove the rule, or allow ${rule.table}.`,
-          ),
-        ],
-  ),
-  ...p.filters.flatMap((filter, i) =>
-    isReachable(filter.table, p.allowlist, p.denylist)
-      ? []
-      : [
-          finding(
-            "unreachable-row-filter",
-            "info",
-            `/row_filters/${i}`,
-            `The row filter on ${filter.table} never applies: the table lists make ${filter.table} unreachable.`,
-            `Remove the filter, or allow ${filter.table}.`,
-          ),
-        ],
-  ),
-];
+const unreachableRules: Rule = (p) => {
+  const isReachable = reachability(p.allowlist, p.denylist);
+  return [
+    ...p.masks.flatMap((rule, i) =>
+      isReachable(rule.table)
+        ? []
+        : [
+            finding(
+              "unreachable-masking-rule",
+              "info",
+              `/masking_rules/${i}`,
+              `The masking rule on ${rule.table}.${rule.column} never applies: the table lists make ${rule.table} unreachable.`,
+              `Remove the rule, or allow ${rule.table}.`,
+            ),
+          ],
+    ),
+    ...p.filters.flatMap((filter, i) =>
+      isReachable(filter.table)
+        ? []
+        : [
+            finding(
+              "unreachable-row-filter",
+              "info",
+              `/row_filters/${i}`,
+              `The row filter on ${filter.table} never applies: the table lists make ${filter.table} unreachable.`,
+              `Remove the filter, or allow ${filter.table}.`,
+            ),
+          ],
+    ),
+  ];
+};
 
 const writeSettingsUnderReadOnly: Rule = (p) => {
   if (p.access_mode !== "read_only") return [];
@@ -176,9 +179,10 @@ const unknownStatementKinds: Rule = (p) =>
     }),
   );
 
-const tableAllowedAndDenied: Rule = (p) =>
-  p.allowlist.flatMap((table, i) =>
-    p.denylist.some((denied) => relationKey(denied) === relationKey(table))
+const tableAllowedAndDenied: Rule = (p) => {
+  const denied = new Set(p.denylist.map(relationKey));
+  return p.allowlist.flatMap((table, i) =>
+    denied.has(relationKey(table))
       ? [
           finding(
             "table-allowed-and-denied",
@@ -190,15 +194,15 @@ const tableAllowedAndDenied: Rule = (p) =>
         ]
       : [],
   );
+};
 
-const conflictingMasks: Rule = (p) =>
-  p.masks.flatMap((rule, i) => {
-    const earlier = p.masks
-      .slice(0, i)
-      .find(
-        (other) =>
-          relationKey(other.table) === relationKey(rule.table) && other.column === rule.column,
-      );
+const conflictingMasks: Rule = (p) => {
+  // The first rule seen for each relation and column, so each later one is checked in O(1).
+  const first = new Map<string, (typeof p.masks)[number]>();
+  return p.masks.flatMap((rule, i) => {
+    const key = `${relationKey(rule.table)}\u0000${rule.column}`;
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, rule);
     return earlier && earlier.kind !== rule.kind
       ? [
           finding(
@@ -211,6 +215,7 @@ const conflictingMasks: Rule = (p) =>
         ]
       : [];
   });
+};
 
 const unsafeRowFilters: Rule = (p) =>
   p.filters.flatMap((filter, i) => {
