@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const published = ["types", "client", "validators", "engine", "mock"];
+const published = ["types", "client", "validators", "engine", "mock", "cli"];
 const tsc = fileURLToPath(new URL("../node_modules/typescript/bin/tsc", import.meta.url));
 let project: string;
 let server: Server;
@@ -189,4 +189,12 @@ test("the mock's bin starts from the installed tarball and keeps state", async (
   } finally {
     child.kill("SIGTERM");
   }
+});
+
+test("npx pgbeam-policies --version works from the packed tarball", () => {
+  const printed = execFileSync("npx", ["--no-install", "pgbeam-policies", "--version"], {
+    cwd: project,
+    encoding: "utf8",
+  });
+  expect(printed.trim()).toMatch(/^\d+\.\d+\.\d+/);
 });

@@ -184,6 +184,9 @@ export const policyProfileDefaults = ${JSON.stringify(
     2,
   )} as const;
 
+/** Every PolicyProfileInput field, in the spec's order (the canonical order of a profile file). */
+export const policyProfileFields = ${JSON.stringify(Object.keys(spec.components.schemas.PolicyProfileInput.properties))} as const;
+
 /** Fields of which a value must carry exactly one (from each oneOf whose branches require one field each). */
 export const exclusiveFieldGroups: readonly (readonly string[])[] = ${JSON.stringify(exclusiveGroups())};
 

@@ -3,6 +3,7 @@ export { type OperationSchemas, operationSchemas } from "./generated/operations.
 export {
   dryEvalSqlMaxLength,
   policyProfileDefaults,
+  policyProfileFields,
   policyReplayDefaults,
   statementKinds,
 } from "./generated/spec-facts.gen.js";

@@ -1,0 +1,26 @@
+/** Where a command writes, and what it knows of its terminal and environment. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** True when stdout is a terminal: colours and progress are shown only then. */
+  isTTY: boolean;
+  /** Asks a yes/no question on the terminal; undefined when there is none to ask on. */
+  confirm?: (question: string) => Promise<boolean>;
+}
+
+/** A failure of the command's own use (bad flags, missing files): exit code 2, one line. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** Colour helpers that print plain text unless stdout is a terminal and NO_COLOR is unset. */
+export function colours(io: CliIo) {
+  const on = io.isTTY && (io.env.NO_COLOR ?? "") === "";
+  const wrap = (code: number) => (text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+  return { red: wrap(31), green: wrap(32), yellow: wrap(33), dim: wrap(2), bold: wrap(1) };
+}
+
+/** Exit codes: 0 ok, 1 findings or failed tests, 2 usage errors or changes under --detailed-exitcode. */
+export const exitCodes = { ok: 0, findings: 1, usage: 2 } as const;

@@ -1,0 +1,39 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type CliIo, run } from "../src/index.js";
+
+/** A throw-away working directory: config files at its root, every other file in `policies/`. */
+export function workspace(files: Record<string, string>): string {
+  const cwd = mkdtempSync(join(tmpdir(), "pgbeam-cli-"));
+  mkdirSync(join(cwd, "policies"));
+  for (const [name, text] of Object.entries(files)) {
+    const atRoot = name.startsWith("pgbeam-policies.config");
+    writeFileSync(join(cwd, atRoot ? name : join("policies", name)), text);
+  }
+  return cwd;
+}
+
+/** Runs the CLI in-process and returns its exit code and output. */
+export async function cli(
+  cwd: string,
+  argv: string[],
+  options: { env?: Record<string, string>; isTTY?: boolean; answer?: boolean } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env: options.env ?? {},
+    cwd,
+    isTTY: options.isTTY ?? false,
+    ...(options.answer === undefined ? {} : { confirm: async () => options.answer as boolean }),
+  };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}
