@@ -9,12 +9,31 @@ const baseUrl = inject("baseUrl");
 const apiKey = inject("apiKey");
 const seed = 20261125;
 
-async function prismVerdict(method: string, path: string, body?: unknown) {
-  const response = await fetch(new URL(path, baseUrl), {
+/**
+ * One request to Prism. A keep-alive socket Prism closes just as a request goes out fails with
+ * "other side closed" (UND_ERR_SOCKET) before Prism has judged anything: that request is sent
+ * once more on a fresh socket. Any answer at all is taken as Prism's verdict.
+ */
+async function send(method: string, path: string, body?: unknown): Promise<Response> {
+  const init = {
     method,
     headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  };
+  try {
+    return await fetch(new URL(path, baseUrl), init);
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== "UND_ERR_SOCKET") throw error;
+    return fetch(new URL(path, baseUrl), {
+      ...init,
+      headers: { ...init.headers, connection: "close" },
+    });
+  }
+}
+
+async function prismVerdict(method: string, path: string, body?: unknown) {
+  const response = await send(method, path, body);
   await response.arrayBuffer();
   return {
     status: response.status,
