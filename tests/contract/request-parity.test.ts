@@ -25,10 +25,7 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
   } catch (error) {
     const code = (error as { cause?: { code?: string } }).cause?.code;
     if (code !== "UND_ERR_SOCKET") throw error;
-    return fetch(new URL(path, baseUrl), {
-      ...init,
-      headers: { ...init.headers, connection: "close" },
-    });
+    return fetch(new URL(path, baseUrl), init);
   }
 }
 
