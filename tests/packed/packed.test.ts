@@ -198,3 +198,19 @@ test("npx pgbeam-policies --version works from the packed tarball", () => {
   });
   expect(printed.trim()).toMatch(/^\d+\.\d+\.\d+/);
 });
+
+test("the bundled spec ships as @pgbeam/policies-types/openapi.json, matching specVersion", () => {
+  const script = `
+    const { createHash } = require("node:crypto");
+    const { readFileSync } = require("node:fs");
+    const { specVersion } = require("@pgbeam/policies-types");
+    const text = readFileSync(require.resolve("@pgbeam/policies-types/openapi.json"));
+    const spec = JSON.parse(text);
+    console.log(JSON.stringify({ same: createHash("sha256").update(text).digest("hex") === specVersion.sha256, openapi: spec.openapi }));
+  `;
+  const printed = execFileSync(process.execPath, ["-e", script], {
+    cwd: project,
+    encoding: "utf8",
+  });
+  expect(JSON.parse(printed)).toEqual({ same: true, openapi: "3.1.0" });
+});

@@ -5,29 +5,29 @@ import type { FetchFunction } from "./transport.js";
 /** Settings of {@link createPolicyClient}; every one is optional. */
 export interface ClientOptions {
   /** API key (`pgb_…`). Defaults to the `PGBEAM_API_KEY` environment variable where there is one. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Returns a bearer token (API key or JWT); called before every attempt, so it may refresh. */
-  token?: () => string | Promise<string>;
+  token?: (() => string | Promise<string>) | undefined;
   /** API origin. Defaults to `PGBEAM_BASE_URL`, else `https://api.pgbeam.com`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Allow an `http://` base URL on a non-loopback host (credentials then travel in clear text). */
-  allowInsecureHttp?: boolean;
+  allowInsecureHttp?: boolean | undefined;
   /** The fetch to send requests with (default `globalThis.fetch`); pass `init` on, it carries the timeout signal. */
-  fetch?: FetchFunction;
+  fetch?: FetchFunction | undefined;
   /** Timeout of each attempt in milliseconds, body included (default 30 000). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt for retryable failures (default 2). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Longest `Retry-After` the client waits for; above it a 429 fails at once (default 60 000 ms). */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
   /** Largest response body accepted, in bytes (default 16 MiB). */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /** Headers sent with every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Where log lines go (default `console`). */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** How much to log (default `off`). */
-  logLevel?: LogLevel;
+  logLevel?: LogLevel | undefined;
 }
 
 /** {@link ClientOptions} with defaults applied and every value checked. */

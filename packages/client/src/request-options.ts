@@ -1,13 +1,13 @@
 /** Options accepted by every method, for that call only. */
 export interface RequestOptions {
   /** Aborts the call, including a retry wait; the call rejects with the signal's reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Timeout of each attempt in milliseconds. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Extra headers for this call. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** Options of `createPolicyProfile`, which may also set its idempotency key. */
@@ -17,5 +17,5 @@ export interface CreateRequestOptions extends RequestOptions {
    * by default; pass your own to make retries across processes safe, or `false` to send none (and
    * so never retry the create).
    */
-  idempotencyKey?: string | false;
+  idempotencyKey?: string | false | undefined;
 }

@@ -62,6 +62,23 @@ describe("arguments are checked against the spec", () => {
   test("client options", () => {
     // @ts-expect-error timeoutMs is a number
     createPolicyClient({ timeoutMs: "30s" });
+    // Under exactOptionalPropertyTypes (on in this repo), possibly-undefined values are accepted.
+    const fromEnv: { key: string | undefined; url: string | undefined } = {
+      key: undefined,
+      url: undefined,
+    };
+    createPolicyClient({
+      apiKey: fromEnv.key,
+      baseUrl: fromEnv.url,
+      timeoutMs: undefined,
+      token: undefined,
+    });
+    void pgbeam.policies.getPolicyProfile("p", "q", {
+      signal: undefined,
+      timeoutMs: undefined,
+      headers: undefined,
+    });
+    void pgbeam.policies.createPolicyProfile("p", { name: "n" }, { idempotencyKey: undefined });
     expectTypeOf(createPolicyClient).parameter(0).toExtend<object | undefined>();
   });
 });

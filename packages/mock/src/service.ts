@@ -60,15 +60,13 @@ export class PolicyService {
   data: MockData = emptyData();
   readonly faults = new FaultQueue();
   private readonly tokens = new PageTokens();
-  private readonly declared: Set<string>;
   private engine: PolicyEngine | undefined;
 
   constructor(readonly options: PolicyMockOptions = {}) {
-    this.declared = new Set(options.projects ?? []);
-    for (const projectId of this.declared) this.data.projects.set(projectId, emptyProject());
+    for (const projectId of options.projects ?? []) this.data.projects.set(projectId, emptyProject());
   }
 
-  /** The current time as RFC 3339. */
+  /** The current time, from the `now` option or the system clock. */
   now(): Date {
     return this.options.now?.() ?? new Date();
   }
