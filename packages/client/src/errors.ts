@@ -1,7 +1,7 @@
-/** Base class of every error this client throws; `instanceof PgBeamError` catches them all. */
-export class PgBeamError extends Error {
-  override name = "PgBeamError";
-}
+import { PgBeamError } from "@pgbeam/policies-types";
+
+/** Base class of every error the PgBeam packages throw; `instanceof PgBeamError` catches them all. */
+export { PgBeamError };
 
 /** Fields that describe an error response from the API. */
 export interface ApiErrorInit {

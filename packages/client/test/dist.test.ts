@@ -35,3 +35,27 @@ test("import() of dist/index.js works and makes a call", async () => {
 test("require() of dist/index.cjs works and makes a call", async () => {
   await roundTrip(createRequire(import.meta.url)("../dist/index.cjs") as Entry);
 });
+
+test("errors from the ESM build are instances of the CJS build's classes, and back", async () => {
+  const esm = (await import("../dist/index.js" as string)) as Entry;
+  const cjs = createRequire(import.meta.url)("../dist/index.cjs") as Entry;
+  const init = {
+    status: 404,
+    code: "not_found",
+    message: "404 gone",
+    requestId: undefined,
+    headers: new Headers(),
+    body: null,
+  };
+  for (const [from, to] of [
+    [esm, cjs],
+    [cjs, esm],
+  ] as const) {
+    const error = new from.NotFoundError(init);
+    expect(error).toBeInstanceOf(to.NotFoundError);
+    expect(error).toBeInstanceOf(to.PgBeamApiError);
+    expect(error).toBeInstanceOf(to.PgBeamError);
+    expect(error).not.toBeInstanceOf(to.ConflictError);
+    expect(new from.PgBeamError("x")).not.toBeInstanceOf(to.PgBeamApiError);
+  }
+});

@@ -63,7 +63,8 @@ export class PolicyService {
   private engine: PolicyEngine | undefined;
 
   constructor(readonly options: PolicyMockOptions = {}) {
-    for (const projectId of options.projects ?? []) this.data.projects.set(projectId, emptyProject());
+    for (const projectId of options.projects ?? [])
+      this.data.projects.set(projectId, emptyProject());
   }
 
   /** The current time, from the `now` option or the system clock. */

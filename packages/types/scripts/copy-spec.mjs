@@ -4,4 +4,7 @@ import { copyFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-copyFileSync(require.resolve("@pgbeam/policies-openapi/openapi.json"), new URL("../dist/openapi.json", import.meta.url));
+copyFileSync(
+  require.resolve("@pgbeam/policies-openapi/openapi.json"),
+  new URL("../dist/openapi.json", import.meta.url),
+);

@@ -1,7 +1,11 @@
+import { PgBeamError } from "@pgbeam/policies-types";
 import type { ValidationIssue } from "./issue.js";
 
-/** Thrown by `assertX` and by the validation middleware; `issues` lists every problem. */
-export class ValidationError extends Error {
+/**
+ * Thrown by `assertX` and by the validation middleware; `issues` lists every problem. A
+ * `PgBeamError`, so one `instanceof PgBeamError` also catches what the middleware throws.
+ */
+export class ValidationError extends PgBeamError {
   override name = "ValidationError";
   /** Every issue found. */
   readonly issues: readonly ValidationIssue[];

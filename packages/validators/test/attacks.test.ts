@@ -82,3 +82,15 @@ test("int64 refuses numbers outside the signed 64-bit range", () => {
     expect(validatePolicyReplaySummary({ ...summary, entries_scanned: huge }).ok).toBe(false);
   }
 });
+
+test("the validators' errors are PgBeamErrors, so one instanceof catches everything the SDK throws", async () => {
+  const { PgBeamError } = await import("@pgbeam/policies-types");
+  const { ContractViolationError, ValidationError } = await import("../src/index.js");
+  const issues = [{ path: "", keys: [], keyword: "type", message: "x" }];
+  expect(new ValidationError("The request", issues)).toBeInstanceOf(PgBeamError);
+  expect(new ContractViolationError("getPolicyProfile", 500, issues)).toBeInstanceOf(PgBeamError);
+  expect(new ContractViolationError("getPolicyProfile", 500, issues)).toBeInstanceOf(
+    ValidationError,
+  );
+  expect(new ValidationError("The request", issues)).not.toBeInstanceOf(ContractViolationError);
+});
