@@ -123,10 +123,30 @@ const standalone = standaloneCode
   .replace('require("ajv/dist/runtime/ucs2length").default', "codePointLength")
   .replace(/export const (check\w+) = /g, "export const $1: Check = ");
 
+/**
+ * Ajv's output made tree-shakable: each check that records `validateN.evaluated` at top level
+ * (a side effect, which pins the function and all it calls into every bundle) becomes a pure
+ * expression, `new RegExp` calls are marked pure, and the exports move to the end so no
+ * `const` is read before it is defined.
+ */
+function treeShakable(code) {
+  const exportPattern = /export const check\w+: Check = validate\d+;/g;
+  const exported = code.match(exportPattern) ?? [];
+  let out = code.replace(exportPattern, "");
+  out = out.replace(/function (validate\d+)\(/g, (match, name) =>
+    out.includes(`}${name}.evaluated = `)
+      ? `const ${name} = /* @__PURE__ */ withEvaluated(function ${name}(`
+      : match,
+  );
+  out = out.replace(/\}(validate\d+)\.evaluated = (\{[^;]*\});/g, "}, $2);");
+  out = out.replace(/= new RegExp\(/g, "= /* @__PURE__ */ new RegExp(");
+  return `${out}\n${exported.join("\n")}`;
+}
+
 const files = {
-  "src/generated/check.gen.ts": `${header}// @ts-nocheck\nimport { codePointLength } from "../code-point-length.js";\nimport { formats } from "../formats.js";\nimport type { Check } from "../validator.js";\n${standalone}\n`,
+  "src/generated/check.gen.ts": `${header}// @ts-nocheck\nimport { codePointLength } from "../code-point-length.js";\nimport { formats } from "../formats.js";\nimport { withEvaluated } from "../generated-support.js";\nimport type { Check } from "../validator.js";\n${treeShakable(standalone)}\n`,
   "src/generated/validators.gen.ts": `${header}import type { ${[...new Set(Object.values(schemaTypes).filter((t) => !t.includes("[")))].join(", ")}, operations } from "@pgbeam/policies-types";
-import { createValidator, type Validator } from "../validator.js";
+import { createValidator, part, record, standardSchemas, type Validator } from "../validator.js";
 import * as check from "./check.gen.js";
 
 /** The TypeScript type each schema validates, by schema name. */
@@ -136,25 +156,27 @@ ${names.map((n) => `  ${n}: ${schemaTypes[n]};`).join("\n")}
 
 ${names
   .map(
-    (n) => `const ${n}Validator = createValidator<SchemaTypes["${n}"]>("${n}", check.check${n});
+    (
+      n,
+    ) => `const ${n}Validator = /* @__PURE__ */ createValidator<SchemaTypes["${n}"]>("${n}", check.check${n});
 /** Validates a value as ${n}, reporting every issue; never throws. */
-export const validate${n} = ${n}Validator.validate;
+export const validate${n} = /* @__PURE__ */ part(${n}Validator, "validate");
 /** True when the value is a valid ${n}. */
-export const is${n} = ${n}Validator.is;
+export const is${n} = /* @__PURE__ */ part(${n}Validator, "is");
 /** Returns the value typed as ${n}, or throws a ValidationError listing every issue. */
-export const assert${n}: (value: unknown) => SchemaTypes["${n}"] = ${n}Validator.assert;`,
+export const assert${n}: (value: unknown) => SchemaTypes["${n}"] = /* @__PURE__ */ part(${n}Validator, "assert");`,
   )
   .join("\n\n")}
 
 /** Every schema's validator, by name. */
-export const validators: { readonly [K in keyof SchemaTypes]: Validator<SchemaTypes[K]> } = {
+export const validators: { readonly [K in keyof SchemaTypes]: Validator<SchemaTypes[K]> } = /* @__PURE__ */ record({
 ${names.map((n) => `  ${n}: ${n}Validator,`).join("\n")}
-};
+});
 
 /** Every schema as a Standard Schema v1 (vendor \`pgbeam\`), by name. */
-export const schemas = {
-${names.map((n) => `  ${n}: ${n}Validator.standard,`).join("\n")}
-} as const;
+export const schemas = /* @__PURE__ */ standardSchemas({
+${names.map((n) => `  ${n}: ${n}Validator,`).join("\n")}
+});
 `,
   "src/generated/operations.gen.ts": `${header}import type { SchemaTypes } from "./validators.gen.js";
 

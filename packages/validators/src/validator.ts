@@ -80,3 +80,25 @@ export function createValidator<T>(name: string, check: Check): Validator<T> {
   };
   return { validate, is, assert, standard };
 }
+
+// Generated modules build their exports through these calls, marked pure, so a bundler drops
+// every validator an application does not import (property reads at top level would pin them).
+
+/** One member of a validator (`validate`, `is`, `assert`). */
+export function part<V, K extends keyof V>(validator: V, key: K): V[K] {
+  return validator[key];
+}
+
+/** The record of validators, as given. */
+export function record<R>(validators: R): R {
+  return validators;
+}
+
+/** Each validator's Standard Schema form, by the same names. */
+export function standardSchemas<R extends Record<string, Validator<unknown>>>(
+  validators: R,
+): { readonly [K in keyof R]: R[K]["standard"] } {
+  return Object.fromEntries(
+    Object.entries(validators).map(([name, validator]) => [name, validator.standard]),
+  ) as { readonly [K in keyof R]: R[K]["standard"] };
+}
