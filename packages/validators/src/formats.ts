@@ -9,7 +9,7 @@ function digits(text: string, from: number, count: number): number {
   let value = 0;
   for (let i = from; i < from + count; i++) {
     const code = text.charCodeAt(i) - 48;
-    if (code < 0 || code > 9) return -1;
+    if (!(code >= 0 && code <= 9)) return -1; // NaN past the end fails too
     value = value * 10 + code;
   }
   return value;
@@ -46,16 +46,13 @@ export function isDateTime(text: string): boolean {
   const zone = text[at];
   if ((zone === "Z" || zone === "z") && at + 1 === text.length) return true;
   if (zone !== "+" && zone !== "-") return false;
+  // ±hh, ±hhmm or ±hh:mm, as ajv-formats' full date-time (which this replaced) accepts.
   const offsetHour = digits(text, at + 1, 2);
-  const offsetMinute = digits(text, at + 4, 2);
-  return (
-    at + 6 === text.length &&
-    text[at + 3] === ":" &&
-    offsetHour >= 0 &&
-    offsetHour <= 23 &&
-    offsetMinute >= 0 &&
-    offsetMinute <= 59
-  );
+  if (offsetHour < 0 || offsetHour > 23) return false;
+  if (text.length === at + 3) return true;
+  const minuteAt = text[at + 3] === ":" ? at + 4 : at + 3;
+  const offsetMinute = digits(text, minuteAt, 2);
+  return minuteAt + 2 === text.length && offsetMinute >= 0 && offsetMinute <= 59;
 }
 
 /** The string and number formats the spec uses, for the generated checks. */

