@@ -1,7 +1,7 @@
 // What users get is what we test: pack every published package, install the tarballs into a
 // throw-away project, and use them from ESM, CommonJS and TypeScript (node16 and bundler).
 import { execFile, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -44,7 +44,8 @@ import { createEngine, type PolicyEngine } from "@pgbeam/policies-engine";
 import { validatePolicyProfileInput } from "@pgbeam/policies-validators";
 import type { DryEvalInput } from "@pgbeam/policies-types";
 
-const pgbeam = createPolicyClient({ apiKey: "pgb_packed" });
+declare const env: { PGBEAM_API_KEY: string | undefined; PGBEAM_BASE_URL: string | undefined };
+const pgbeam = createPolicyClient({ apiKey: env.PGBEAM_API_KEY ?? "pgb_packed", baseUrl: env.PGBEAM_BASE_URL });
 export async function named(): Promise<string> {
   const profile: PolicyProfile = await pgbeam.policies.getPolicyProfile("prj_1", "pol_1");
   const input: DryEvalInput = { sql: "select 1", policy_id: profile.id };
@@ -119,6 +120,8 @@ const { lintPolicyProfile, validatePolicyProfile } = require("@pgbeam/policies-v
           target: "es2022",
           lib: ["es2022", "dom"],
           strict: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
           noEmit: true,
           skipLibCheck: false,
           types: [],
@@ -214,3 +217,19 @@ test("the bundled spec ships as @pgbeam/policies-types/openapi.json, matching sp
   });
   expect(JSON.parse(printed)).toEqual({ same: true, openapi: "3.1.0" });
 });
+
+test.each(published)(
+  "the %s tarball ships its README, LICENSE, a homepage, and no source maps",
+  (name) => {
+    const root = join(project, "node_modules", "@pgbeam", `policies-${name}`);
+    const files = readdirSync(root, { recursive: true }).map(String);
+    expect(files).toEqual(expect.arrayContaining(["README.md", "LICENSE", "package.json"]));
+    expect(files.filter((file) => file.endsWith(".map"))).toEqual([]);
+    const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<
+      string,
+      unknown
+    >;
+    expect(manifest).toMatchObject({ license: "MIT", homepage: "https://pgbeam.com" });
+    expect((manifest.keywords as string[]).length).toBeGreaterThan(3);
+  },
+);
