@@ -1,9 +1,8 @@
 import { defineConfig } from "tsup";
+import { libraryBuild } from "../../tsup.base.js";
 
 export default defineConfig({
+  ...libraryBuild,
   entry: ["src/index.ts", "src/cli.ts"],
   format: ["esm"],
-  dts: true,
-  clean: true,
-  target: "es2022",
 });

@@ -174,9 +174,7 @@ ${names.map((n) => `  ${n}: ${n}Validator,`).join("\n")}
 });
 
 /** Every schema as a Standard Schema v1 (vendor \`pgbeam\`), by name. */
-export const schemas = /* @__PURE__ */ standardSchemas({
-${names.map((n) => `  ${n}: ${n}Validator,`).join("\n")}
-});
+export const schemas = /* @__PURE__ */ standardSchemas(validators);
 `,
   "src/generated/operations.gen.ts": `${header}import type { SchemaTypes } from "./validators.gen.js";
 
