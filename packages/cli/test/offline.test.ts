@@ -171,6 +171,16 @@ describe("usage", () => {
     expect((await cli(cwd, ["frobnicate"])).code).toBe(2);
   });
 
+  test("colours only on a terminal, and never with NO_COLOR", async () => {
+    const cwd = workspace({ "support.yaml": support });
+    const escape = "\u001b[";
+    expect((await cli(cwd, ["validate"], { isTTY: true })).stdout).toContain(escape);
+    expect(
+      (await cli(cwd, ["validate"], { isTTY: true, env: { NO_COLOR: "1" } })).stdout,
+    ).not.toContain(escape);
+    expect((await cli(cwd, ["validate"], { isTTY: false })).stdout).not.toContain(escape);
+  });
+
   test("a missing folder is one line and exit 2; --debug adds the stack", async () => {
     const cwd = workspace({});
     const plain = await cli(cwd, ["validate", "--dir", "nowhere"]);
