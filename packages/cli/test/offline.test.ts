@@ -173,12 +173,12 @@ describe("usage", () => {
 
   test("colours only on a terminal, and never with NO_COLOR", async () => {
     const cwd = workspace({ "support.yaml": support });
-    const escape = "\u001b[";
-    expect((await cli(cwd, ["validate"], { isTTY: true })).stdout).toContain(escape);
+    const ansi = "\u001b[";
+    expect((await cli(cwd, ["validate"], { isTTY: true })).stdout).toContain(ansi);
     expect(
       (await cli(cwd, ["validate"], { isTTY: true, env: { NO_COLOR: "1" } })).stdout,
-    ).not.toContain(escape);
-    expect((await cli(cwd, ["validate"], { isTTY: false })).stdout).not.toContain(escape);
+    ).not.toContain(ansi);
+    expect((await cli(cwd, ["validate"], { isTTY: false })).stdout).not.toContain(ansi);
   });
 
   test("a missing folder is one line and exit 2; --debug adds the stack", async () => {
