@@ -33,12 +33,6 @@ export function asNode(value: unknown, type: string): AstObject | undefined {
   return isObject(body) ? body : undefined;
 }
 
-/** Unwraps a wrapped node to `{ type, body }`. */
-export function unwrap(value: unknown): { type: string; body: AstObject } | undefined {
-  const type = nodeType(value);
-  return type === undefined ? undefined : { type, body: (value as AstObject)[type] as AstObject };
-}
-
 const noItems: readonly unknown[] = Object.freeze([]);
 
 /** An array field of a node, or a shared empty array (never mutate the result). */
