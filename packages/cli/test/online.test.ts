@@ -15,6 +15,13 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 beforeEach(() => mock.reset());
 
+/** The names of the project's stored profiles, sorted. */
+const storedNames = () =>
+  mock
+    .profiles(project)
+    .map((p) => p.name)
+    .sort();
+
 const files = {
   "pgbeam-policies.config.json": JSON.stringify({ project }),
   "analytics.yaml": "access_mode: read_only\ntable_allowlist: [public.orders]\n",
@@ -54,12 +61,7 @@ describe("plan and apply", () => {
     const applied = await cli(cwd, ["apply", "--prune", "--yes"], { env });
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain("Applied 3 change(s).");
-    expect(
-      mock
-        .profiles(project)
-        .map((p) => p.name)
-        .sort(),
-    ).toEqual(["analytics", "support"]);
+    expect(storedNames()).toEqual(["analytics", "support"]);
     const again = await cli(cwd, ["plan", "--prune", "--detailed-exitcode"], { env });
     expect(again).toMatchObject({
       code: 0,
@@ -82,12 +84,7 @@ describe("plan and apply", () => {
     const cwd = workspace(files);
     mock.faults.next("createPolicyProfile", { when: "after", reset: true });
     expect((await cli(cwd, ["apply", "--yes"], { env })).code).toBe(0);
-    expect(
-      mock
-        .profiles(project)
-        .map((p) => p.name)
-        .sort(),
-    ).toEqual(["analytics", "support"]);
+    expect(storedNames()).toEqual(["analytics", "support"]);
 
     mock.reset();
     mock.faults.next("createPolicyProfile", {

@@ -6,6 +6,7 @@ import type {
   PolicyProfileInput,
   PolicyReplayInput,
 } from "@pgbeam/policies-types";
+import { errorCodeByStatus } from "@pgbeam/policies-validators";
 import { ApiFailure, errorResponse, fail } from "./api-error.js";
 import { jsonResponse, type MockRequest, type MockResponse } from "./exchange.js";
 import { type Fault, FaultQueue } from "./faults.js";
@@ -46,14 +47,10 @@ export class ConnectionResetSignal extends TypeError {
   }
 }
 
-const defaultMessages: Record<number, [string, string]> = {
-  400: ["invalid_request", "The request is invalid."],
-  401: ["unauthorized", "Missing or invalid API key."],
-  403: ["plan_limit_exceeded", "The plan's limits do not allow this."],
-  404: ["not_found", "Not found."],
-  409: ["conflict", "The request conflicts with the current state."],
-  429: ["rate_limited", "Too many requests. Retry later."],
-};
+/** The error code a fault with this status answers with: the spec's example code for it. */
+function faultCode(status: number): string {
+  return errorCodeByStatus[String(status)] ?? (status >= 500 ? "internal_error" : "error");
+}
 
 /** The emulated service: state, and one request handler every transport shares. */
 export class PolicyService {
@@ -138,13 +135,11 @@ export class PolicyService {
     if (fault.delayMs !== undefined && fault.delayMs > 0) await sleep(fault.delayMs, signal);
     if (fault.reset === true) throw new ConnectionResetSignal(operationId);
     if (fault.status === undefined) return;
-    const [code, message] = defaultMessages[fault.status] ?? [
-      "internal_error",
-      "The service failed.",
-    ];
     const headers =
       fault.retryAfter === undefined ? undefined : { "retry-after": String(fault.retryAfter) };
-    fail(fault.status, fault.code ?? code, fault.message ?? message, headers);
+    const message =
+      fault.message ?? `A fault injected into ${operationId} answered ${fault.status}.`;
+    fail(fault.status, fault.code ?? faultCode(fault.status), message, headers);
   }
 
   private authenticate(request: MockRequest): void {

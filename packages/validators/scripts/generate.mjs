@@ -69,6 +69,8 @@ const defs = Object.fromEntries(
   Object.entries(spec.components.schemas).map(([n, s]) => [n, forValidation(s)]),
 );
 const schemaTypes = Object.fromEntries(Object.keys(defs).map((n) => [n, n]));
+/** The error code the spec's examples give for each error status (first example wins). */
+const errorCodes = {};
 const operations = [];
 for (const [path, item] of Object.entries(spec.paths)) {
   for (const method of methods.filter((m) => item[m])) {
@@ -96,8 +98,10 @@ for (const [path, item] of Object.entries(spec.paths)) {
     const body = resolve(op.requestBody)?.content?.["application/json"]?.schema;
     if (body) entry.requestBody = body.$ref.split("/").pop();
     for (const [status, response] of Object.entries(op.responses)) {
-      const schema = resolve(response).content?.["application/json"]?.schema;
-      entry.responses[status] = schema ? schema.$ref.split("/").pop() : null;
+      const json = resolve(response).content?.["application/json"];
+      entry.responses[status] = json?.schema ? json.schema.$ref.split("/").pop() : null;
+      const code = (json?.example ?? Object.values(json?.examples ?? {})[0]?.value)?.error?.code;
+      if (Number(status) >= 400 && code && !(status in errorCodes)) errorCodes[status] = code;
     }
     operations.push(entry);
   }
@@ -206,6 +210,22 @@ export const policyProfileDefaults = ${JSON.stringify(
     null,
     2,
   )} as const;
+
+/** The error code of each error status in the spec's examples (e.g. 404 → not_found). */
+export const errorCodeByStatus: Readonly<Record<string, string>> = ${JSON.stringify(errorCodes)};
+
+/** Fields of the PolicyProfileInput fields that are objects (or lists of them), in the spec's order. */
+export const policyProfileNestedFields: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(
+    Object.fromEntries(
+      Object.entries(spec.components.schemas.PolicyProfileInput.properties)
+        .map(([field, schema]) => {
+          const resolved = resolve(schema);
+          const object = resolved.type === "array" ? resolve(resolved.items) : resolved;
+          return [field, Object.keys(object?.properties ?? {})];
+        })
+        .filter(([, fields]) => fields.length > 0),
+    ),
+  )};
 
 /** Every PolicyProfileInput field, in the spec's order (the canonical order of a profile file). */
 export const policyProfileFields = ${JSON.stringify(Object.keys(spec.components.schemas.PolicyProfileInput.properties))} as const;

@@ -2,8 +2,10 @@ export { ContractViolationError } from "./contract-violation-error.js";
 export { type OperationSchemas, operationSchemas } from "./generated/operations.gen.js";
 export {
   dryEvalSqlMaxLength,
+  errorCodeByStatus,
   policyProfileDefaults,
   policyProfileFields,
+  policyProfileNestedFields,
   policyReplayDefaults,
   statementKinds,
 } from "./generated/spec-facts.gen.js";

@@ -1,13 +1,6 @@
-import { policyProfileFields } from "@pgbeam/policies-validators";
+import { policyProfileFields, policyProfileNestedFields } from "@pgbeam/policies-validators";
 import { isMap, isSeq, type Node, type YAMLMap } from "yaml";
 import type { PolicyFile } from "../policy-files.js";
-
-// Nested objects in the order the spec writes their fields.
-const nestedOrder: Record<string, readonly string[]> = {
-  statement_rules: ["allow", "deny"],
-  masking_rules: ["table", "column", "kind"],
-  row_filters: ["table", "predicate"],
-};
 
 function sortMap(map: YAMLMap, order: readonly string[]): void {
   const position = (key: unknown) => {
@@ -30,7 +23,7 @@ export function formatted(file: PolicyFile): string {
   if (!isMap(root)) return file.text;
   sortMap(root, policyProfileFields);
   for (const pair of root.items) {
-    const order = nestedOrder[String((pair.key as { value?: unknown })?.value)];
+    const order = policyProfileNestedFields[String((pair.key as { value?: unknown })?.value)];
     if (order === undefined) continue;
     const value = pair.value as Node | null;
     if (isMap(value)) sortMap(value, order);

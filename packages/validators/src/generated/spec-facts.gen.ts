@@ -15,6 +15,12 @@ export const policyProfileDefaults = {
   "max_affected_rows": 0
 } as const;
 
+/** The error code of each error status in the spec's examples (e.g. 404 → not_found). */
+export const errorCodeByStatus: Readonly<Record<string, string>> = {"400":"invalid_request","401":"unauthorized","403":"plan_limit_exceeded","404":"not_found","409":"already_exists","429":"rate_limited"};
+
+/** Fields of the PolicyProfileInput fields that are objects (or lists of them), in the spec's order. */
+export const policyProfileNestedFields: Readonly<Record<string, readonly string[]>> = {"statement_rules":["allow","deny"],"masking_rules":["table","column","kind"],"row_filters":["table","predicate"]};
+
 /** Every PolicyProfileInput field, in the spec's order (the canonical order of a profile file). */
 export const policyProfileFields = ["name","access_mode","statement_rules","table_allowlist","table_denylist","masking_rules","budget_queries_per_hour","budget_queries_per_day","max_rows","statement_timeout_ms","row_filters","write_mode","approval_mode","approval_auto_max_rows","approval_timeout_seconds","migration_safety","egress_bytes_per_day","max_affected_rows"] as const;
 
