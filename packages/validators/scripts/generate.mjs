@@ -28,6 +28,7 @@ function forValidation(schema) {
   for (const [key, value] of Object.entries(schema)) {
     if (annotations.has(key)) continue;
     if (key === "$ref") out.$ref = value.replace("#/components/schemas/", "#/$defs/");
+    else if (key === "allOf") out.allOf = withoutRepeatedProperties(value.map(forValidation));
     else if (key === "properties") {
       out.properties = Object.fromEntries(
         Object.entries(value).map(([k, v]) => [k, forValidation(v)]),
@@ -35,6 +36,34 @@ function forValidation(schema) {
     } else out[key] = forValidation(value);
   }
   return out;
+}
+
+/**
+ * An allOf whose later branch re-declares a field with the same schema as an earlier branch (as
+ * PolicyProfile restates PolicyProfileInput's lists to require them) checks that field twice.
+ * The later declaration adds nothing (the earlier branch already checks and evaluates the field),
+ * so it is dropped; its `required` stays.
+ */
+function withoutRepeatedProperties(branches) {
+  const declared = new Map();
+  return branches.map((branch) => {
+    const own = resolve(
+      branch.$ref ? { $ref: branch.$ref.replace("#/$defs/", "#/components/schemas/") } : null,
+    );
+    const properties = branch.$ref
+      ? (forValidation(own).properties ?? {})
+      : (branch.properties ?? {});
+    const kept = Object.fromEntries(
+      Object.entries(properties).filter(([name, schema]) => {
+        const earlier = declared.get(name);
+        return earlier === undefined || JSON.stringify(earlier) !== JSON.stringify(schema);
+      }),
+    );
+    for (const [name, schema] of Object.entries(properties)) {
+      if (!declared.has(name)) declared.set(name, schema);
+    }
+    return branch.$ref || !branch.properties ? branch : { ...branch, properties: kept };
+  });
 }
 
 function resolve(node) {
@@ -107,16 +136,51 @@ for (const [path, item] of Object.entries(spec.paths)) {
   }
 }
 
+/**
+ * The issues read an all-digit step of an error's path as an array index, which holds only while
+ * no schema can hold an error under an object field with an all-digit name: refuse a spec where
+ * one could (such a field declared, `patternProperties`, or a schema for additional fields).
+ */
+function refuseDigitFieldNames(schema, at) {
+  if (schema === null || typeof schema !== "object") return;
+  const digitField = Object.keys(schema.properties ?? {}).find((key) => /^\d+$/.test(key));
+  const open = schema.patternProperties ?? typeof schema.additionalProperties === "object";
+  if (digitField !== undefined || open) {
+    throw new Error(
+      `${at}: an object whose fields may have all-digit names (${digitField ?? "open fields"}); describe-errors.ts reads such a step as an array index`,
+    );
+  }
+  for (const [key, value] of Object.entries(schema)) refuseDigitFieldNames(value, `${at}/${key}`);
+}
+refuseDigitFieldNames(defs, "#/$defs");
+
 const ajv = new Ajv2020.default({
   allErrors: true,
   // Our issues are written from each error's keyword and params; Ajv's own messages would only
   // add their text to every check (and to every bundle).
   messages: false,
+  // Each error carries the value it is about (`data`), so messages need no walk of the input;
+  // the schema references that verbose mode adds as well are stripped below.
+  verbose: true,
   strict: true,
   // PolicyProfile's allOf requires fields that its other branch declares.
   strictRequired: false,
   code: { source: true, esm: true, optimize: 1, formats: _`formats` },
 });
+// Ajv2020 always builds the bookkeeping of `unevaluatedProperties`/`unevaluatedItems` and
+// `$dynamicRef` into every check, which costs every call time and every bundle bytes. The spec
+// uses none of them, so that bookkeeping is turned off; a spec that starts to is refused here
+// rather than checked wrongly.
+const bookkept = JSON.stringify(defs).match(
+  /"(unevaluatedProperties|unevaluatedItems|\$dynamicRef|\$dynamicAnchor|\$recursiveRef)"/,
+);
+if (bookkept) {
+  throw new Error(
+    `the spec uses ${bookkept[1]}: remove the lines that turn off Ajv's unevaluated and dynamicRef support`,
+  );
+}
+ajv.opts.unevaluated = false;
+ajv.opts.dynamicRef = false;
 ajv.addFormat("date-time", fullFormats["date-time"]);
 ajv.addFormat("int64", {
   type: "number",
@@ -131,27 +195,50 @@ const standalone = standaloneCode
   .replace(/export const (check\w+) = /g, "export const $1: Check = ");
 
 /**
- * Ajv's output made tree-shakable: each check that records `validateN.evaluated` at top level
- * (a side effect, which pins the function and all it calls into every bundle) becomes a pure
- * expression, `new RegExp` calls are marked pure, and the exports move to the end so no
- * `const` is read before it is defined.
+ * String length limits count code points, which needs a pass over the string; but a string of at
+ * most N UTF-16 units has at most N code points, and one of fewer than N units fewer than N, so
+ * the count is only taken when `.length` cannot decide.
+ */
+function quickLengths(code) {
+  const out = code
+    .replace(/(func\d+)\((\w+)\) > (\d+)/g, "($2.length > $3 && $1($2) > $3)")
+    .replace(/(func\d+)\((\w+)\) < (\d+)/g, "($2.length < $3 || $1($2) < $3)");
+  if (/func\d+\(\w+\) [<>]=/.test(out))
+    throw new Error("quickLengths: a length check it does not know");
+  return out;
+}
+
+/**
+ * Error objects cut to what the issues are written from (instancePath, keyword, params, data):
+ * schemaPath, schema and parentSchema are never read, and only weigh on every bundle.
+ */
+function leanErrors(code) {
+  const out = code
+    .replace(/schemaPath:"(?:[^"\\]|\\.)*",/g, "")
+    .replace(/,schema:[^{};]*?,parentSchema:[^{};]*?,data\b/g, ",data");
+  if (/schemaPath:|parentSchema:/.test(out))
+    throw new Error("leanErrors: Ajv's error shape changed");
+  return out;
+}
+
+/**
+ * Ajv's output made tree-shakable: `new RegExp` calls are marked pure (top-level side effects
+ * would pin every check into every bundle), and the exports move to the end so no `const` is read
+ * before it is defined.
  */
 function treeShakable(code) {
+  code = quickLengths(leanErrors(code));
   const exportPattern = /export const check\w+: Check = validate\d+;/g;
   const exported = code.match(exportPattern) ?? [];
   let out = code.replace(exportPattern, "");
-  out = out.replace(/function (validate\d+)\(/g, (match, name) =>
-    out.includes(`}${name}.evaluated = `)
-      ? `const ${name} = /* @__PURE__ */ withEvaluated(function ${name}(`
-      : match,
-  );
-  out = out.replace(/\}(validate\d+)\.evaluated = (\{[^;]*\});/g, "}, $2);");
+  if (/\.evaluated = /.test(out))
+    throw new Error("treeShakable: a check records `evaluated` again");
   out = out.replace(/= new RegExp\(/g, "= /* @__PURE__ */ new RegExp(");
   return `${out}\n${exported.join("\n")}`;
 }
 
 const files = {
-  "src/generated/check.gen.ts": `${header}// @ts-nocheck\nimport { codePointLength } from "../code-point-length.js";\nimport { formats } from "../formats.js";\nimport { withEvaluated } from "../generated-support.js";\nimport type { Check } from "../validator.js";\n${treeShakable(standalone)}\n`,
+  "src/generated/check.gen.ts": `${header}// @ts-nocheck\nimport { codePointLength } from "../code-point-length.js";\nimport { formats } from "../formats.js";\nimport type { Check } from "../validator.js";\n${treeShakable(standalone)}\n`,
   "src/generated/validators.gen.ts": `${header}import type { ${[...new Set(Object.values(schemaTypes).filter((t) => !t.includes("[")))].join(", ")}, operations } from "@pgbeam/policies-types";
 import { createValidator, part, record, standardSchemas, type Validator } from "../validator.js";
 import * as check from "./check.gen.js";

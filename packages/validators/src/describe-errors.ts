@@ -6,51 +6,75 @@ export interface CheckError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
+  /** The value the error is about (the object itself for `required` and `oneOf`). */
+  data?: unknown;
   message?: string;
 }
 
 const maxShown = 40;
 
-function isIndex(key: string): boolean {
-  if (key === "") return false;
-  for (let i = 0; i < key.length; i++) {
-    const code = key.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
+/** Where a JSON pointer leads: its keys, and its field name for messages. */
+interface Place {
+  keys: (string | number)[];
+  /** `masking_rules[0].kind` for ["masking_rules", 0, "kind"]; the subject's name for the value itself. */
+  field: string;
 }
 
-function keysOf(pointer: string, root: unknown): (string | number)[] {
-  if (pointer === "") return [];
+/**
+ * Reads a JSON pointer in one pass, without touching the value: an all-digit position is an array
+ * index, since no object in the spec has such a field (the generator refuses a spec where one does).
+ */
+function locate(pointer: string, subject: string): Place {
+  if (pointer === "") return { keys: [], field: subject };
   const keys: (string | number)[] = [];
-  let node: unknown = root;
-  for (const raw of pointer.slice(1).split("/")) {
-    const key = raw.includes("~") ? raw.replaceAll("~1", "/").replaceAll("~0", "~") : raw;
-    const index = Array.isArray(node) && isIndex(key) ? Number(key) : key;
-    keys.push(index);
-    node =
-      node !== null && typeof node === "object"
-        ? (node as Record<string | number, unknown>)[index]
-        : undefined;
+  let field = "";
+  let from = 1;
+  while (from <= pointer.length) {
+    // One segment: note whether it is all digits and whether it holds an escape, as we scan it.
+    let to = from;
+    let digits = true;
+    let escaped = false;
+    for (; to < pointer.length; to++) {
+      const code = pointer.charCodeAt(to);
+      if (code === 47) break; // "/"
+      if (code < 48 || code > 57) digits = false;
+      if (code === 126) escaped = true; // "~"
+    }
+    const raw = pointer.slice(from, to);
+    if (digits && to > from) {
+      keys.push(Number(raw));
+      field += `[${raw}]`;
+    } else {
+      const key = escaped ? raw.replaceAll("~1", "/").replaceAll("~0", "~") : raw;
+      keys.push(key);
+      field = field === "" ? key : `${field}.${key}`;
+    }
+    from = to + 1;
   }
-  return keys;
+  return { keys, field };
 }
 
-function valueAt(root: unknown, keys: readonly (string | number)[]): unknown {
-  let node = root;
-  for (const key of keys) {
-    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) return undefined;
-    node = (node as Record<string | number, unknown>)[key];
-  }
-  return node;
+/** A field name as one step of a JSON pointer. */
+function escapeStep(name: string): string {
+  return name.includes("~") || name.includes("/")
+    ? name.replaceAll("~", "~0").replaceAll("/", "~1")
+    : name;
 }
 
-/** `masking_rules[0].kind` for ["masking_rules", 0, "kind"]; the subject's name for the value itself. */
-function fieldName(keys: readonly (string | number)[], subject: string): string {
-  if (keys.length === 0) return subject;
-  return keys
-    .map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`))
-    .join("");
+/** An own field of an object, or undefined. */
+function fieldOf(holder: unknown, name: string): unknown {
+  return holder !== null && typeof holder === "object" && Object.hasOwn(holder, name)
+    ? (holder as Record<string, unknown>)[name]
+    : undefined;
+}
+
+/** A string as a JSON literal; quoting by hand when nothing in it needs an escape. */
+function quote(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 32 || code === 34 || code === 92 || code > 126) return JSON.stringify(text);
+  }
+  return `"${text}"`;
 }
 
 /** A short description of a value for a message; never the whole of a long string. */
@@ -60,7 +84,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === "object") return "an object";
   if (typeof value === "string") {
     const shown = value.length > maxShown ? `${value.slice(0, maxShown)}…` : value;
-    return `${JSON.stringify(shown)}${value.length > maxShown ? ` (${value.length} characters)` : ""}`;
+    return `${quote(shown)}${value.length > maxShown ? ` (${value.length} characters)` : ""}`;
   }
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return typeof value;
@@ -81,8 +105,15 @@ const formatNames: Record<string, string> = {
   int64: "a whole number",
 };
 
+/** Lists of allowed values, written once per enum (the generated checks pass the same array). */
+const listed = new WeakMap<object, string>();
+
 function list(values: unknown): string {
-  return (values as unknown[]).map((v) => JSON.stringify(v)).join(", ");
+  const known = listed.get(values as object);
+  if (known !== undefined) return known;
+  const text = (values as unknown[]).map((v) => JSON.stringify(v)).join(", ");
+  listed.set(values as object, text);
+  return text;
 }
 
 function plural(count: unknown, word: string): string {
@@ -133,7 +164,6 @@ function explain(error: CheckError, field: string, got: unknown): string {
  */
 function foldExclusive(
   errors: readonly CheckError[],
-  data: unknown,
   subject: string,
 ): (CheckError | ValidationIssue)[] {
   const out: (CheckError | ValidationIssue)[] = [];
@@ -153,11 +183,10 @@ function foldExclusive(
     if (!group) continue;
     folded.add(error);
     for (const candidate of errors) if (noise(candidate, group)) folded.add(candidate);
-    const keys = keysOf(at, data);
-    const holder = valueAt(data, keys);
-    const present = group.filter((field) => valueAt(holder, [field]) !== undefined);
+    const present = group.filter((field) => fieldOf(error.data, field) !== undefined);
     if (present.length !== 1) {
-      const where = keys.length === 0 ? "" : `${fieldName(keys, subject)}: `;
+      const { keys, field } = locate(at, subject);
+      const where = keys.length === 0 ? "" : `${field}: `;
       out.push({
         path: at,
         keys,
@@ -179,37 +208,50 @@ function repeatsTypeError(error: CheckError, errors: readonly CheckError[]): boo
 
 /** Drops issues that say the same thing twice (a field checked by two branches of an allOf). */
 function unique(issues: ValidationIssue[]): ValidationIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((issue) => {
-    const key = `${issue.path}\u0000${issue.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+  if (issues.length > 16) {
+    const seen = new Set<string>();
+    return issues.filter((issue) => {
+      const key = `${issue.path}\u0000${issue.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+  // Few issues (the usual case): comparing pairs is cheaper than building keys.
+  return issues.filter((issue, i) => {
+    for (let j = 0; j < i; j++) {
+      const other = issues[j] as ValidationIssue;
+      if (other.path === issue.path && other.message === issue.message) return false;
+    }
     return true;
   });
 }
 
-/** Turns the generated checks' errors into issues with plain-English messages. */
-export function describeErrors(
-  subject: string,
+/** One generated error as an issue; undefined when it only repeats another error. */
+function issueOf(
+  error: CheckError,
   errors: readonly CheckError[],
-  data: unknown,
-): ValidationIssue[] {
-  const relevant = errors.filter((error) => !repeatsTypeError(error, errors));
-  const issues = foldExclusive(relevant, data, subject).map((entry) => {
-    if (!("instancePath" in entry)) return entry;
-    // A missing field is reported at the field itself, not at the object that lacks it.
-    const missing = entry.keyword === "required" ? String(entry.params.missingProperty) : undefined;
-    const path =
-      missing === undefined
-        ? entry.instancePath
-        : `${entry.instancePath}/${missing.replaceAll("~", "~0").replaceAll("/", "~1")}`;
-    const keys = keysOf(path, data);
-    return {
-      path,
-      keys,
-      keyword: entry.keyword,
-      message: explain(entry, fieldName(keys, subject), valueAt(data, keys)),
-    };
-  });
+  subject: string,
+): ValidationIssue | undefined {
+  if (repeatsTypeError(error, errors)) return undefined;
+  // A missing field is reported at the field itself, not at the object that lacks it.
+  const path =
+    error.keyword === "required"
+      ? `${error.instancePath}/${escapeStep(String(error.params.missingProperty))}`
+      : error.instancePath;
+  const { keys, field } = locate(path, subject);
+  return { path, keys, keyword: error.keyword, message: explain(error, field, error.data) };
+}
+
+/** Turns the generated checks' errors into issues with plain-English messages. */
+export function describeErrors(subject: string, errors: readonly CheckError[]): ValidationIssue[] {
+  const entries = errors.some((error) => error.keyword === "oneOf")
+    ? foldExclusive(errors, subject)
+    : errors;
+  const issues: ValidationIssue[] = [];
+  for (const entry of entries) {
+    const issue = "instancePath" in entry ? issueOf(entry, errors, subject) : entry;
+    if (issue !== undefined) issues.push(issue);
+  }
   return unique(issues);
 }

@@ -5,6 +5,7 @@ interface Format {
 
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** The number written by `count` digits at `from`, or -1 (also past the end of the text). */
 function digits(text: string, from: number, count: number): number {
   let value = 0;
   for (let i = from; i < from + count; i++) {
@@ -15,6 +16,16 @@ function digits(text: string, from: number, count: number): number {
   return value;
 }
 
+/** The two-digit number at `at`, or -1. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
+const dash = 45;
+const colon = 58;
+
 /**
  * RFC 3339 `date-time` (`2026-11-25T10:00:00Z`, `…T10:00:00.123+02:00`): one linear pass with no
  * regular expression, checking the calendar (days per month, leap years) and the clock; second
@@ -23,35 +34,36 @@ function digits(text: string, from: number, count: number): number {
 export function isDateTime(text: string): boolean {
   if (typeof text !== "string" || text.length < 20) return false;
   const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  if (year < 0 || text[4] !== "-" || text[7] !== "-" || month < 1 || month > 12 || day < 1)
-    return false;
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if (year < 0 || text.charCodeAt(4) !== dash || text.charCodeAt(7) !== dash) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > (month === 2 && leap ? 29 : (daysInMonth[month - 1] as number))) return false;
-  const separator = text[10];
-  if (separator !== "T" && separator !== "t" && separator !== " ") return false;
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
-  if (text[13] !== ":" || text[16] !== ":" || hour < 0 || hour > 23 || minute < 0 || minute > 59)
-    return false;
+  const separator = text.charCodeAt(10);
+  if (separator !== 0x54 && separator !== 0x74 && separator !== 0x20) return false; // "T", "t", " "
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if (text.charCodeAt(13) !== colon || text.charCodeAt(16) !== colon) return false;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return false;
   if (second < 0 || second > 60 || (second === 60 && minute !== 59)) return false;
   let at = 19;
-  if (text[at] === ".") {
+  if (text.charCodeAt(at) === 46) {
+    // "." then one or more digits
     const start = ++at;
     while (at < text.length && digits(text, at, 1) >= 0) at++;
     if (at === start) return false;
   }
-  const zone = text[at];
-  if ((zone === "Z" || zone === "z") && at + 1 === text.length) return true;
-  if (zone !== "+" && zone !== "-") return false;
+  const zone = text.charCodeAt(at);
+  if ((zone | 0x20) === 0x7a) return at + 1 === text.length; // "Z" or "z"
+  if (zone !== 43 && zone !== dash) return false; // "+" or "-"
   // ±hh, ±hhmm or ±hh:mm, as ajv-formats' full date-time (which this replaced) accepts.
-  const offsetHour = digits(text, at + 1, 2);
+  const offsetHour = twoDigits(text, at + 1);
   if (offsetHour < 0 || offsetHour > 23) return false;
   if (text.length === at + 3) return true;
-  const minuteAt = text[at + 3] === ":" ? at + 4 : at + 3;
-  const offsetMinute = digits(text, minuteAt, 2);
+  const minuteAt = text.charCodeAt(at + 3) === colon ? at + 4 : at + 3;
+  const offsetMinute = twoDigits(text, minuteAt);
   return minuteAt + 2 === text.length && offsetMinute >= 0 && offsetMinute <= 59;
 }
 

@@ -1,5 +1,6 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
-import { type CheckError, describeErrors } from "./describe-errors.js";
+import type { CheckError } from "./describe-errors.js";
+import { InvalidResult, unreadable } from "./invalid-result.js";
 import type { ValidationIssue, ValidationResult } from "./issue.js";
 import { ValidationError } from "./validation-error.js";
 
@@ -21,35 +22,15 @@ export interface Validator<T> {
   standard: StandardSchemaV1<T>;
 }
 
-/** A thrown value's message, without trusting it to behave. */
-function reasonOf(error: unknown): string {
-  try {
-    return error instanceof Error ? error.message : String(error);
-  } catch {
-    return "reading it threw";
-  }
-}
-
 /** Wraps a generated check into validate / is / assert / Standard Schema forms. */
 export function createValidator<T>(name: string, check: Check): Validator<T> {
   const validate = (value: unknown): ValidationResult<T> => {
-    // Never throws, even on a value whose getters or Proxy traps throw.
-    const unreadable = (error: unknown): ValidationResult<T> => ({
-      ok: false,
-      issues: [
-        {
-          path: "",
-          keys: [],
-          keyword: "error",
-          message: `${name} could not be checked: ${reasonOf(error)}`,
-        },
-      ],
-    });
     try {
       if (check(value)) return { ok: true, value: value as T };
-      return { ok: false, issues: describeErrors(name, check.errors ?? [], value) };
+      return new InvalidResult(name, check.errors ?? []);
     } catch (error) {
-      return unreadable(error);
+      // Never throws, even on a value whose getters or Proxy traps throw.
+      return { ok: false, issues: [unreadable(name, error)] };
     }
   };
   const is = (value: unknown): value is T => {

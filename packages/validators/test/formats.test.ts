@@ -36,7 +36,22 @@ test("agrees with ajv-formats on calendar dates, clock times and offsets (leap s
   );
 });
 
+test("agrees with ajv-formats when any one character is replaced", () => {
+  const odd = fc.constantFrom(..."\u0000\u0010\u0014\u001a\u0040Zz+-:. tT0159/\u00e9\ud83d");
+  fc.assert(
+    fc.property(dateTimeLike, fc.nat(), odd, (text, at, char) => {
+      const i = at % (text.length + 1);
+      const changed = `${text.slice(0, i)}${char}${text.slice(i + 1)}`;
+      if (/:60/.test(changed)) return;
+      expect(isDateTime(changed)).toBe(reference.validate(changed));
+    }),
+    { seed: 1127, numRuns: 5000 },
+  );
+});
+
 test.each([
+  ["2026-11-25\u000010:00:00Z", false],
+  ["2026-11-25T10:00:00\u001a", false],
   ["2024-02-29T12:00:00Z", true],
   ["2023-02-29T12:00:00Z", false],
   ["2026-11-25T10:00:00.123456+02:00", true],

@@ -14,6 +14,7 @@ describe("any input gives a result: never a throw, never a mutation", () => {
           const result = validator.validate(value);
           expect(typeof result.ok).toBe("boolean");
           expect(validator.is(value)).toBe(result.ok);
+          if (!result.ok) expect(result.issues.length).toBeGreaterThan(0);
         }
         expect(JSON.stringify(value)).toBe(before);
       }),
