@@ -80,7 +80,6 @@ export function measureInterleaved(
   roundMs = 40,
 ): Map<string, Measurement> {
   const entries = Object.entries(tasks);
-  const perCall = new Map<string, number[]>(entries.map(([name]) => [name, []]));
   const repeats = new Map<string, number>();
   for (const [name, fn] of entries) {
     // Warm up, and size each round to about roundMs.
@@ -92,6 +91,7 @@ export function measureInterleaved(
     }
     repeats.set(name, Math.max(1, Math.round(calls / 4)));
   }
+  const perCall = new Map<string, number[]>(entries.map(([name]) => [name, []]));
   for (let round = 0; round < rounds; round++) {
     for (const [name, fn] of entries) {
       const n = repeats.get(name) ?? 1;
@@ -100,6 +100,40 @@ export function measureInterleaved(
       perCall.get(name)?.push(((performance.now() - started) * 1000) / n);
     }
   }
+  return medians(perCall);
+}
+
+/** `measureInterleaved` for tasks that return promises: each call is awaited before the next. */
+export async function measureInterleavedAsync(
+  tasks: Record<string, () => Promise<unknown>>,
+  rounds = 25,
+  roundMs = 40,
+): Promise<Map<string, Measurement>> {
+  const entries = Object.entries(tasks);
+  const repeats = new Map<string, number>();
+  for (const [name, fn] of entries) {
+    const started = performance.now();
+    let calls = 0;
+    while (performance.now() - started < roundMs * 4) {
+      await fn();
+      calls += 1;
+    }
+    repeats.set(name, Math.max(1, Math.round(calls / 4)));
+  }
+  const perCall = new Map<string, number[]>(entries.map(([name]) => [name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, fn] of entries) {
+      const n = repeats.get(name) ?? 1;
+      const started = performance.now();
+      for (let i = 0; i < n; i++) await fn();
+      perCall.get(name)?.push(((performance.now() - started) * 1000) / n);
+    }
+  }
+  return medians(perCall);
+}
+
+/** Each task's median per-call time over its rounds. */
+function medians(perCall: Map<string, number[]>): Map<string, Measurement> {
   const out = new Map<string, Measurement>();
   for (const [name, times] of perCall) {
     times.sort((a, b) => a - b);

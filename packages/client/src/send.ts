@@ -83,6 +83,7 @@ export async function send<D>(
     }),
     retryPost: spec.retryPost === true,
     body: () => body,
+    signal: options?.signal,
   };
   const init: CallInit = {
     // openapi-fetch's own JSON serialization, remembered so that a retry can resend the body.

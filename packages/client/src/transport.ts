@@ -1,4 +1,5 @@
-import { abortable, backoffMs, sleep } from "./backoff.js";
+import { AbortCall, type AbortStep } from "./abort-step.js";
+import { backoffMs } from "./backoff.js";
 import {
   PgBeamConnectionError,
   PgBeamError,
@@ -33,6 +34,8 @@ export interface AttemptOptions {
   retryPost?: boolean;
   /** The request's body as sent, to rebuild it for a retry without copying its stream. */
   body?: () => string | undefined;
+  /** The caller's signal, if any: aborting it aborts the call. */
+  signal?: AbortSignal | undefined;
 }
 
 /** A `fetch` for openapi-fetch: one call in, one final response out, with retries underneath. */
@@ -56,35 +59,31 @@ export function createTransport(config: TransportConfig): Transport {
   // The bearer tokens sent so far, so an error text that echoes one can have it removed.
   const sentSecrets = new Set<string>();
 
-  /** One attempt: auth header, timeout, send, and read the whole body. */
-  async function attempt(
-    request: Request,
-    caller: AbortSignal,
-    timeoutMs: number,
-  ): Promise<Response> {
-    caller.throwIfAborted();
-    const controller = new AbortController();
-    const onCallerAbort = () => controller.abort(caller.reason);
-    caller.addEventListener("abort", onCallerAbort, { once: true });
+  /** Authenticates, sends and reads the whole body. */
+  async function exchange(request: Request, init: RequestInit): Promise<Response> {
+    // Getting the token counts against the attempt's timeout and the caller's signal too.
+    const authorization = await config.authorization();
+    sentSecrets.add(authorization.slice("Bearer ".length));
+    request.headers.set("authorization", authorization);
+    const response = await config.fetch(request, init);
+    return bufferResponse(refuseRedirect(response), config.maxResponseBytes);
+  }
+
+  /**
+   * One attempt under its own timeout. It settles as soon as the timer or the caller aborts it,
+   * even with a fetch that ignores its signal.
+   */
+  async function attempt(request: Request, call: AbortCall, timeoutMs: number): Promise<Response> {
+    const step = call.step();
     const timer = setTimeout(
-      () =>
-        controller.abort(new PgBeamTimeoutError(`The request timed out after ${timeoutMs} ms.`)),
+      () => step.abort(new PgBeamTimeoutError(`The request timed out after ${timeoutMs} ms.`)),
       timeoutMs,
     );
-    const { signal } = controller;
     try {
-      // Getting the token counts against the attempt's timeout and the caller's signal too.
-      const authorization = await abortable(config.authorization(), signal);
-      sentSecrets.add(authorization.slice("Bearer ".length));
-      request.headers.set("authorization", authorization);
-      const exchange = config
-        .fetch(request, { signal, redirect: "manual" })
-        .then((response) => refuseRedirect(response))
-        .then((response) => bufferResponse(response, config.maxResponseBytes));
-      return await abortable(exchange, signal);
+      return await step.run(() => exchange(request, fetchInit(step)));
     } catch (error) {
-      if (caller.aborted) throw caller.reason;
-      if (signal.reason instanceof PgBeamTimeoutError) throw signal.reason;
+      // The caller's reason, or the PgBeamTimeoutError.
+      if (step.aborted) throw step.reason;
       if (error instanceof PgBeamError) throw error;
       throw new PgBeamConnectionError(
         `Could not reach ${new URL(request.url).origin}: ${reasonOf(error)}.`,
@@ -94,18 +93,48 @@ export function createTransport(config: TransportConfig): Transport {
       );
     } finally {
       clearTimeout(timer);
-      caller.removeEventListener("abort", onCallerAbort);
     }
   }
 
-  const transport = async (request: Request, options: AttemptOptions = {}): Promise<Response> => {
+  /** Waits before a retry; the caller's abort ends the wait at once. */
+  async function pause(call: AbortCall, ms: number): Promise<void> {
+    const step = call.step();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      await step.run(() => new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  const transport = async (request: Request, options?: AttemptOptions): Promise<Response> => {
+    // A call from `send` names the caller's signal (or none, and then nothing can abort the call
+    // but its timeout); a request from `raw` carries it as its own signal.
+    const caller = options ? options.signal : request.signal;
+    const call = new AbortCall();
+    if (caller === undefined) return send(request, options ?? {}, call);
+    caller.throwIfAborted();
+    const onCallerAbort = () => call.abort(caller.reason);
+    caller.addEventListener("abort", onCallerAbort, { once: true });
+    try {
+      return await send(request, options ?? {}, call);
+    } finally {
+      caller.removeEventListener("abort", onCallerAbort);
+    }
+  };
+
+  /** The attempts of one call: retries with backoff, `Retry-After`, and a body kept for resending. */
+  async function send(
+    request: Request,
+    options: AttemptOptions,
+    call: AbortCall,
+  ): Promise<Response> {
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     const maxRetries = options.maxRetries ?? config.maxRetries;
     const retryable =
       idempotentMethods.has(request.method) ||
       request.headers.has("idempotency-key") ||
       options.retryPost === true;
-    const caller = request.signal;
     const hasBody = request.body !== null;
     // A body is a stream that one attempt consumes: keep a way to send it again.
     const serialized = hasBody ? options.body?.() : undefined;
@@ -138,7 +167,7 @@ export function createTransport(config: TransportConfig): Transport {
       if (log?.debug) note("debug", "request", { headers: redactHeaders(current.headers) });
       let response: Response;
       try {
-        response = await attempt(current, caller, timeoutMs);
+        response = await attempt(current, call, timeoutMs);
       } catch (error) {
         if (!(error instanceof PgBeamConnectionError) || !canRetry) {
           note("error", "request failed", { error: String(error) });
@@ -146,7 +175,7 @@ export function createTransport(config: TransportConfig): Transport {
         }
         const delayMs = backoffMs(attemptNumber);
         note("warn", "retrying", { error: error.message, delayMs });
-        await sleep(delayMs, caller);
+        await pause(call, delayMs);
         continue;
       }
 
@@ -166,9 +195,9 @@ export function createTransport(config: TransportConfig): Transport {
       }
       const delayMs = retryAfterMs ?? backoffMs(attemptNumber);
       note("warn", "retrying", { ...seen, delayMs });
-      await sleep(delayMs, caller);
+      await pause(call, delayMs);
     }
-  };
+  }
   return Object.assign(transport, {
     redact(text: string): string {
       let out = text;
@@ -177,6 +206,19 @@ export function createTransport(config: TransportConfig): Transport {
       return out;
     },
   });
+}
+
+/**
+ * The init the fetch gets: no redirect is followed, and the step's signal is an own getter, so a
+ * fetch wrapper that spreads `init` still passes it on (and one that ignores it never makes it).
+ */
+function fetchInit(step: AbortStep): RequestInit {
+  return {
+    redirect: "manual",
+    get signal() {
+      return step.signal;
+    },
+  };
 }
 
 /** A redirect answer becomes a PgBeamRedirectError: the API never redirects, so none is followed. */

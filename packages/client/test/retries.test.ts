@@ -195,6 +195,42 @@ describe("connection failures and timeouts", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(200);
   });
 
+  test("a timeout aborts the signal a fetch wrapper passes on, each attempt its own", async () => {
+    const seen: AbortSignal[] = [];
+    const pgbeam = await clientFor(() => {}, {
+      timeoutMs: 80,
+      maxRetries: 1,
+      // A wrapper that rebuilds init, as logging or header-adding wrappers do.
+      fetch: (request, init) => {
+        const copy = { ...init };
+        if (copy.signal) seen.push(copy.signal);
+        return globalThis.fetch(request, copy);
+      },
+    });
+    await expect(pgbeam.policies.getPolicyProfile("prj_1", "pol_1")).rejects.toBeInstanceOf(
+      PgBeamTimeoutError,
+    );
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).not.toBe(seen[1]);
+    for (const signal of seen) {
+      expect(signal.aborted).toBe(true);
+      expect(signal.reason).toBeInstanceOf(PgBeamTimeoutError);
+    }
+  });
+
+  test("a fetch that ignores its signal still times out", async () => {
+    const pgbeam = await createPolicyClient({
+      apiKey,
+      baseUrl: "https://api.pgbeam.test",
+      timeoutMs: 50,
+      maxRetries: 0,
+      fetch: () => new Promise<Response>(() => {}),
+    });
+    await expect(pgbeam.policies.getPolicyProfile("prj_1", "pol_1")).rejects.toBeInstanceOf(
+      PgBeamTimeoutError,
+    );
+  });
+
   test("per-call timeoutMs overrides the client's", async () => {
     const pgbeam = await clientFor(() => {}, { timeoutMs: 60_000, maxRetries: 0 });
     await expect(
