@@ -32,11 +32,56 @@ function flatten(doc: Json, node: unknown): Json {
     const flat = flatten(doc, part);
     Object.assign(merged.properties as Json, flat.properties ?? {});
     (merged.required as string[]).push(...((flat.required as string[]) ?? []));
-    for (const key of ["type", "enum", "items"])
+    for (const key of ["type", "enum", "x-extensible-enum", "items"])
       if (flat[key] !== undefined && merged[key] === undefined) merged[key] = flat[key];
   }
   delete merged.allOf;
   return merged;
+}
+
+/**
+ * A schema's enum: closed (`enum`: nothing else is valid), open (`x-extensible-enum`: these values
+ * are known, any other string is valid too), or none.
+ */
+function enumOf(schema: Json): { values: unknown[]; open: boolean } | undefined {
+  if (Array.isArray(schema.enum)) return { values: schema.enum, open: false };
+  const known = schema["x-extensible-enum"];
+  return Array.isArray(known) ? { values: known, open: true } : undefined;
+}
+
+/**
+ * Enum changes. Closed enums: a value removed breaks requests, a value added breaks responses
+ * (a client that switches over the values meets one it has no case for). Open enums promise
+ * nothing beyond "some string", and their types already make clients handle unknown values, so
+ * changing their known values breaks no one. Opening a closed enum (or dropping it) widens it:
+ * fine for requests, breaking for responses (a one-time change of the type every `switch` over
+ * it sees); closing one is the reverse.
+ */
+function compareEnums(ctx: Context, a: Json, b: Json, where: string, request: boolean): void {
+  const before = enumOf(a);
+  const after = enumOf(b);
+  if (!before && !after) return;
+  const widened = request ? "non-breaking" : "breaking";
+  const narrowed = request ? "breaking" : "non-breaking";
+  if (before && !before.open && (!after || after.open)) {
+    ctx.push(
+      widened,
+      where,
+      `enum opened: values other than ${before.values.join(", ")} are valid`,
+    );
+    return;
+  }
+  if (after && !after.open && (!before || before.open)) {
+    ctx.push(narrowed, where, `enum closed to ${after.values.join(", ")}`);
+    return;
+  }
+  const removed = (before?.values ?? []).filter((v) => !after?.values.includes(v));
+  const added = (after?.values ?? []).filter((v) => !before?.values.includes(v));
+  const open = before?.open === true;
+  if (removed.length > 0)
+    ctx.push(open ? "non-breaking" : narrowed, where, `enum values removed: ${removed.join(", ")}`);
+  if (added.length > 0)
+    ctx.push(open ? "non-breaking" : widened, where, `enum values added: ${added.join(", ")}`);
 }
 
 const bound = (schema: Json, key: string) =>
@@ -67,26 +112,7 @@ function compareSchemas(
     );
     return;
   }
-  if (Array.isArray(a.enum) || Array.isArray(b.enum)) {
-    const before = (a.enum as unknown[] | undefined) ?? [];
-    const after = (b.enum as unknown[] | undefined) ?? [];
-    const removed = before.filter((v) => !after.includes(v));
-    const added = after.filter((v) => !before.includes(v));
-    if (removed.length > 0) {
-      ctx.push(
-        request ? "breaking" : "non-breaking",
-        where,
-        `enum values removed: ${removed.join(", ")}`,
-      );
-    }
-    if (added.length > 0) {
-      ctx.push(
-        request ? "non-breaking" : "breaking",
-        where,
-        `enum values added: ${added.join(", ")}`,
-      );
-    }
-  }
+  compareEnums(ctx, a, b, where, request);
   for (const [key, narrowsWhenHigher] of [
     ["minimum", true],
     ["minLength", true],

@@ -153,6 +153,34 @@ describe("breaking changes", () => {
     expect(found).toContainEqual(["breaking", "POST /things 201 response.id: became optional"]);
   });
 
+  test("an opened response enum: a client's switch over the values meets ones it has no case for", () => {
+    const head = spec({
+      response: {
+        type: "object",
+        required: ["id"],
+        properties: {
+          id: { type: "string" },
+          mode: { type: "string", "x-extensible-enum": ["a", "b"] },
+        },
+      },
+    });
+    expect(impacts(spec(), head)).toEqual([
+      ["breaking", "GET /things 200 response.mode: enum opened: values other than a, b are valid"],
+      ["breaking", "GET /things 404 response.mode: enum opened: values other than a, b are valid"],
+      ["breaking", "POST /things 201 response.mode: enum opened: values other than a, b are valid"],
+    ]);
+  });
+
+  test("a closed request enum: a value once accepted may be refused", () => {
+    const open = spec({
+      body: body({ name, kind: { type: "string", "x-extensible-enum": ["x"] } }),
+    });
+    const closed = spec({ body: body({ name, kind: { type: "string", enum: ["x"] } }) });
+    expect(impacts(open, closed)).toEqual([
+      ["breaking", "POST /things request body.kind: enum closed to x"],
+    ]);
+  });
+
   test("a changed status code", () => {
     expect(impacts(spec(), spec({ statuses: ["200", "410"] }))).toEqual([
       ["breaking", "GET /things: response status 404 removed"],
@@ -189,6 +217,41 @@ describe("non-breaking changes", () => {
     expect(impacts(spec(), head)).toEqual([
       ["non-breaking", "POST /things request body.name: maxLength changed from 10 to 20"],
       ["non-breaking", "POST /things request body.kind: enum values added: z"],
+    ]);
+  });
+
+  test("an opened request enum, and known values added to or removed from an open enum", () => {
+    const opened = spec({
+      body: body({
+        name,
+        kind: { type: "string", "x-extensible-enum": ["x", "y"] },
+        size: { type: "integer", minimum: 0 },
+      }),
+    });
+    expect(impacts(spec(), opened)).toEqual([
+      [
+        "non-breaking",
+        "POST /things request body.kind: enum opened: values other than x, y are valid",
+      ],
+    ]);
+    const openResponse = (values: string[]) =>
+      spec({
+        response: {
+          type: "object",
+          required: ["id"],
+          properties: {
+            id: { type: "string" },
+            mode: { type: "string", "x-extensible-enum": values },
+          },
+        },
+      });
+    expect(impacts(openResponse(["a", "b"]), openResponse(["a", "c"]))).toContainEqual([
+      "non-breaking",
+      "POST /things 201 response.mode: enum values added: c",
+    ]);
+    expect(impacts(openResponse(["a", "b"]), openResponse(["a", "c"]))).toContainEqual([
+      "non-breaking",
+      "POST /things 201 response.mode: enum values removed: b",
     ]);
   });
 
