@@ -1,3 +1,4 @@
+import { holdsForApproval } from "@pgbeam/policies-validators";
 import type { StatementFacts } from "./facts.js";
 import type { PolicyIndex } from "./policy.js";
 
@@ -17,11 +18,7 @@ export function policyNotes(facts: readonly StatementFacts[], policy: PolicyInde
     notes.push(
       "write_mode is sandbox: the write would run on an ephemeral branch, not the live database.",
     );
-  const held =
-    p.approval_mode === "all" ||
-    (p.approval_mode === "writes" && writes) ||
-    (p.approval_mode === "ddl" && ddl);
-  if (held) {
+  if (holdsForApproval(p, { writes, ddl })) {
     const auto =
       p.approval_auto_max_rows > 0
         ? `, unless it touches at most ${p.approval_auto_max_rows} rows`

@@ -1,7 +1,7 @@
-import type { StatementKind } from "@pgbeam/policies-types";
+import type { KnownStatementKind } from "@pgbeam/policies-types";
 
-/** A statement kind from the spec, or `other` for statements none of the ten describes (CALL, DO, LOCK…). */
-export type StatementClass = StatementKind | "other";
+/** A statement kind the spec knows, or `other` for statements none of the ten describes (CALL, DO, LOCK…). */
+export type StatementClass = KnownStatementKind | "other";
 
 /** What running a statement does: reads, changes session state, writes data, or changes the schema. */
 export type StatementEffect = "read" | "session" | "write" | "ddl";
@@ -51,7 +51,7 @@ export function kindOfNode(type: string): KindEntry {
 }
 
 /** The kinds a MERGE can act as, from its WHEN clauses' command types. */
-export function mergeActionKind(commandType: unknown): StatementKind {
+export function mergeActionKind(commandType: unknown): KnownStatementKind {
   if (commandType === "CMD_INSERT") return "insert";
   if (commandType === "CMD_DELETE") return "delete";
   return "update";

@@ -2,11 +2,10 @@
 //   src/policies.gen.ts      the types, by openapi-typescript
 //   src/spec-version.gen.ts  which spec they were generated from (its version and SHA-256)
 // With --check, writes nothing and fails when either file is stale.
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
@@ -18,26 +17,36 @@ const stale = () => {
   process.exit(1);
 };
 
-const cli = join(dirname(require.resolve("openapi-typescript/package.json")), "bin/cli.js");
-const args = [
-  cli,
-  specPath,
-  "--redocly",
-  fileURLToPath(new URL("../../../openapi/redocly.yaml", import.meta.url)),
-  "--output",
-  "src/policies.gen.ts",
+// The Node API rather than the CLI, to add one export per open enum. A string schema with
+// `x-extensible-enum` (these values are known, the service may send others) stays `string`, as
+// the wire contract says, and `Known<Name>` names the known values for code that switches over
+// them. (Stainless SDKs write open enums as `"a" | "b" | (string & {})`, but openapi-fetch's
+// `Readable` maps that intersection into an object type in every response, and
+// `Lowercase<string>` in its place absorbs the literals, so neither keeps the known values.)
+const openapiTypescript = require(require.resolve("openapi-typescript"));
+const { astToString, COMMENT_HEADER } = openapiTypescript;
+const openapiTS = openapiTypescript.default ?? openapiTypescript;
+
+const spec = JSON.parse(readFileSync(specPath, "utf8"));
+const ast = await openapiTS(spec, {
   // A field with a default is optional on the wire; the caller applies the default.
-  "--default-non-nullable",
-  "false",
-  "--root-types",
-  "--root-types-no-schema-prefix",
-  ...(check ? ["--check"] : []),
-];
-const run = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
-if (run.status !== 0) {
-  if (check) stale();
-  process.exit(run.status ?? 1);
-}
+  defaultNonNullable: false,
+  rootTypes: true,
+  rootTypesNoSchemaPrefix: true,
+});
+const knownValues = Object.entries(spec.components.schemas)
+  .filter(([, schema]) => Array.isArray(schema["x-extensible-enum"]))
+  .map(
+    ([name, schema]) =>
+      `/** The ${name} values this spec knows. ${name} itself is any string: the service may add values. */
+export type Known${name} = ${schema["x-extensible-enum"].map((v) => JSON.stringify(v)).join(" | ")};
+`,
+  )
+  .join("");
+const typesFile = join(root, "src/policies.gen.ts");
+const typesSource = `${COMMENT_HEADER}${astToString(ast)}${knownValues}`;
+if (!check) writeFileSync(typesFile, typesSource);
+else if (!existsSync(typesFile) || readFileSync(typesFile, "utf8") !== typesSource) stale();
 
 const bundled = readFileSync(specPath);
 const { version } = JSON.parse(bundled.toString()).info;

@@ -120,11 +120,8 @@ export interface components {
          * @enum {string}
          */
         AccessMode: "read_only" | "read_write";
-        /**
-         * @description A class of SQL statement, as the proxy classifies it.
-         * @enum {string}
-         */
-        StatementKind: "select" | "insert" | "update" | "delete" | "ddl" | "copy" | "set" | "show" | "explain" | "transaction";
+        /** @description A class of SQL statement, as the proxy classifies it. The kinds known today are listed in `x-extensible-enum`; the service may classify statements into new kinds later, so read an unknown kind as a valid value you have no special handling for rather than as an error. */
+        StatementKind: string;
         /** @description Allow and deny lists of statement kinds. They narrow what the access mode permits and never widen it: `allow: [delete]` under `read_only` still blocks DELETE. */
         StatementRules: {
             /** @description The statement kinds the agent may run. Empty or absent means every kind the access mode permits. */
@@ -822,3 +819,5 @@ export interface operations {
         };
     };
 }
+/** The StatementKind values this spec knows. StatementKind itself is any string: the service may add values. */
+export type KnownStatementKind = "select" | "insert" | "update" | "delete" | "ddl" | "copy" | "set" | "show" | "explain" | "transaction";

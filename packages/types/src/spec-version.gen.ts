@@ -2,5 +2,5 @@
 /** The spec these types were generated from: its `info.version` and the SHA-256 of the bundled file. */
 export const specVersion = {
   version: "1.0.0",
-  sha256: "045b0c7ed8630b0d5f70fc2c33698231153c1e13cb12cda8149d0cd84acd486d",
+  sha256: "8c9aa8edafa7850a47ae3fab3dfd31cbca75fc3464c7f8945d3182779957f8f7",
 } as const;

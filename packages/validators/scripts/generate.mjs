@@ -26,7 +26,9 @@ function forValidation(schema) {
   if (schema === null || typeof schema !== "object") return schema;
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (annotations.has(key)) continue;
+    // Extensions (`x-extensible-enum`, …) are annotations too: the known values of an open enum
+    // inform the types and the linter, and any string stays valid.
+    if (annotations.has(key) || key.startsWith("x-")) continue;
     if (key === "$ref") out.$ref = value.replace("#/components/schemas/", "#/$defs/");
     else if (key === "allOf") out.allOf = withoutRepeatedProperties(value.map(forValidation));
     else if (key === "properties") {
@@ -320,8 +322,8 @@ export const policyProfileFields = ${JSON.stringify(Object.keys(spec.components.
 /** Fields of which a value must carry exactly one (from each oneOf whose branches require one field each). */
 export const exclusiveFieldGroups: readonly (readonly string[])[] = ${JSON.stringify(exclusiveGroups())};
 
-/** Every statement kind the spec allows in statement_rules. */
-export const statementKinds = ${JSON.stringify(spec.components.schemas.StatementKind.enum)} as const;
+/** The statement kinds the spec knows (an open enum: any other string is valid, and the linter flags it). */
+export const statementKinds = ${JSON.stringify(spec.components.schemas.StatementKind["x-extensible-enum"])} as const;
 
 /** The documented default of every PolicyReplayInput field that has one. */
 export const policyReplayDefaults = ${JSON.stringify(

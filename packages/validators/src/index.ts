@@ -11,6 +11,11 @@ export {
 } from "./generated/spec-facts.gen.js";
 export * from "./generated/validators.gen.js";
 export type { ValidationIssue, ValidationResult } from "./issue.js";
+export {
+  type ApprovalSettings,
+  holdsForApproval,
+  type StatementChange,
+} from "./lint/approvals.js";
 export type { LintFinding, LintReport, Severity } from "./lint/finding.js";
 export { lintPolicyProfile } from "./lint/lint-policy-profile.js";
 export { relationKey } from "./lint/relations.js";

@@ -1,6 +1,6 @@
 import type { PolicyProfileInput } from "@pgbeam/policies-types";
 import { describe, expect, test } from "vitest";
-import { lintPolicyProfile } from "../src/index.js";
+import { holdsForApproval, lintPolicyProfile, validatePolicyProfileInput } from "../src/index.js";
 
 /** A careful profile that no rule fires on. */
 const quiet: PolicyProfileInput = {
@@ -65,7 +65,7 @@ describe.each<[string, PolicyProfileInput, string, string]>([
   ],
   [
     "ignored-under-read-only",
-    { ...quiet, access_mode: "read_only", statement_rules: {}, approval_mode: "all" },
+    { ...quiet, access_mode: "read_only", statement_rules: {}, approval_mode: "off" },
     "info",
     "/max_affected_rows",
   ],
@@ -78,8 +78,8 @@ describe.each<[string, PolicyProfileInput, string, string]>([
   ],
   [
     "unknown-statement-kind",
-    { ...quiet, statement_rules: { allow: ["selct" as "select"] } },
-    "error",
+    { ...quiet, statement_rules: { allow: ["selct"] } },
+    "warning",
     "/statement_rules/allow/0",
   ],
   [
@@ -150,15 +150,18 @@ describe.each<[string, PolicyProfileInput, string, string]>([
 describe("rule details", () => {
   test("unknown statement kinds suggest a near miss, and only a near miss", () => {
     const [near] = fired(
-      { ...quiet, statement_rules: { allow: ["selct" as "select"] } },
+      { ...quiet, statement_rules: { allow: ["selct"] } },
       "unknown-statement-kind",
     );
-    expect(near?.message).toBe('"selct" is not a statement kind; did you mean "select"?');
+    expect(near?.message).toBe(
+      '"selct" is not a statement kind this SDK knows; did you mean "select"?',
+    );
     const [far] = fired(
-      { ...quiet, statement_rules: { deny: ["truncate" as "select"] } },
+      { ...quiet, statement_rules: { deny: ["truncate"] } },
       "unknown-statement-kind",
     );
-    expect(far?.message).toBe('"truncate" is not a statement kind.');
+    expect(far?.message).toBe('"truncate" is not a statement kind this SDK knows.');
+    expect(far?.suggestion).toContain('unless PgBeam has added "truncate" since');
   });
 
   test("no read ceiling is a warning when columns are masked", () => {
@@ -191,9 +194,118 @@ describe("rule details", () => {
       ...quiet,
       table_denylist: ["secrets"],
       budget_queries_per_hour: 0,
-      statement_rules: { allow: ["selct" as "select"] },
+      row_filters: [{ table: "tickets", predicate: "true; drop table x" }],
     });
     expect(report.findings.map((f) => f.severity)).toEqual(["error", "warning", "info"]);
     expect(report.summary).toEqual({ error: 1, warning: 1, info: 1 });
+  });
+});
+
+describe("statement kinds are an open enum", () => {
+  test("an unknown kind is valid input; the linter warns and never errors", () => {
+    const input = {
+      ...quiet,
+      statement_rules: { allow: ["select", "merge"], deny: ["vacuum_full"] },
+    };
+    expect(validatePolicyProfileInput(input).ok).toBe(true);
+    const found = fired(input, "unknown-statement-kind");
+    expect(found.map((f) => [f.path, f.severity])).toEqual([
+      ["/statement_rules/allow/1", "warning"],
+      ["/statement_rules/deny/0", "warning"],
+    ]);
+  });
+});
+
+describe("approvals under read_only", () => {
+  // PgBeam's own linter counts approval_mode (even `all`) and approval_auto_max_rows among the
+  // settings a read-only profile ignores; holdsForApproval is that rule, for linter and engine.
+  test("every approval setting is reported as ignored, `all` included", () => {
+    const found = fired(
+      {
+        name: "ro",
+        access_mode: "read_only",
+        approval_mode: "all",
+        approval_auto_max_rows: 10,
+        approval_timeout_seconds: 0,
+      },
+      "ignored-under-read-only",
+    );
+    expect(found.map((f) => [f.path, f.message])).toEqual([
+      [
+        "/approval_mode",
+        "approval_mode has no effect: a read_only profile never holds a statement for approval.",
+      ],
+      [
+        "/approval_auto_max_rows",
+        "approval_auto_max_rows has no effect: a read_only profile never holds a statement for approval.",
+      ],
+    ]);
+    // Nor is a zero timeout worth a warning when nothing ever waits.
+    expect(codes({ name: "ro", approval_mode: "all", approval_timeout_seconds: 0 })).not.toContain(
+      "zero-approval-timeout",
+    );
+  });
+
+  test("under read_write the same settings are live", () => {
+    const profile: PolicyProfileInput = {
+      name: "rw",
+      access_mode: "read_write",
+      approval_mode: "all",
+      approval_auto_max_rows: 10,
+    };
+    expect(codes(profile)).not.toContain("ignored-under-read-only");
+    expect(holdsForApproval({ access_mode: "read_write", approval_mode: "all" }, read)).toBe(true);
+    expect(holdsForApproval({ access_mode: "read_only", approval_mode: "all" }, read)).toBe(false);
+    expect(holdsForApproval({ access_mode: "read_write", approval_mode: "ddl" }, write)).toBe(
+      false,
+    );
+    expect(holdsForApproval({ access_mode: "read_write", approval_mode: "writes" }, write)).toBe(
+      true,
+    );
+  });
+});
+
+const read = { writes: false, ddl: false };
+const write = { writes: true, ddl: false };
+
+describe("relation matching follows relationKey (PgBeam's conformance SPEC)", () => {
+  // Case-insensitive, quotes dropped, bare `users` the same relation as `public.users`.
+  const base: PolicyProfileInput = { name: "m", access_mode: "read_write" };
+  const unreachable = (profile: PolicyProfileInput) =>
+    lintPolicyProfile(profile)
+      .findings.filter((f) => f.code.startsWith("unreachable-"))
+      .map((f) => f.path);
+
+  test("a mask on sales.orders is unreachable under an allowlist of bare orders (public.orders)", () => {
+    expect(
+      unreachable({
+        ...base,
+        table_allowlist: ["orders"],
+        masking_rules: [
+          { table: "sales.orders", column: "total", kind: "redact" },
+          { table: "public.orders", column: "total", kind: "redact" },
+          { table: "ORDERS", column: "email", kind: "hash" },
+        ],
+      }),
+    ).toEqual(["/masking_rules/0"]);
+  });
+
+  test('a quoted "users" is users, and PUBLIC.USERS in the denylist denies it', () => {
+    expect(
+      unreachable({
+        ...base,
+        table_allowlist: ['"users"'],
+        masking_rules: [{ table: "users", column: "email", kind: "hash" }],
+        row_filters: [{ table: '"Users"', predicate: "tenant_id = 1" }],
+      }),
+    ).toEqual([]);
+    expect(
+      unreachable({
+        ...base,
+        table_denylist: ["PUBLIC.USERS"],
+        masking_rules: [{ table: '"users"', column: "email", kind: "hash" }],
+        row_filters: [{ table: "users", predicate: "tenant_id = 1" }],
+      }),
+    ).toEqual(["/masking_rules/0", "/row_filters/0"]);
   });
 });

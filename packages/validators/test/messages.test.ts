@@ -24,16 +24,13 @@ describe("messages name the field, say what is wrong and what is allowed", () =>
       masking_rules: [{ table: "users", column: "email", kind: "blur" }, { table: "users" }],
       max_rows: -1,
       budget_queries_per_day: 2.5,
-      statement_rules: { allow: ["selct"] },
+      statement_rules: { allow: [42] },
       table_allowlist: "users",
     });
     expect(issuesOf(result)).toEqual([
       ["/name", 'name must be at least 1 character long (got "")'],
       ["/access_mode", 'access_mode must be one of "read_only", "read_write" (got "read_mostly")'],
-      [
-        "/statement_rules/allow/0",
-        'statement_rules.allow[0] must be one of "select", "insert", "update", "delete", "ddl", "copy", "set", "show", "explain", "transaction" (got "selct")',
-      ],
+      ["/statement_rules/allow/0", "statement_rules.allow[0] must be a string (got 42)"],
       ["/table_allowlist", 'table_allowlist must be an array (got "users")'],
       [
         "/masking_rules/0/kind",

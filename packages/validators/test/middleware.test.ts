@@ -131,3 +131,14 @@ test("each direction can be switched off", async () => {
   });
   expect(data).toEqual({ nonsense: true });
 });
+
+test("a statement kind the SDK does not know passes both ways (kinds are an open enum)", async () => {
+  const withNewKind = { ...profile, statement_rules: { allow: ["select", "merge"] } };
+  const client = await clientAnswering(201, withNewKind);
+  const { data } = await client.POST("/v1/projects/{project_id}/policies", {
+    ...path,
+    body: { name: "n", statement_rules: { deny: ["vacuum_full"] } },
+  });
+  expect(data).toEqual(withNewKind);
+  expect(received).toBe(1);
+});

@@ -27,7 +27,7 @@ export const policyProfileFields = ["name","access_mode","statement_rules","tabl
 /** Fields of which a value must carry exactly one (from each oneOf whose branches require one field each). */
 export const exclusiveFieldGroups: readonly (readonly string[])[] = [["policy_id","policy"]];
 
-/** Every statement kind the spec allows in statement_rules. */
+/** The statement kinds the spec knows (an open enum: any other string is valid, and the linter flags it). */
 export const statementKinds = ["select","insert","update","delete","ddl","copy","set","show","explain","transaction"] as const;
 
 /** The documented default of every PolicyReplayInput field that has one. */

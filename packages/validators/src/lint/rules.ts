@@ -1,6 +1,7 @@
 import type { PolicyProfileInput } from "@pgbeam/policies-types";
 import { statementKinds } from "../generated/spec-facts.gen.js";
 import type { WithDefaults } from "../with-defaults.js";
+import { approvalsEverHold } from "./approvals.js";
 import { closest } from "./closest.js";
 import type { LintFinding } from "./finding.js";
 import { reachability, relationKey, repeatedIndexes } from "./relations.js";
@@ -118,19 +119,29 @@ const unreachableRules: Rule = (p) => {
 
 const writeSettingsUnderReadOnly: Rule = (p) => {
   if (p.access_mode !== "read_only") return [];
-  const ignored: Array<[string, boolean]> = [
-    ["write_mode", p.write_mode !== "normal"],
-    ["max_affected_rows", p.max_affected_rows > 0],
-    ["approval_mode", p.approval_mode === "writes" || p.approval_mode === "ddl"],
+  const noWrite = "the profile is read_only, so no write ever runs";
+  // Approvals hold no statement under read_only, not even with `all` (see holdsForApproval).
+  const noApproval = "a read_only profile never holds a statement for approval";
+  const approvalsApply = approvalsEverHold(p);
+  const ignored: Array<[string, boolean, string]> = [
+    ["write_mode", p.write_mode !== "normal", noWrite],
+    ["max_affected_rows", p.max_affected_rows > 0, noWrite],
+    ["approval_mode", p.approval_mode !== "off" && !approvalsApply, noApproval],
+    // With approvals off, auto-approve-without-approvals says it already.
+    [
+      "approval_auto_max_rows",
+      p.approval_auto_max_rows > 0 && p.approval_mode !== "off" && !approvalsApply,
+      noApproval,
+    ],
   ];
   return ignored
     .filter(([, set]) => set)
-    .map(([field]) =>
+    .map(([field, , reason]) =>
       finding(
         "ignored-under-read-only",
         "info",
         `/${field}`,
-        `${field} has no effect: the profile is read_only, so no write ever runs.`,
+        `${field} has no effect: ${reason}.`,
         `Remove ${field}, or make the profile read_write.`,
       ),
     );
@@ -168,12 +179,14 @@ const unknownStatementKinds: Rule = (p) =>
       if ((statementKinds as readonly string[]).includes(kind)) return [];
       const guess = closest(kind, statementKinds);
       return [
+        // A warning, not an error: kinds are an open enum, and the service may know kinds that
+        // this SDK's spec does not (then the finding can be ignored).
         finding(
           "unknown-statement-kind",
-          "error",
+          "warning",
           `/statement_rules/${list}/${i}`,
-          `"${kind}" is not a statement kind${guess ? `; did you mean "${guess}"?` : "."}`,
-          `Use one of ${statementKinds.join(", ")}.`,
+          `"${kind}" is not a statement kind this SDK knows${guess ? `; did you mean "${guess}"?` : "."}`,
+          `Use one of ${statementKinds.join(", ")}, unless PgBeam has added "${kind}" since.`,
         ),
       ];
     }),
@@ -253,7 +266,7 @@ const autoApproveWithoutApprovals: Rule = (p) =>
     : [];
 
 const zeroApprovalTimeout: Rule = (p) =>
-  p.approval_mode !== "off" && p.approval_timeout_seconds === 0
+  approvalsEverHold(p) && p.approval_timeout_seconds === 0
     ? [
         finding(
           "zero-approval-timeout",
