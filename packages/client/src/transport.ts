@@ -142,20 +142,27 @@ export function createTransport(config: TransportConfig): Transport {
       hasBody && retryable && maxRetries > 0 && serialized === undefined
         ? request.clone()
         : undefined;
-    const url = log ? new URL(request.url) : undefined;
-    const target = url ? { method: request.method, path: url.pathname + url.search } : {};
+    // What the log lines name; worked out for the first line that is written, if any.
+    let target: { method: string; path: string } | undefined;
+    const targetOf = () => {
+      if (target === undefined) {
+        const url = new URL(request.url);
+        target = { method: request.method, path: url.pathname + url.search };
+      }
+      return target;
+    };
 
     let current = request;
     for (let attemptNumber = 1; ; attemptNumber++) {
       const started = Date.now();
       const canRetry = retryable && attemptNumber <= maxRetries;
-      /** Logs one line about this attempt when `level` is enabled. */
-      const note = (level: keyof Log, message: string, extra: Record<string, unknown>) =>
+      /** Logs one line about this attempt when `level` is enabled (else builds nothing). */
+      const note = (level: keyof Log, message: string, extra: () => Record<string, unknown>) =>
         log?.[level]?.(message, {
-          ...target,
+          ...targetOf(),
           attempt: attemptNumber,
           durationMs: Date.now() - started,
-          ...extra,
+          ...extra(),
         });
       if (attemptNumber > 1 && hasBody) {
         if (serialized !== undefined) current = new Request(request, { body: serialized });
@@ -164,37 +171,37 @@ export function createTransport(config: TransportConfig): Transport {
           spare = canRetry ? spare.clone() : undefined;
         }
       }
-      if (log?.debug) note("debug", "request", { headers: redactHeaders(current.headers) });
+      note("debug", "request", () => ({ headers: redactHeaders(current.headers) }));
       let response: Response;
       try {
         response = await attempt(current, call, timeoutMs);
       } catch (error) {
         if (!(error instanceof PgBeamConnectionError) || !canRetry) {
-          note("error", "request failed", { error: String(error) });
+          note("error", "request failed", () => ({ error: String(error) }));
           throw error;
         }
         const delayMs = backoffMs(attemptNumber);
-        note("warn", "retrying", { error: error.message, delayMs });
+        note("warn", "retrying", () => ({ error: error.message, delayMs }));
         await pause(call, delayMs);
         continue;
       }
 
       const { status, headers } = response;
-      const seen = { status, requestId: requestIdOf(headers) };
+      const seen = () => ({ status, requestId: requestIdOf(headers) });
       if (!retryStatuses.has(status) || !canRetry) {
         note(response.ok ? "info" : "error", "response", seen);
         return response;
       }
       const retryAfterMs = parseRetryAfterMs(headers.get("retry-after"));
       if (retryAfterMs !== undefined && retryAfterMs > config.maxRetryAfterMs) {
-        note("error", "Retry-After is over maxRetryAfterMs: not retrying", {
-          ...seen,
+        note("error", "Retry-After is over maxRetryAfterMs: not retrying", () => ({
+          ...seen(),
           retryAfterMs,
-        });
+        }));
         return response;
       }
       const delayMs = retryAfterMs ?? backoffMs(attemptNumber);
-      note("warn", "retrying", { ...seen, delayMs });
+      note("warn", "retrying", () => ({ ...seen(), delayMs }));
       await pause(call, delayMs);
     }
   }
