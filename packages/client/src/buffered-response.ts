@@ -7,13 +7,20 @@ const decoder = new TextDecoder();
  */
 export class BufferedResponse extends Response {
   readonly #bytes: Uint8Array<ArrayBuffer>;
+  readonly #headers: Headers;
 
   constructor(
     bytes: Uint8Array<ArrayBuffer>,
     source: Pick<Response, "status" | "statusText" | "headers">,
   ) {
-    super(null, { status: source.status, statusText: source.statusText, headers: source.headers });
+    super(null, { status: source.status, statusText: source.statusText });
     this.#bytes = bytes;
+    // The source's headers as they are, rather than a copy per response.
+    this.#headers = source.headers;
+  }
+
+  override get headers(): Headers {
+    return this.#headers;
   }
 
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
