@@ -70,70 +70,35 @@ export function compare(
   });
 }
 
+/** Runs `fn` n times and returns the milliseconds taken. */
+type TimeCalls<F> = (fn: F, n: number) => number | Promise<number>;
+
 /**
  * Times tasks in alternating rounds (A, B, C, A, B, C, …) and keeps each task's median round,
  * so a load change during the run moves every contender alike instead of skewing one ratio.
+ * Each task is first warmed up in doubling batches until one takes `roundMs`, which sizes its
+ * rounds.
  */
-export function measureInterleaved(
-  tasks: Record<string, () => unknown>,
-  rounds = 25,
-  roundMs = 40,
-): Map<string, Measurement> {
-  const entries = Object.entries(tasks);
-  const repeats = new Map<string, number>();
-  for (const [name, fn] of entries) {
-    // Warm up, and size each round to about roundMs.
-    const started = performance.now();
-    let calls = 0;
-    while (performance.now() - started < roundMs * 4) {
-      fn();
-      calls += 1;
-    }
-    repeats.set(name, Math.max(1, Math.round(calls / 4)));
-  }
-  const perCall = new Map<string, number[]>(entries.map(([name]) => [name, []]));
-  for (let round = 0; round < rounds; round++) {
-    for (const [name, fn] of entries) {
-      const n = repeats.get(name) ?? 1;
-      const started = performance.now();
-      for (let i = 0; i < n; i++) fn();
-      perCall.get(name)?.push(((performance.now() - started) * 1000) / n);
-    }
-  }
-  return medians(perCall);
-}
-
-/** `measureInterleaved` for tasks that return promises: each call is awaited before the next. */
-export async function measureInterleavedAsync(
-  tasks: Record<string, () => Promise<unknown>>,
-  rounds = 25,
-  roundMs = 40,
+async function interleave<F>(
+  tasks: Record<string, F>,
+  rounds: number,
+  roundMs: number,
+  timeCalls: TimeCalls<F>,
 ): Promise<Map<string, Measurement>> {
   const entries = Object.entries(tasks);
   const repeats = new Map<string, number>();
   for (const [name, fn] of entries) {
-    const started = performance.now();
-    let calls = 0;
-    while (performance.now() - started < roundMs * 4) {
-      await fn();
-      calls += 1;
-    }
-    repeats.set(name, Math.max(1, Math.round(calls / 4)));
+    let n = 1;
+    while ((await timeCalls(fn, n)) < roundMs) n *= 2;
+    repeats.set(name, n);
   }
   const perCall = new Map<string, number[]>(entries.map(([name]) => [name, []]));
   for (let round = 0; round < rounds; round++) {
     for (const [name, fn] of entries) {
       const n = repeats.get(name) ?? 1;
-      const started = performance.now();
-      for (let i = 0; i < n; i++) await fn();
-      perCall.get(name)?.push(((performance.now() - started) * 1000) / n);
+      perCall.get(name)?.push(((await timeCalls(fn, n)) * 1000) / n);
     }
   }
-  return medians(perCall);
-}
-
-/** Each task's median per-call time over its rounds. */
-function medians(perCall: Map<string, number[]>): Map<string, Measurement> {
   const out = new Map<string, Measurement>();
   for (const [name, times] of perCall) {
     times.sort((a, b) => a - b);
@@ -141,4 +106,30 @@ function medians(perCall: Map<string, number[]>): Map<string, Measurement> {
     out.set(name, { name, meanUs, opsPerSec: 1e6 / meanUs });
   }
   return out;
+}
+
+/** `interleave` for synchronous tasks: a round calls the task in a plain loop. */
+export function measureInterleaved(
+  tasks: Record<string, () => unknown>,
+  rounds = 25,
+  roundMs = 40,
+): Promise<Map<string, Measurement>> {
+  return interleave(tasks, rounds, roundMs, (fn, n) => {
+    const started = performance.now();
+    for (let i = 0; i < n; i++) fn();
+    return performance.now() - started;
+  });
+}
+
+/** `interleave` for tasks that return promises: each call is awaited before the next. */
+export function measureInterleavedAsync(
+  tasks: Record<string, () => Promise<unknown>>,
+  rounds = 25,
+  roundMs = 40,
+): Promise<Map<string, Measurement>> {
+  return interleave(tasks, rounds, roundMs, async (fn, n) => {
+    const started = performance.now();
+    for (let i = 0; i < n; i++) await fn();
+    return performance.now() - started;
+  });
 }

@@ -69,15 +69,15 @@ function medianStartMs(script: string, runs = 7): number {
 }
 
 /** Evaluate against bare parse over a set of cases, as one group of rows. */
-function group(
+async function group(
   engine: PolicyEngine,
   label: string,
   cases: { sql: string; policy: PolicyProfileInput }[],
-): Row[] {
+): Promise<Row[]> {
   const compiled = cases.map((c) => ({ sql: c.sql, policy: engine.compile(c.policy) }));
   const n = cases.length;
   const baseline = "libpg-query parseSync (bare parse)";
-  const results = measureInterleaved({
+  const results = await measureInterleaved({
     [baseline]: () => {
       for (const c of cases) parseOrNot(c.sql);
     },
@@ -121,9 +121,9 @@ export async function engineSpeed(): Promise<Row[]> {
   );
   const rest = cases.filter((c) => !rewritten.includes(c));
   const rows = [
-    ...group(engine, "whole corpus", cases),
-    ...group(engine, "statements without a row-filter rewrite", rest),
-    ...group(engine, "row-filtered statements (rewritten with pgsql-deparser)", rewritten),
+    ...(await group(engine, "whole corpus", cases)),
+    ...(await group(engine, "statements without a row-filter rewrite", rest)),
+    ...(await group(engine, "row-filtered statements (rewritten with pgsql-deparser)", rewritten)),
   ];
 
   const nodeMs = medianStartMs("await import('node:path')");

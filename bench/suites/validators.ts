@@ -75,7 +75,7 @@ export async function validatorSpeed(): Promise<Row[]> {
       };
       if (label === "invalid") tasks[names.read] = () => readIssues(ours(value));
       // Interleaved rounds: a change of load on the VM moves all contenders alike.
-      const results = measureInterleaved(tasks);
+      const results = await measureInterleaved(tasks);
       const ajvTarget = label === "valid" ? 1 : 3;
       const withRead = label === "invalid" ? [names.ours, names.read] : [names.ours];
       rows.push(
