@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { brotliCompressSync } from "node:zlib";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -200,6 +201,33 @@ test("npx pgbeam-policies --version works from the packed tarball", () => {
     encoding: "utf8",
   });
   expect(printed.trim()).toMatch(/^\d+\.\d+\.\d+/);
+});
+
+test("one validator bundles alone in 3 kB brotli, without Ajv, and works", async () => {
+  const { build } = await import("esbuild");
+  const entry = join(project, "one-validator.mjs");
+  writeFileSync(
+    entry,
+    'export { validatePolicyProfileInput } from "@pgbeam/policies-validators";\n',
+  );
+  const bundled = await build({
+    entryPoints: [entry],
+    absWorkingDir: project,
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+  });
+  const code = bundled.outputFiles[0]?.text ?? "";
+  expect(brotliCompressSync(code).length).toBeLessThanOrEqual(3000);
+  expect(code).not.toMatch(/ajv/i);
+  const loaded = await import(
+    `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`
+  );
+  const result = loaded.validatePolicyProfileInput({ name: "" });
+  expect(result.ok).toBe(false);
+  expect(result.issues[0].message).toBe('name must be at least 1 character long (got "")');
 });
 
 test("the bundled spec ships as @pgbeam/policies-types/openapi.json, matching specVersion", () => {

@@ -212,12 +212,15 @@ function quickLengths(code) {
 
 /**
  * Error objects cut to what the issues are written from (instancePath, keyword, params, data):
- * schemaPath, schema and parentSchema are never read, and only weigh on every bundle.
+ * schemaPath, schema, parentSchema and a limit's comparison are never read, and only weigh on
+ * every bundle.
  */
 function leanErrors(code) {
   const out = code
     .replace(/schemaPath:"(?:[^"\\]|\\.)*",/g, "")
-    .replace(/,schema:[^{};]*?,parentSchema:[^{};]*?,data\b/g, ",data");
+    .replace(/,schema:[^{};]*?,parentSchema:[^{};]*?,data\b/g, ",data")
+    // A limit's comparison is implied by its keyword (minimum is >=, exclusiveMaximum is <, …).
+    .replace(/params:\{comparison: "[<>=]+", /g, "params:{");
   if (/schemaPath:|parentSchema:/.test(out))
     throw new Error("leanErrors: Ajv's error shape changed");
   return out;
@@ -225,11 +228,14 @@ function leanErrors(code) {
 
 /**
  * Ajv's output made tree-shakable: `new RegExp` calls are marked pure (top-level side effects
- * would pin every check into every bundle), and the exports move to the end so no `const` is read
- * before it is defined.
+ * would pin every check into every bundle), each format is a named export of the formats module
+ * read through a namespace import (so a check that uses no date-time leaves that check out), and
+ * the exports move to the end so no `const` is read before it is defined.
  */
 function treeShakable(code) {
-  code = quickLengths(leanErrors(code));
+  code = quickLengths(leanErrors(code)).replaceAll('formats["date-time"]', "formats.dateTime");
+  if (/formats\[/.test(code))
+    throw new Error("treeShakable: a format the formats module does not export");
   const exportPattern = /export const check\w+: Check = validate\d+;/g;
   const exported = code.match(exportPattern) ?? [];
   let out = code.replace(exportPattern, "");
@@ -240,9 +246,9 @@ function treeShakable(code) {
 }
 
 const files = {
-  "src/generated/check.gen.ts": `${header}// @ts-nocheck\nimport { codePointLength } from "../code-point-length.js";\nimport { formats } from "../formats.js";\nimport type { Check } from "../validator.js";\n${treeShakable(standalone)}\n`,
+  "src/generated/check.gen.ts": `${header}// @ts-nocheck\nimport { codePointLength } from "../code-point-length.js";\nimport * as formats from "../formats.js";\nimport type { Check } from "../validator.js";\n${treeShakable(standalone)}\n`,
   "src/generated/validators.gen.ts": `${header}import type { ${[...new Set(Object.values(schemaTypes).filter((t) => !t.includes("[")))].join(", ")}, operations } from "@pgbeam/policies-types";
-import { createValidator, part, record, standardSchemas, type Validator } from "../validator.js";
+import { assertWith, createValidator, isWith, record, standardSchemas, type Validator, validateWith } from "../validator.js";
 import * as check from "./check.gen.js";
 
 /** The TypeScript type each schema validates, by schema name. */
@@ -252,21 +258,18 @@ ${names.map((n) => `  ${n}: ${schemaTypes[n]};`).join("\n")}
 
 ${names
   .map(
-    (
-      n,
-    ) => `const ${n}Validator = /* @__PURE__ */ createValidator<SchemaTypes["${n}"]>("${n}", check.check${n});
-/** Validates a value as ${n}, reporting every issue; never throws. */
-export const validate${n} = /* @__PURE__ */ part(${n}Validator, "validate");
+    (n) => `/** Validates a value as ${n}, reporting every issue; never throws. */
+export const validate${n} = /* @__PURE__ */ validateWith<SchemaTypes["${n}"]>("${n}", check.check${n});
 /** True when the value is a valid ${n}. */
-export const is${n} = /* @__PURE__ */ part(${n}Validator, "is");
+export const is${n} = /* @__PURE__ */ isWith<SchemaTypes["${n}"]>(check.check${n});
 /** Returns the value typed as ${n}, or throws a ValidationError listing every issue. */
-export const assert${n}: (value: unknown) => SchemaTypes["${n}"] = /* @__PURE__ */ part(${n}Validator, "assert");`,
+export const assert${n}: (value: unknown) => SchemaTypes["${n}"] = /* @__PURE__ */ assertWith<SchemaTypes["${n}"]>("${n}", check.check${n});`,
   )
   .join("\n\n")}
 
 /** Every schema's validator, by name. */
 export const validators: { readonly [K in keyof SchemaTypes]: Validator<SchemaTypes[K]> } = /* @__PURE__ */ record({
-${names.map((n) => `  ${n}: ${n}Validator,`).join("\n")}
+${names.map((n) => `  ${n}: /* @__PURE__ */ createValidator<SchemaTypes["${n}"]>("${n}", check.check${n}),`).join("\n")}
 });
 
 /** Every schema as a Standard Schema v1 (vendor \`pgbeam\`), by name. */

@@ -56,9 +56,7 @@ function locate(pointer: string, subject: string): Place {
 
 /** A field name as one step of a JSON pointer. */
 function escapeStep(name: string): string {
-  return name.includes("~") || name.includes("/")
-    ? name.replaceAll("~", "~0").replaceAll("/", "~1")
-    : name;
+  return name.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
 /** An own field of an object, or undefined. */
@@ -68,15 +66,6 @@ function fieldOf(holder: unknown, name: string): unknown {
     : undefined;
 }
 
-/** A string as a JSON literal; quoting by hand when nothing in it needs an escape. */
-function quote(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 32 || code === 34 || code === 92 || code > 126) return JSON.stringify(text);
-  }
-  return `"${text}"`;
-}
-
 /** A short description of a value for a message; never the whole of a long string. */
 export function describeValue(value: unknown): string {
   if (value === null) return "null";
@@ -84,7 +73,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === "object") return "an object";
   if (typeof value === "string") {
     const shown = value.length > maxShown ? `${value.slice(0, maxShown)}…` : value;
-    return `${quote(shown)}${value.length > maxShown ? ` (${value.length} characters)` : ""}`;
+    return `${JSON.stringify(shown)}${value.length > maxShown ? ` (${value.length} characters)` : ""}`;
   }
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return typeof value;
@@ -208,21 +197,11 @@ function repeatsTypeError(error: CheckError, errors: readonly CheckError[]): boo
 
 /** Drops issues that say the same thing twice (a field checked by two branches of an allOf). */
 function unique(issues: ValidationIssue[]): ValidationIssue[] {
-  if (issues.length > 16) {
-    const seen = new Set<string>();
-    return issues.filter((issue) => {
-      const key = `${issue.path}\u0000${issue.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  }
-  // Few issues (the usual case): comparing pairs is cheaper than building keys.
-  return issues.filter((issue, i) => {
-    for (let j = 0; j < i; j++) {
-      const other = issues[j] as ValidationIssue;
-      if (other.path === issue.path && other.message === issue.message) return false;
-    }
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.path}\u0000${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
     return true;
   });
 }

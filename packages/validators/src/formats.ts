@@ -67,11 +67,10 @@ export function isDateTime(text: string): boolean {
   return minuteAt + 2 === text.length && offsetMinute >= 0 && offsetMinute <= 59;
 }
 
-/** The string and number formats the spec uses, for the generated checks. */
-export const formats: Readonly<Record<"date-time" | "int64", Format>> = {
-  "date-time": { validate: isDateTime as (value: never) => boolean },
-  // A signed 64-bit integer: JSON numbers past ±2^63 (2**64, 1e308) are refused.
-  int64: {
-    validate: (value: number) => Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 63,
-  },
+/** The `date-time` format, for the generated checks. */
+export const dateTime: Format = { validate: isDateTime as (value: never) => boolean };
+
+/** The `int64` format: a signed 64-bit integer (JSON numbers past ±2^63, 2**64, 1e308 are refused). */
+export const int64: Format = {
+  validate: (value: number) => Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 63,
 };

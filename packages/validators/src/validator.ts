@@ -22,9 +22,12 @@ export interface Validator<T> {
   standard: StandardSchemaV1<T>;
 }
 
-/** Wraps a generated check into validate / is / assert / Standard Schema forms. */
-export function createValidator<T>(name: string, check: Check): Validator<T> {
-  const validate = (value: unknown): ValidationResult<T> => {
+/** The `validateX` of a generated check: every issue, never a throw. */
+export function validateWith<T>(
+  name: string,
+  check: Check,
+): (value: unknown) => ValidationResult<T> {
+  return (value) => {
     try {
       if (check(value)) return { ok: true, value: value as T };
       return new InvalidResult(name, check.errors ?? []);
@@ -33,18 +36,35 @@ export function createValidator<T>(name: string, check: Check): Validator<T> {
       return { ok: false, issues: [unreadable(name, error)] };
     }
   };
-  const is = (value: unknown): value is T => {
+}
+
+/** The `isX` type guard of a generated check. */
+export function isWith<T>(check: Check): (value: unknown) => value is T {
+  return (value): value is T => {
     try {
       return check(value);
     } catch {
       return false;
     }
   };
-  const assert = (value: unknown): T => {
+}
+
+/** The `assertX` of a generated check: the value typed, or a thrown ValidationError. */
+export function assertWith<T>(name: string, check: Check): (value: unknown) => T {
+  const validate = validateWith<T>(name, check);
+  return (value) => {
     const result = validate(value);
     if (!result.ok) throw new ValidationError(name, result.issues);
     return result.value;
   };
+}
+
+// Generated modules export each form built on its own, through calls marked pure, so a bundler
+// keeps only the forms an application imports (`validateX` alone leaves out ValidationError).
+
+/** Wraps a generated check into validate / is / assert / Standard Schema forms. */
+export function createValidator<T>(name: string, check: Check): Validator<T> {
+  const validate = validateWith<T>(name, check);
   const toStandard = (issue: ValidationIssue): StandardSchemaV1.Issue => ({
     message: issue.message,
     path: issue.keys,
@@ -59,15 +79,7 @@ export function createValidator<T>(name: string, check: Check): Validator<T> {
       },
     },
   };
-  return { validate, is, assert, standard };
-}
-
-// Generated modules build their exports through these calls, marked pure, so a bundler drops
-// every validator an application does not import (property reads at top level would pin them).
-
-/** One member of a validator (`validate`, `is`, `assert`). */
-export function part<V, K extends keyof V>(validator: V, key: K): V[K] {
-  return validator[key];
+  return { validate, is: isWith<T>(check), assert: assertWith<T>(name, check), standard };
 }
 
 /** The record of validators, as given. */
