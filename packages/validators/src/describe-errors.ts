@@ -197,8 +197,14 @@ function repeatsTypeError(error: CheckError, errors: readonly CheckError[]): boo
 
 /** Drops issues that say the same thing twice (a field checked by two branches of an allOf). */
 function unique(issues: ValidationIssue[]): ValidationIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((issue) => {
+  // Comparing pairs is quadratic but cheaper than building keys while the issues are few.
+  const seen = issues.length > 16 ? new Set<string>() : undefined;
+  return issues.filter((issue, i) => {
+    if (seen === undefined) {
+      return !issues.some(
+        (other, j) => j < i && other.path === issue.path && other.message === issue.message,
+      );
+    }
     const key = `${issue.path}\u0000${issue.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
