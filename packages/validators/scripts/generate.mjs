@@ -47,24 +47,26 @@ function forValidation(schema) {
  * so it is dropped; its `required` stays.
  */
 function withoutRepeatedProperties(branches) {
-  const declared = new Map();
-  return branches.map((branch) => {
-    const own = resolve(
-      branch.$ref ? { $ref: branch.$ref.replace("#/$defs/", "#/components/schemas/") } : null,
-    );
-    const properties = branch.$ref
-      ? (forValidation(own).properties ?? {})
-      : (branch.properties ?? {});
-    const kept = Object.fromEntries(
-      Object.entries(properties).filter(([name, schema]) => {
-        const earlier = declared.get(name);
-        return earlier === undefined || JSON.stringify(earlier) !== JSON.stringify(schema);
-      }),
-    );
+  const declared = new Map(); // field name → its schema as JSON, from the first branch declaring it
+  const declare = (properties) => {
     for (const [name, schema] of Object.entries(properties)) {
-      if (!declared.has(name)) declared.set(name, schema);
+      if (!declared.has(name)) declared.set(name, JSON.stringify(schema));
     }
-    return branch.$ref || !branch.properties ? branch : { ...branch, properties: kept };
+  };
+  return branches.map((branch) => {
+    if (branch.$ref) {
+      const target = resolve({ $ref: branch.$ref.replace("#/$defs/", "#/components/schemas/") });
+      declare(forValidation(target).properties ?? {});
+      return branch;
+    }
+    if (!branch.properties) return branch;
+    const kept = Object.fromEntries(
+      Object.entries(branch.properties).filter(
+        ([name, schema]) => declared.get(name) !== JSON.stringify(schema),
+      ),
+    );
+    declare(branch.properties);
+    return { ...branch, properties: kept };
   });
 }
 

@@ -51,7 +51,14 @@ export function isWith<T>(check: Check): (value: unknown) => value is T {
 
 /** The `assertX` of a generated check: the value typed, or a thrown ValidationError. */
 export function assertWith<T>(name: string, check: Check): (value: unknown) => T {
-  const validate = validateWith<T>(name, check);
+  return assertFrom(name, validateWith<T>(name, check));
+}
+
+/** Throws a ValidationError where `validate` reports issues; else returns the value typed. */
+function assertFrom<T>(
+  name: string,
+  validate: (value: unknown) => ValidationResult<T>,
+): (value: unknown) => T {
   return (value) => {
     const result = validate(value);
     if (!result.ok) throw new ValidationError(name, result.issues);
@@ -79,7 +86,7 @@ export function createValidator<T>(name: string, check: Check): Validator<T> {
       },
     },
   };
-  return { validate, is: isWith<T>(check), assert: assertWith<T>(name, check), standard };
+  return { validate, is: isWith<T>(check), assert: assertFrom(name, validate), standard };
 }
 
 /** The record of validators, as given. */
