@@ -163,7 +163,7 @@ function checkStatement(facts: StatementFacts, policy: PolicyIndex): Refusal | u
       );
     }
   }
-  const deniedRelation = facts.relations.find((reference) => policy.denylist.has(reference.key));
+  const deniedRelation = facts.relations.find((reference) => policy.lists.denies(reference.name));
   if (deniedRelation !== undefined) {
     return refusal(
       "table_denied",
@@ -171,8 +171,8 @@ function checkStatement(facts: StatementFacts, policy: PolicyIndex): Refusal | u
       `Leave ${deniedRelation.name} out of the statement.`,
     );
   }
-  if (policy.allowlist.size > 0) {
-    const outside = facts.relations.find((reference) => !policy.allowlist.has(reference.key));
+  {
+    const outside = facts.relations.find((reference) => policy.lists.excludes(reference.name));
     if (outside !== undefined) {
       const allowed = (p.table_allowlist ?? []).join(", ");
       return refusal(

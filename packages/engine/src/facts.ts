@@ -1,3 +1,4 @@
+import { copyEffect } from "@pgbeam/policies-validators";
 import {
   type AstObject,
   asNode,
@@ -90,7 +91,7 @@ export function statementFacts(statement: AstObject): StatementFacts {
   let locking = false;
 
   if (type === "MergeStmt") kinds.clear();
-  if (type === "CopyStmt" && node.is_from === true) effect = "write";
+  if (type === "CopyStmt") effect = copyEffect(node.is_from === true);
   if (type === "SelectStmt" && isObject(node.intoClause)) {
     kinds.clear();
     kinds.add("ddl");
@@ -113,7 +114,10 @@ export function statementFacts(statement: AstObject): StatementFacts {
     }
     if (isRangeVar(object)) {
       const relation = str(object.relname) ?? "";
-      const isCte = object.schemaname === undefined && place.ctes.has(relation.toLowerCase());
+      const isCte =
+        object.schemaname === undefined &&
+        place.ctes.has(relation) &&
+        !(place.key === "relation" && writeTargets.has(place.owner ?? ""));
       if (!isCte) references.push(relationReference(rangeVarName(object), modeAt(place, node)));
     }
     return undefined;

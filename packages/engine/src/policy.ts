@@ -1,6 +1,9 @@
 import type { MaskingKind, PolicyProfile, PolicyProfileInput } from "@pgbeam/policies-types";
 import {
+  columnKey,
+  type RelationLists,
   relationKey,
+  relationLists,
   ValidationError,
   validatePolicyProfile,
   validatePolicyProfileInput,
@@ -21,9 +24,10 @@ export interface PolicyIndex {
   readonly profile: WithDefaults<PolicyLike>;
   readonly allowKinds: ReadonlySet<string>;
   readonly denyKinds: ReadonlySet<string>;
-  /** Relation keys of `table_allowlist`; empty means no restriction (the API's meaning). */
-  readonly allowlist: ReadonlySet<string>;
-  readonly denylist: ReadonlySet<string>;
+  /** `table_allowlist` and `table_denylist`, matched by the shared 0.3.x relation rules. */
+  readonly lists: RelationLists;
+  /** True when the policy keeps anything in: a table list, a masking rule or a row filter. */
+  readonly protects: boolean;
   readonly masks: MaskIndex;
   readonly rowFilters: RowFilterIndex;
 }
@@ -96,7 +100,8 @@ function indexPolicy(policy: unknown): PolicyIndex {
   for (const rule of profile.masking_rules ?? []) {
     const key = relationKey(rule.table);
     const columns = masks.get(key) ?? new Map<string, MaskingKind>();
-    if (!columns.has(rule.column.toLowerCase())) columns.set(rule.column.toLowerCase(), rule.kind);
+    const column = columnKey(rule.column);
+    if (!columns.has(column)) columns.set(column, rule.kind);
     masks.set(key, columns);
   }
   const rowFilters: RowFilterIndex = new Map();
@@ -111,8 +116,12 @@ function indexPolicy(policy: unknown): PolicyIndex {
     profile,
     allowKinds: new Set(profile.statement_rules?.allow ?? []),
     denyKinds: new Set(profile.statement_rules?.deny ?? []),
-    allowlist: new Set((profile.table_allowlist ?? []).map(relationKey)),
-    denylist: new Set((profile.table_denylist ?? []).map(relationKey)),
+    lists: relationLists(profile.table_allowlist ?? [], profile.table_denylist ?? []),
+    protects:
+      (profile.table_allowlist ?? []).length > 0 ||
+      (profile.table_denylist ?? []).length > 0 ||
+      masks.size > 0 ||
+      rowFilters.size > 0,
     masks,
     rowFilters,
   };

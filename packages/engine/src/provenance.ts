@@ -105,9 +105,7 @@ export class ProvenanceAnalysis {
   /** INSERT, UPDATE, DELETE and MERGE: values written must carry no masked value. */
   private write(body: AstObject, scope: Scope, outerCtes: CteMap): Columns {
     const ctes = this.withClause(body.withClause, scope, outerCtes);
-    const target = isRangeVar(body.relation)
-      ? this.fromItems([{ RangeVar: body.relation }], scope, ctes)
-      : [];
+    const target = isRangeVar(body.relation) ? [this.rangeVar(body.relation, ctes, true)] : [];
     const sources = this.fromItems(
       [
         ...list(body.fromClause),
@@ -150,8 +148,7 @@ export class ProvenanceAnalysis {
       .map((cte) => asNode(cte, "CommonTableExpr"))
       .filter((cte): cte is AstObject => cte !== undefined);
     if (withClause.recursive === true) {
-      for (const cte of entries)
-        ctes.set((str(cte.ctename) ?? "").toLowerCase(), { columns: [], open: true });
+      for (const cte of entries) ctes.set(str(cte.ctename) ?? "", { columns: [], open: true });
     }
     for (const cte of entries) {
       const name = str(cte.ctename) ?? "";
@@ -161,7 +158,7 @@ export class ProvenanceAnalysis {
         list(cte.aliascolnames).map((n) => stringValue(n) ?? ""),
         name,
       );
-      ctes.set(name.toLowerCase(), renamed);
+      ctes.set(name, renamed);
     }
     return ctes;
   }
@@ -238,10 +235,11 @@ export class ProvenanceAnalysis {
     }
   }
 
-  private rangeVar(node: AstObject, ctes: CteMap): FromItem {
+  /** A relation in FROM, or (`target`) the relation a write changes, which is never a CTE. */
+  private rangeVar(node: AstObject, ctes: CteMap, target = false): FromItem {
     const relation = str(node.relname) ?? "";
     const alias = (aliasName(node) ?? relation).toLowerCase();
-    const cte = node.schemaname === undefined ? ctes.get(relation.toLowerCase()) : undefined;
+    const cte = node.schemaname === undefined && !target ? ctes.get(relation) : undefined;
     if (cte !== undefined) return { alias, ...renameByPosition(cte, aliasColumns(node), relation) };
     const name = rangeVarName(node);
     const masked = this.masks.get(relationKey(name));

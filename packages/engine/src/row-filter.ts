@@ -39,9 +39,10 @@ export function injectRowFilters(
   const unfilteredInserts: string[] = [];
   if (filters.size === 0) return { applied: [], unfilteredInserts };
   const edits: Edit[] = [];
+  // A write target is always a relation, never a CTE of the same name.
   const lookup = (rangeVar: AstObject, ctes: ReadonlySet<string>): CompiledRowFilter[] => {
     const relation = str(rangeVar.relname) ?? "";
-    if (rangeVar.schemaname === undefined && ctes.has(relation.toLowerCase())) return [];
+    if (rangeVar.schemaname === undefined && ctes.has(relation)) return [];
     return filters.get(relationKey(rangeVarName(rangeVar))) ?? [];
   };
   const filtersOf = (rangeVar: AstObject, ctes: ReadonlySet<string>): CompiledRowFilter[] => {

@@ -6,7 +6,7 @@ export interface WalkPlace {
   owner: string | undefined;
   /** The field of that node the object hangs from (`relation`, `fromClause`, …). */
   key: string | undefined;
-  /** Names of the common table expressions visible here, lower-cased. */
+  /** Names of the common table expressions visible here, exactly as the parser folded them. */
   ctes: ReadonlySet<string>;
 }
 
@@ -81,7 +81,8 @@ function withScope(withClause: AstObject, place: WalkPlace, visit: Visitor): Rea
       isObject(cte) && isObject(cte.CommonTableExpr) ? cte.CommonTableExpr : undefined,
     )
     .filter((cte): cte is AstObject => cte !== undefined);
-  const cteNames = ctes.map((cte) => (str(cte.ctename) ?? "").toLowerCase());
+  // Exact: the parser already folded unquoted names, and a quoted CTE name is case-sensitive.
+  const cteNames = ctes.map((cte) => str(cte.ctename) ?? "");
   const outer = place.ctes;
   const all = new Set([...outer, ...cteNames]);
   const recursive = withClause.recursive === true;

@@ -11,14 +11,32 @@ export {
 } from "./generated/spec-facts.gen.js";
 export * from "./generated/validators.gen.js";
 export type { ValidationIssue, ValidationResult } from "./issue.js";
-export {
-  type ApprovalSettings,
-  holdsForApproval,
-  type StatementChange,
-} from "./lint/approvals.js";
 export type { LintFinding, LintReport, Severity } from "./lint/finding.js";
 export { lintPolicyProfile } from "./lint/lint-policy-profile.js";
-export { relationKey } from "./lint/relations.js";
+export {
+  type ApprovalSettings,
+  approvalsEverHold,
+  holdsForApproval,
+  type StatementChange,
+} from "./policy/approvals.js";
+export { columnKey, identifierKey, identifierMaxBytes } from "./policy/identifier.js";
+export {
+  type RelationLists,
+  type RelationName,
+  relationKey,
+  relationLists,
+  relationName,
+} from "./policy/relation-matching.js";
+export { rowFilterTextProblem } from "./policy/row-filter-safety.js";
+export {
+  copyEffect,
+  isWriteEffect,
+  kindAlwaysWrites,
+  kindOfNode,
+  type StatementClass,
+  type StatementEffect,
+  type StatementKindEntry,
+} from "./policy/write-kinds.js";
 export { ValidationError } from "./validation-error.js";
 export {
   type ValidationMiddleware,

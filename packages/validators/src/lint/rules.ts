@@ -1,10 +1,14 @@
 import type { PolicyProfileInput } from "@pgbeam/policies-types";
 import { statementKinds } from "../generated/spec-facts.gen.js";
+import { approvalsEverHold } from "../policy/approvals.js";
+import { columnKey } from "../policy/identifier.js";
+import { relationKey, relationLists } from "../policy/relation-matching.js";
+import { rowFilterTextProblem } from "../policy/row-filter-safety.js";
+import { kindAlwaysWrites } from "../policy/write-kinds.js";
 import type { WithDefaults } from "../with-defaults.js";
-import { approvalsEverHold } from "./approvals.js";
 import { closest } from "./closest.js";
 import type { LintFinding } from "./finding.js";
-import { reachability, relationKey, repeatedIndexes } from "./relations.js";
+import { repeatedIndexes } from "./relations.js";
 
 /** A profile with defaults applied and every list present. */
 export interface EffectiveProfile extends WithDefaults<PolicyProfileInput> {
@@ -18,9 +22,6 @@ export interface EffectiveProfile extends WithDefaults<PolicyProfileInput> {
 
 /** One lint rule: the findings it has about a profile (none when it does not fire). */
 export type Rule = (profile: EffectiveProfile) => LintFinding[];
-
-/** Statement kinds that change data or schema, which read_only always blocks. */
-const writeKinds = new Set(["insert", "update", "delete", "ddl", "copy"]);
 
 const finding = (
   code: string,
@@ -86,7 +87,7 @@ const noReadCeiling: Rule = (p) =>
     : [];
 
 const unreachableRules: Rule = (p) => {
-  const isReachable = reachability(p.allowlist, p.denylist);
+  const isReachable = relationLists(p.allowlist, p.denylist).reaches;
   return [
     ...p.masks.flatMap((rule, i) =>
       isReachable(rule.table)
@@ -193,9 +194,9 @@ const unknownStatementKinds: Rule = (p) =>
   );
 
 const tableAllowedAndDenied: Rule = (p) => {
-  const denied = new Set(p.denylist.map(relationKey));
+  const { denies } = relationLists([], p.denylist);
   return p.allowlist.flatMap((table, i) =>
-    denied.has(relationKey(table))
+    denies(table)
       ? [
           finding(
             "table-allowed-and-denied",
@@ -213,7 +214,7 @@ const conflictingMasks: Rule = (p) => {
   // The first rule seen for each relation and column, so each later one is checked in O(1).
   const first = new Map<string, (typeof p.masks)[number]>();
   return p.masks.flatMap((rule, i) => {
-    const key = `${relationKey(rule.table)}\u0000${rule.column}`;
+    const key = `${relationKey(rule.table)}\u0000${columnKey(rule.column)}`;
     const earlier = first.get(key);
     if (earlier === undefined) first.set(key, rule);
     return earlier && earlier.kind !== rule.kind
@@ -230,23 +231,19 @@ const conflictingMasks: Rule = (p) => {
   });
 };
 
+// The text rule is shared with the engine, which also parses the predicate and refuses what
+// only a parser sees (a bare constant, an expression that cannot be boolean).
 const unsafeRowFilters: Rule = (p) =>
   p.filters.flatMap((filter, i) => {
-    const predicate = filter.predicate.trim();
-    const problem =
-      predicate === ""
-        ? "is empty"
-        : /;|--|\/\*/.test(predicate)
-          ? "contains ';' or a SQL comment"
-          : undefined;
+    const problem = rowFilterTextProblem(filter.predicate);
     return problem
       ? [
           finding(
             "unsafe-row-filter",
             "error",
             `/row_filters/${i}/predicate`,
-            `The row filter on ${filter.table} ${problem}: a predicate must be one boolean expression, or it could smuggle in another statement.`,
-            "Write a single boolean expression without ';' or comments.",
+            `The row filter on ${filter.table} cannot be used: ${problem}. A predicate must be one boolean condition, or it could smuggle in another statement.`,
+            "Write a single boolean expression, such as tenant_id = 42, without ';', comments or clauses after it.",
           ),
         ]
       : [];
@@ -281,7 +278,7 @@ const zeroApprovalTimeout: Rule = (p) =>
 const writeKindsUnderReadOnly: Rule = (p) =>
   p.access_mode === "read_only"
     ? p.allow.flatMap((kind, i) =>
-        writeKinds.has(kind)
+        kindAlwaysWrites(kind)
           ? [
               finding(
                 "write-kind-under-read-only",

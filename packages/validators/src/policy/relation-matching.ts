@@ -1,0 +1,66 @@
+import { identifierKey } from "./identifier.js";
+
+/** A relation name split into its schema (absent when bare) and relation, each folded. */
+export interface RelationName {
+  schema: string | undefined;
+  relation: string;
+}
+
+/** Splits `schema.relation` (quotes allowed, dots inside quotes kept) into folded parts. */
+export function relationName(name: string): RelationName {
+  const parts: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const character of name) {
+    if (character === '"') quoted = !quoted;
+    if (character === "." && !quoted) {
+      parts.push(current);
+      current = "";
+    } else current += character;
+  }
+  parts.push(current);
+  const relation = identifierKey(parts.at(-1) ?? "");
+  const schema = parts.length >= 2 ? identifierKey(parts.at(-2) ?? "") : undefined;
+  return { schema, relation };
+}
+
+/**
+ * A relation name as a rule names it: folded (case-insensitive, quotes dropped, cut to 63
+ * bytes) with `public.` dropped, so `users`, `"Users"` and `PUBLIC.users` share one key and
+ * `sales.orders` has its own. This is how masking rules, row filters and allowlist entries
+ * match; a bare denylist entry matches more (see `relationLists`).
+ */
+export function relationKey(name: string): string {
+  const { schema, relation } = relationName(name);
+  return schema === undefined || schema === "public" ? relation : `${schema}.${relation}`;
+}
+
+/** The allow and deny lists of a profile, indexed to answer per relation in O(1). */
+export interface RelationLists {
+  /** True when `table_denylist` blocks the relation: a bare entry blocks that name in every schema. */
+  denies(name: string): boolean;
+  /** True when a non-empty `table_allowlist` leaves the relation out (a bare entry admits `public` only). */
+  excludes(name: string): boolean;
+  /** Neither denied nor left out of the allowlist. */
+  reaches(name: string): boolean;
+}
+
+/**
+ * Relation matching of contract 0.3.x. A bare allowlist entry admits the relation in `public`
+ * only; a bare denylist entry blocks that name in every schema; a qualified entry names one
+ * schema's relation. The denylist wins, and an empty allowlist restricts nothing.
+ */
+export function relationLists(
+  allowlist: readonly string[],
+  denylist: readonly string[],
+): RelationLists {
+  const allowed = new Set(allowlist.map(relationKey));
+  const denied = new Set(denylist.map(relationKey));
+  const deniedEverywhere = new Set(
+    denylist.map(relationName).flatMap((n) => (n.schema === undefined ? [n.relation] : [])),
+  );
+  const denies = (name: string) =>
+    denied.has(relationKey(name)) || deniedEverywhere.has(relationName(name).relation);
+  const excludes = (name: string) => allowed.size > 0 && !allowed.has(relationKey(name));
+  return { denies, excludes, reaches: (name) => !denies(name) && !excludes(name) };
+}
