@@ -4,6 +4,7 @@ import { deparseSync } from "pgsql-deparser";
 import type { AstObject } from "./ast.js";
 import { type Refusal, RefusalSignal } from "./decision.js";
 import { type StatementFacts, statementFacts } from "./facts.js";
+import { hazardRefusal } from "./hazards.js";
 import { applyMasking } from "./masking.js";
 import { policyNotes } from "./notes.js";
 import { parseSql } from "./parser.js";
@@ -128,8 +129,10 @@ function checkStatement(facts: StatementFacts, policy: PolicyIndex): Refusal | u
   if (p.access_mode === "read_only") {
     if (facts.effect === "write" || facts.effect === "ddl") {
       const what =
-        facts.kinds.filter((kind) => kind !== "select" && kind !== "explain").join(", ") ||
-        facts.kind;
+        [
+          ...facts.kinds.filter((kind) => kind !== "select" && kind !== "explain"),
+          ...facts.writingCalls.map((name) => `${name}()`),
+        ].join(", ") || facts.kind;
       return refusal(
         "read_only",
         `The policy is read-only and the statement changes data or schema (${what}).`,
@@ -182,6 +185,8 @@ function checkStatement(facts: StatementFacts, policy: PolicyIndex): Refusal | u
       );
     }
   }
+  const hazard = hazardRefusal(facts, policy);
+  if (hazard !== undefined) return hazard;
   if (p.max_affected_rows > 0 && facts.writes.some((write) => write.inCte)) {
     return refusal(
       "max_affected_rows_writable_cte",

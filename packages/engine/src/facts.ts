@@ -9,6 +9,7 @@ import {
   rangeVarName,
   str,
 } from "./ast.js";
+import { writingFunctions } from "./function-names.js";
 import { lockTakingChanges } from "./migration.js";
 import {
   type RelationReference,
@@ -55,6 +56,12 @@ export interface StatementFacts {
   planOnly: boolean;
   /** The statement whose rows reach the client (the inner statement of EXPLAIN, PREPARE…). */
   body: { type: string; node: AstObject };
+  /** Built-in functions called (unqualified or in pg_catalog), lower-case. */
+  calls: string[];
+  /** Functions called that write, lock or notify (see `writingFunctions`). */
+  writingCalls: string[];
+  /** Settings the statement changes: by SET, set_config or ALTER … SET; `*` when not constant. */
+  settings: { name: string; value: string | undefined }[];
 }
 
 const effectRank: Record<StatementEffect, number> = { read: 0, session: 1, write: 2, ddl: 3 };
@@ -98,7 +105,18 @@ export function statementFacts(statement: AstObject): StatementFacts {
     effect = "ddl";
   }
 
+  const calls: string[] = [];
+  const settings: { name: string; value: string | undefined }[] = [];
   walkTree(statement, (object, place, objectType) => {
+    if (objectType === "FuncCall") {
+      const name = builtinName(object.funcname);
+      if (name !== undefined) calls.push(name);
+      if (name === "set_config") settings.push(setConfigSetting(object.args));
+    }
+    if (objectType === "VariableSetStmt") {
+      const setting = variableSetting(object);
+      if (setting !== undefined) settings.push(setting);
+    }
     if (objectType !== undefined && writeTargets.has(objectType)) {
       const write = writeFact(objectType, object, object !== node);
       writes.push(write);
@@ -123,6 +141,8 @@ export function statementFacts(statement: AstObject): StatementFacts {
     return undefined;
   });
 
+  const writingCalls = calls.filter((name) => writingFunctions.has(name));
+  if (writingCalls.length > 0 && effectRank[effect] < effectRank.write) effect = "write";
   const allKinds = [...kinds];
   return {
     type,
@@ -137,6 +157,40 @@ export function statementFacts(statement: AstObject): StatementFacts {
     lockTaking: lockTakingChanges(type, node),
     planOnly: false,
     body: { type, node },
+    calls,
+    writingCalls,
+    settings,
+  };
+}
+
+/** The name of a function call when it may be a built-in one (unqualified or pg_catalog). */
+function builtinName(funcname: unknown): string | undefined {
+  const parts = names(funcname);
+  const schema = parts.length >= 2 ? parts.at(-2) : undefined;
+  if (schema !== undefined && schema !== "pg_catalog") return undefined;
+  return parts.at(-1)?.toLowerCase();
+}
+
+/** The text of a constant argument, or undefined when it is not a constant. */
+function constantText(value: unknown): string | undefined {
+  const constant = asNode(value, "A_Const") ?? asNode(asNode(value, "TypeCast")?.arg, "A_Const");
+  return isObject(constant?.sval) ? str(constant.sval.sval) : undefined;
+}
+
+function setConfigSetting(args: unknown): { name: string; value: string | undefined } {
+  const [name, value] = list(args);
+  return { name: constantText(name)?.toLowerCase() ?? "*", value: constantText(value) };
+}
+
+/** A SET's setting and value; RESET and SET … TO DEFAULT restore the default, which is safe. */
+function variableSetting(node: AstObject): { name: string; value: string | undefined } | undefined {
+  const kind = str(node.kind);
+  if (kind !== "VAR_SET_VALUE" && kind !== "VAR_SET_CURRENT" && kind !== "VAR_SET_MULTI")
+    return undefined;
+  const values = list(node.args).map(constantText);
+  return {
+    name: (str(node.name) ?? "*").toLowerCase(),
+    value: values.length === 1 ? values[0] : undefined,
   };
 }
 
@@ -153,8 +207,13 @@ function modeAt(
   return kindOfNode(owner).effect === "ddl" && ddlTargetKeys.has(key) ? "write" : "read";
 }
 
-/** The kinds one write runs as: a MERGE runs as each of its WHEN actions. */
+/**
+ * The kinds one write runs as: a MERGE runs as each of its WHEN actions, and INSERT … ON
+ * CONFLICT DO UPDATE as an insert and an update (it reads and changes the existing row).
+ */
 function writeKinds(type: string, node: AstObject): StatementClass[] {
+  if (type === "InsertStmt" && isObject(node.onConflictClause))
+    return node.onConflictClause.action === "ONCONFLICT_UPDATE" ? ["insert", "update"] : ["insert"];
   if (type !== "MergeStmt") return [kindOfNode(type).kind];
   return list(node.mergeWhenClauses).map((clause) =>
     mergeActionKind(asNode(clause, "MergeWhenClause")?.commandType),
@@ -204,6 +263,9 @@ function explainFacts(inner: StatementFacts, analyze: boolean): StatementFacts {
     destructive: undefined,
     lockTaking: [],
     planOnly: true,
+    calls: [],
+    writingCalls: [],
+    settings: [],
   };
 }
 

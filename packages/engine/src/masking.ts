@@ -41,6 +41,10 @@ export function applyMasking(facts: StatementFacts, masks: MaskIndex): MaskingOu
     found.set(`${column}:${kind}`, { column, kind });
 
   if (type === "CopyStmt") refuseMaskedCopy(node, masks, analysis);
+  if (type === "RuleStmt" || type === "CreateFunctionStmt") {
+    refuseStoredCopies(node, analysis);
+    return { columns: [], filtersOnMasked: analysis.filtersOnMasked };
+  }
   if (type === "CreateTableAsStmt" || type === "ViewStmt" || isObject(node.intoClause)) {
     const output = analysis.statement(type === "SelectStmt" ? { SelectStmt: node } : node.query);
     if (output.columns.some((column) => column.kinds.size > 0)) {
@@ -62,6 +66,31 @@ export function applyMasking(facts: StatementFacts, masks: MaskIndex): MaskingOu
     for (const kind of column.kinds) add(column.name, column.nulled ? "null" : kind);
   }
   return { columns: [...found.values()], filtersOnMasked: analysis.filtersOnMasked };
+}
+
+/**
+ * A rule's actions and a function's parsed body (BEGIN ATOMIC, RETURN) run later, outside any
+ * statement the engine judges: refused when they return or store a masked value.
+ */
+function refuseStoredCopies(node: AstObject, analysis: ProvenanceAnalysis): void {
+  const body = node.sql_body;
+  const statements = [
+    ...list(node.actions),
+    ...list(asNode(body, "List")?.items).flatMap((item) => list(asNode(item, "List")?.items)),
+  ];
+  const returned = asNode(body, "ReturnStmt")?.returnval;
+  const carries =
+    statements.some((statement) =>
+      analysis.statement(statement).columns.some((column) => column.kinds.size > 0),
+    ) ||
+    (returned !== undefined && analysis.taint(returned, [], new Map()).size > 0);
+  if (carries) {
+    refuse(
+      "masked_column_copy",
+      "The statement stores code (a rule or a function body) that returns or copies a masked column's raw value, and it would run where no masking rule applies.",
+      "Leave masked columns out of rules and function bodies.",
+    );
+  }
 }
 
 /** COPY bypasses result masking, so copying out a masked relation or query is refused. */
@@ -113,9 +142,9 @@ function refuseSchemaAttacks(type: string, node: AstObject, masks: MaskIndex): v
       list(node.cmds).some((cmd) => {
         const body = asNode(cmd, "AlterTableCmd");
         const def = body?.def;
-        const usingExpression = asNode(def, "ColumnDef")?.raw_default;
+        // Any type change converts every stored value, and a failed conversion prints it.
         const retypesMasked = body?.subtype === "AT_AlterColumnType" && isMasked(body.name);
-        return readsMasked(def) || (retypesMasked && usingExpression !== undefined);
+        return readsMasked(def) || retypesMasked;
       }));
   if (attacks) {
     refuse(
@@ -135,6 +164,10 @@ function mentionsColumn(value: unknown, isMasked: (column: unknown) => boolean):
   const indexElem = asNode(value, "IndexElem");
   if (indexElem !== undefined && isMasked(indexElem.name)) return true;
   const constraint = asNode(value, "Constraint");
-  if (constraint !== undefined && names(constraint.keys).some(isMasked)) return true;
+  if (
+    constraint !== undefined &&
+    [...names(constraint.keys), ...names(constraint.fk_attrs)].some(isMasked)
+  )
+    return true;
   return Object.values(value).some((child) => mentionsColumn(child, isMasked));
 }

@@ -15,6 +15,8 @@ import {
 } from "./ast.js";
 import { outputColumnName, resTarget } from "./column-name.js";
 import { refuse } from "./decision.js";
+import { wholeRowFunctions } from "./function-names.js";
+import { isComparison } from "./operators.js";
 
 /** Masked columns by relation key, then by lower-cased column name. */
 export type MaskIndex = ReadonlyMap<string, ReadonlyMap<string, MaskingKind>>;
@@ -87,18 +89,17 @@ export class ProvenanceAnalysis {
     const items = this.fromItems(list(body.fromClause), scope, ctes);
     const inner: Scope = [items, ...scope];
     const output = this.targets(list(body.targetList), inner, ctes);
-    for (const clause of [
-      "whereClause",
-      "havingClause",
-      "groupClause",
-      "sortClause",
-      "distinctClause",
-      "windowClause",
-      "limitCount",
-      "limitOffset",
-    ]) {
+    for (const clause of ["whereClause", "havingClause", "groupClause", "sortClause"]) {
       this.filter(body[clause], inner, ctes);
     }
+    this.filter(body.distinctClause, inner, ctes);
+    for (const window of list(body.windowClause)) {
+      const def = asNode(window, "WindowDef");
+      this.filter(def?.partitionClause, inner, ctes);
+      this.filter(def?.orderClause, inner, ctes);
+    }
+    this.filter(body.limitCount, inner, ctes, false);
+    this.filter(body.limitOffset, inner, ctes, false);
     return output;
   }
 
@@ -115,7 +116,16 @@ export class ProvenanceAnalysis {
       scope,
       ctes,
     );
-    const inner: Scope = [[...target, ...sources], ...scope];
+    // RETURNING old/new (and WITH (OLD AS o, NEW AS n)) name the written row as a whole.
+    const returningClause = isObject(body.returningClause) ? body.returningClause : undefined;
+    const rowNames = [
+      "old",
+      "new",
+      ...list(returningClause?.options).map((o) => str(asNode(o, "ReturningOption")?.value) ?? ""),
+    ];
+    const rows = target.flatMap((item) => rowNames.map((alias) => ({ ...item, alias })));
+    const excluded = target.map((item) => ({ ...item, alias: "excluded" }));
+    const inner: Scope = [[...target, ...sources, ...excluded, ...rows], ...scope];
     const into = isRangeVar(body.relation) ? rangeVarName(body.relation) : "the target";
     if (body.selectStmt !== undefined) {
       const written = this.statement(body.selectStmt, scope, ctes);
@@ -135,9 +145,17 @@ export class ProvenanceAnalysis {
     }
     this.filter(body.whereClause, inner, ctes);
     this.filter(body.joinCondition, inner, ctes);
-    const returning = isObject(body.returningClause)
-      ? body.returningClause.exprs
-      : body.returningList;
+    if (isObject(body.onConflictClause)) {
+      this.filter(body.onConflictClause.whereClause, inner, ctes);
+      this.filter(
+        asNode({ InferClause: body.onConflictClause.infer }, "InferClause")?.whereClause,
+        inner,
+        ctes,
+      );
+    }
+    for (const clause of list(body.mergeWhenClauses))
+      this.filter(asNode(clause, "MergeWhenClause")?.condition, inner, ctes);
+    const returning = returningClause !== undefined ? returningClause.exprs : body.returningList;
     return this.targets(list(returning), inner, ctes);
   }
 
@@ -147,20 +165,32 @@ export class ProvenanceAnalysis {
     const entries = list(withClause.ctes)
       .map((cte) => asNode(cte, "CommonTableExpr"))
       .filter((cte): cte is AstObject => cte !== undefined);
-    if (withClause.recursive === true) {
-      for (const cte of entries) ctes.set(str(cte.ctename) ?? "", { columns: [], open: true });
+    const pass = () => {
+      for (const cte of entries) {
+        const name = str(cte.ctename) ?? "";
+        const output = this.statement(cte.ctequery, scope, ctes);
+        const aliases = list(cte.aliascolnames).map((n) => stringValue(n) ?? "");
+        ctes.set(name, renameByPosition(output, aliases, name));
+      }
+    };
+    if (withClause.recursive !== true) {
+      pass();
+      return ctes;
     }
-    for (const cte of entries) {
-      const name = str(cte.ctename) ?? "";
-      const output = this.statement(cte.ctequery, scope, ctes);
-      const renamed = renameByPosition(
-        output,
-        list(cte.aliascolnames).map((n) => stringValue(n) ?? ""),
-        name,
-      );
-      ctes.set(name, renamed);
+    // A recursive CTE feeds its output back in: repeat until the masked columns stop moving.
+    for (const cte of entries) ctes.set(str(cte.ctename) ?? "", { columns: [], open: true });
+    let seen = "";
+    for (let round = 0; round < 8; round += 1) {
+      pass();
+      const now = signature(ctes);
+      if (now === seen) return ctes;
+      seen = now;
     }
-    return ctes;
+    refuse(
+      "masked_column_expression",
+      "A recursive CTE moves masked values between its columns in a way the engine cannot follow to the end.",
+      "Select the masked column directly from its table so the mask applies.",
+    );
   }
 
   private values(rows: readonly unknown[], scope: Scope, ctes: CteMap): Columns {
@@ -304,10 +334,71 @@ export class ProvenanceAnalysis {
     return output;
   }
 
-  /** A WHERE, ON, GROUP BY or ORDER BY clause: checked, and noted when it reads masked values. */
-  private filter(clause: unknown, scope: Scope, ctes: CteMap): void {
+  /**
+   * A WHERE, ON, GROUP BY, HAVING or ORDER BY clause. It may compare, group or order by a masked
+   * value (noted: which rows match can reveal it), but not compute on it: a cast, a function or
+   * an operator runs on the raw value, and its error or its side effect carries the value out.
+   */
+  private filter(clause: unknown, scope: Scope, ctes: CteMap, direct = true): void {
     if (clause === undefined) return;
-    if (this.taint(clause, scope, ctes).size > 0) this.filtersOnMasked = true;
+    if (this.taint(clause, scope, ctes).size === 0) return;
+    this.filtersOnMasked = true;
+    this.refuseComputedUse(clause, scope, ctes, direct);
+  }
+
+  /** Refuses a masked value anywhere but as a direct operand of a comparison, grouping or ordering. */
+  private refuseComputedUse(value: unknown, scope: Scope, ctes: CteMap, direct: boolean): void {
+    if (Array.isArray(value)) {
+      for (const item of value) this.refuseComputedUse(item, scope, ctes, direct);
+      return;
+    }
+    if (!isObject(value)) return;
+    const type = nodeType(value);
+    const node = type === undefined ? value : (value[type] as AstObject);
+    const visit = (child: unknown, childDirect: boolean) =>
+      this.refuseComputedUse(child, scope, ctes, childDirect);
+    switch (type) {
+      case "ColumnRef":
+        if (!direct && this.taint(value, scope, ctes).size > 0)
+          refuseExpression("an expression in a filter, grouping or ordering");
+        return;
+      case "SubLink": {
+        const carries = this.taint({ SubLink: { ...node, testexpr: undefined } }, scope, ctes);
+        if (!direct && node.subLinkType === "EXPR_SUBLINK" && carries.size > 0)
+          refuseExpression("an expression in a filter, grouping or ordering");
+        visit(
+          node.testexpr,
+          node.subLinkType === "ANY_SUBLINK" || node.subLinkType === "ALL_SUBLINK",
+        );
+        return;
+      }
+      case "A_Expr":
+        visit(node.lexpr, isComparison(node));
+        visit(node.rexpr, isComparison(node));
+        return;
+      case "BoolExpr":
+      case "NullTest":
+      case "BooleanTest":
+        visit(node.args ?? node.arg, true);
+        return;
+      case "SortBy":
+        visit(node.node, true);
+        return;
+      case "List":
+        visit(node.items, direct);
+        return;
+      case "CaseExpr":
+        visit(node.arg, true);
+        for (const when of list(node.args)) {
+          const body = asNode(when, "CaseWhen");
+          visit(body?.expr, true);
+          visit(body?.result, false);
+        }
+        visit(node.defresult, false);
+        return;
+      default:
+        for (const key in node) visit(node[key], false);
+    }
   }
 
   /** The mask kinds whose values an expression reads (analysing any subquery inside it). */
@@ -379,9 +470,28 @@ function renameByPosition(columns: Columns, aliases: readonly string[], owner: s
   };
 }
 
+/** What masked columns a map of CTEs carries, by position, to tell when a fixpoint is reached. */
+function signature(ctes: CteMap): string {
+  const column = (c: TrackedColumn) =>
+    `${c.name}=${[...c.kinds].sort().join("+")}${c.nulled ? "!" : ""}`;
+  return [...ctes].map(([name, c]) => `${name}:${c.open}:${c.columns.map(column)}`).join(";");
+}
+
+/**
+ * A set operation names its columns from its first branch and takes each value from the same
+ * position of every branch. When a later branch carries a masked value and the positions cannot
+ * be matched (a `*` over unknown columns, or branches of different widths), it is refused.
+ */
 function combineSetOperation(left: Columns, right: Columns): Columns {
   if (left.open || right.open || left.columns.length !== right.columns.length) {
-    return { columns: [...left.columns, ...right.columns], open: true };
+    if (right.columns.some((column) => column.kinds.size > 0)) {
+      refuse(
+        "masked_column_rename",
+        "A set operation takes its column names from its first branch, and a later branch carries a masked column at a position the engine cannot match to a name.",
+        "List the columns of every branch explicitly, with the masked column at the same position and under the same name.",
+      );
+    }
+    return { columns: left.columns, open: true };
   }
   return {
     open: false,
@@ -440,6 +550,12 @@ function resolveColumn(
     }
   }
   if (kinds !== undefined) return { kinds, nulled, wholeRow: false };
+  // Attribute notation: `u.row_to_json` is `row_to_json(u)` when u has no such column.
+  if (qualified && wholeRowFunctions.has(column)) {
+    const rows = scope.flat().filter((item) => item.alias === qualifier);
+    const rowKinds = new Set(rows.flatMap((row) => row.columns.flatMap((c) => [...c.kinds])));
+    return { kinds: rowKinds, nulled: false, wholeRow: rowKinds.size > 0 };
+  }
   if (path.length === 1) {
     const rows = scope.flat().filter((item) => item.alias === column);
     const rowKinds = new Set(rows.flatMap((row) => row.columns.flatMap((c) => [...c.kinds])));

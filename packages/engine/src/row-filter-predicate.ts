@@ -1,4 +1,6 @@
+import { rowFilterTextProblem } from "@pgbeam/policies-validators";
 import { type AstObject, asNode, isObject, list, nodeType } from "./ast.js";
+import { comparisonOperators } from "./operators.js";
 import { parseSql } from "./parser.js";
 
 /** A row filter ready to inject, or the reason its predicate cannot be used. */
@@ -24,6 +26,9 @@ const nonBooleanConstants = ["ival", "fval", "sval", "bsval", "isnull"];
  * is refused, so a predicate can only ever narrow the rows.
  */
 export function compileRowFilter(table: string, predicate: string): CompiledRowFilter {
+  // The text rule comes first and is the linter's too; then what only the parser can see.
+  const textProblem = rowFilterTextProblem(predicate);
+  if (textProblem !== undefined) return { table, predicate, problem: textProblem };
   const parsed = parseSql(`SELECT 1 WHERE ${predicate}`);
   if (!parsed.ok) return { table, predicate, problem: `it does not parse (${parsed.message})` };
   const [first, ...rest] = parsed.statements;
@@ -46,31 +51,6 @@ export function compileRowFilter(table: string, predicate: string): CompiledRowF
   return { table, predicate, expression };
 }
 
-// Operators whose result is a boolean; arithmetic, concatenation and the like are not.
-const comparisonOperators = new Set([
-  "=",
-  "<>",
-  "!=",
-  "<",
-  ">",
-  "<=",
-  ">=",
-  "~",
-  "~*",
-  "!~",
-  "!~*",
-  "~~",
-  "~~*",
-  "!~~",
-  "!~~*",
-  "@>",
-  "<@",
-  "&&",
-  "@@",
-  "?",
-  "?|",
-  "?&",
-]);
 // Expression nodes that can yield a boolean (a column, a call, a cast or a CASE may; a list cannot).
 const possiblyBoolean = new Set([
   "BoolExpr",

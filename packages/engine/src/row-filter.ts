@@ -13,8 +13,11 @@ import {
   stringValue,
 } from "./ast.js";
 import { refuse } from "./decision.js";
+import { isPlainCondition, plainJoins } from "./plain-condition.js";
 import type { CompiledRowFilter, RowFilterIndex } from "./row-filter-predicate.js";
 import { walkTree } from "./walk.js";
+
+const writeTargets = new Set(["InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt"]);
 
 /** What row filtering did to a batch: the predicates injected, and whether any was. */
 export interface RowFilterOutcome {
@@ -25,11 +28,19 @@ export interface RowFilterOutcome {
 
 type Edit = () => void;
 
+// A write target is always a relation, never a CTE of the same name.
+const noCtes: ReadonlySet<string> = new Set();
+
 /**
  * ANDs each relation's row-filter predicate into every reference to it, in place: into the
  * WHERE clause of the query, UPDATE or DELETE that reads it directly or through inner joins,
- * and, on the nullable side of an outer join, by reading the relation through a filtered
- * subquery so the join keeps its meaning. CTE names are not relations and are left alone.
+ * and, where that would not keep the meaning (the nullable side of an outer join, under a join
+ * alias or a column alias list), by reading the relation through a filtered subquery. When the
+ * caller's own conditions could fail or act on a row (a function, a cast, arithmetic), the
+ * filter is made to run first: the relation is read through a subquery PostgreSQL cannot
+ * flatten (`OFFSET 0`), and an UPDATE or DELETE guards the caller's WHERE with
+ * `CASE WHEN predicate THEN … ELSE false END`. A reference left without its predicate
+ * (any other position) refuses the statement. CTE names are not relations and are left alone.
  */
 export function injectRowFilters(
   statements: AstObject[],
@@ -39,14 +50,15 @@ export function injectRowFilters(
   const unfilteredInserts: string[] = [];
   if (filters.size === 0) return { applied: [], unfilteredInserts };
   const edits: Edit[] = [];
-  // A write target is always a relation, never a CTE of the same name.
+  const reached = new Map<AstObject, string>();
+  const placed = new Set<AstObject>();
   const lookup = (rangeVar: AstObject, ctes: ReadonlySet<string>): CompiledRowFilter[] => {
     const relation = str(rangeVar.relname) ?? "";
     if (rangeVar.schemaname === undefined && ctes.has(relation)) return [];
     return filters.get(relationKey(rangeVarName(rangeVar))) ?? [];
   };
-  const filtersOf = (rangeVar: AstObject, ctes: ReadonlySet<string>): CompiledRowFilter[] => {
-    const found = lookup(rangeVar, ctes);
+  const filtersOf = (rangeVar: AstObject): CompiledRowFilter[] => {
+    const found = filters.get(relationKey(rangeVarName(rangeVar))) ?? [];
     for (const filter of found) {
       if (filter.expression === undefined) {
         refuse(
@@ -57,85 +69,162 @@ export function injectRowFilters(
       }
       applied.set(filter, true);
     }
+    placed.add(rangeVar);
     return found;
   };
 
   for (const statement of statements) {
     walkTree(statement, (object, place, type) => {
-      const filtered = (rangeVar: unknown) =>
-        isRangeVar(rangeVar) ? filtersOf(rangeVar, place.ctes) : [];
+      if (isRangeVar(object)) {
+        const target = place.key === "relation" && writeTargets.has(place.owner ?? "");
+        const insert = target && place.owner === "InsertStmt";
+        if (!insert && lookup(object, target ? noCtes : place.ctes).length > 0)
+          reached.set(object, rangeVarName(object));
+      }
       if (type === "UpdateStmt" || type === "DeleteStmt") {
         const target = object.relation as AstObject;
-        for (const filter of filtered(target))
-          edits.push(() => andInto(object, qualified(filter, target)));
+        const found = lookup(target, noCtes).length > 0 ? filtersOf(target) : [];
+        if (found.length > 0) edits.push(() => filterTarget(object, target, found));
       }
       const target = isRangeVar(object.relation) ? object.relation : undefined;
-      if (type === "InsertStmt" && target !== undefined && lookup(target, place.ctes).length > 0) {
-        unfilteredInserts.push(rangeVarName(object.relation as AstObject));
+      if (type === "InsertStmt" && target !== undefined && lookup(target, noCtes).length > 0) {
+        const conflict = isObject(object.onConflictClause) ? object.onConflictClause : undefined;
+        if (conflict?.action === "ONCONFLICT_UPDATE") {
+          // DO UPDATE changes (and RETURNING shows) the existing row: only one the filter admits.
+          const found = filtersOf(target);
+          for (const filter of found)
+            edits.push(() => andInto(conflict, qualified(filter, target)));
+        } else unfilteredInserts.push(rangeVarName(target));
       }
-      if (type === "MergeStmt" && filtered(object.relation).length > 0) {
+      if (type === "MergeStmt" && target !== undefined && lookup(target, noCtes).length > 0) {
         refuse(
           "row_filter_unsupported",
-          `MERGE into ${rangeVarName(object.relation as AstObject)} cannot be limited by its row filter.`,
+          `MERGE into ${rangeVarName(target)} cannot be limited by its row filter.`,
           "Use UPDATE, INSERT or DELETE statements, which the row filter applies to.",
         );
       }
-      if (type === "CopyStmt" && object.is_from !== true && isRangeVar(object.relation)) {
-        const found = filtered(object.relation);
+      if (type === "CopyStmt" && object.is_from !== true && target !== undefined) {
+        const found = lookup(target, noCtes).length > 0 ? filtersOf(target) : [];
         if (found.length > 0) edits.push(() => copyThroughQuery(object, found));
       }
+      const fence = !isPlainCondition(object.whereClause);
       for (const key of ["fromClause", "usingClause"]) {
         const items = object[key];
         if (!Array.isArray(items)) continue;
+        const level = { query: object, fence: fence || !plainJoins(items), filtersOf, edits };
+        const visible = (rangeVar: AstObject) => lookup(rangeVar, place.ctes).length > 0;
         for (let index = 0; index < items.length; index += 1) {
-          placeInFrom(items, index, false, object, filtered, edits);
+          placeInFrom(level, items, index, { nullable: false, hidden: false }, visible);
         }
       }
       if (type === "MergeStmt") {
         const holder = object;
-        placeInFrom([holder.sourceRelation], 0, true, holder, filtered, edits, (node) => {
-          holder.sourceRelation = node;
-        });
+        const level = { query: holder, fence: true, filtersOf, edits };
+        const visible = (rangeVar: AstObject) => lookup(rangeVar, place.ctes).length > 0;
+        placeInFrom(
+          level,
+          [holder.sourceRelation],
+          0,
+          { nullable: true, hidden: true },
+          visible,
+          (node) => {
+            holder.sourceRelation = node;
+          },
+        );
       }
       return undefined;
     });
+  }
+  for (const [rangeVar, name] of reached) {
+    if (!placed.has(rangeVar)) {
+      refuse(
+        "row_filter_unsupported",
+        `The statement reaches ${name} where its row filter cannot be applied (a schema change, a lock or another position that is not a query).`,
+        `Read ${name} with SELECT, or change it with UPDATE or DELETE, where the row filter applies.`,
+      );
+    }
   }
   for (const edit of edits) edit();
   return { applied: [...applied.keys()], unfilteredInserts };
 }
 
+/** One query level's placement context. */
+interface Level {
+  query: AstObject;
+  /** The caller's conditions are not plain: read filtered relations through a fenced subquery. */
+  fence: boolean;
+  filtersOf: (rangeVar: AstObject) => CompiledRowFilter[];
+  edits: Edit[];
+}
+
+/** Filters an UPDATE's or DELETE's target, keeping the caller's WHERE behind the predicate. */
+function filterTarget(statement: AstObject, target: AstObject, found: CompiledRowFilter[]): void {
+  const caller = statement.whereClause;
+  // WHERE CURRENT OF names a cursor's row, and the cursor's own query was filtered.
+  if (asNode(caller, "CurrentOfExpr") !== undefined) return;
+  const predicates = found.map((filter) => qualified(filter, target));
+  const guard =
+    predicates.length === 1
+      ? predicates[0]
+      : { BoolExpr: { boolop: "AND_EXPR", args: predicates } };
+  if (!isObject(caller) || isPlainCondition(caller)) {
+    for (const predicate of predicates) andInto(statement, predicate);
+    return;
+  }
+  statement.whereClause = {
+    BoolExpr: {
+      boolop: "AND_EXPR",
+      args: [
+        cloneTree(guard),
+        {
+          CaseExpr: {
+            args: [{ CaseWhen: { expr: guard, result: caller } }],
+            defresult: { A_Const: { boolval: { boolval: false } } },
+          },
+        },
+      ],
+    },
+  };
+}
+
 /** Finds filtered relations in one FROM entry and plans where their predicates go. */
 function placeInFrom(
+  level: Level,
   container: unknown[],
   index: number,
-  nullable: boolean,
-  query: AstObject,
-  filtered: (rangeVar: unknown) => CompiledRowFilter[],
-  edits: Edit[],
+  position: { nullable: boolean; hidden: boolean },
+  visible: (rangeVar: AstObject) => boolean,
   replace: (node: AstObject) => void = (node) => {
     container[index] = node;
   },
 ): void {
   const entry = container[index];
-  const rangeVar = asNode(entry, "RangeVar");
+  const sample = asNode(entry, "RangeTableSample");
+  const rangeVar = asNode(entry, "RangeVar") ?? asNode(sample?.relation, "RangeVar");
   if (rangeVar !== undefined) {
-    const found = filtered(rangeVar);
-    if (found.length === 0) return;
-    if (nullable) edits.push(() => replace(filteredSubquery(rangeVar, found)));
-    else for (const filter of found) edits.push(() => andInto(query, qualified(filter, rangeVar)));
+    if (!visible(rangeVar)) return;
+    const found = level.filtersOf(rangeVar);
+    const inSubquery =
+      level.fence || position.nullable || position.hidden || aliasColumns(rangeVar).length > 0;
+    if (inSubquery) {
+      const source = sample === undefined ? { RangeVar: rangeVar } : { RangeTableSample: sample };
+      level.edits.push(() => replace(filteredSubquery(source, rangeVar, found, level.fence)));
+    } else {
+      for (const filter of found)
+        level.edits.push(() => andInto(level.query, qualified(filter, rangeVar)));
+    }
     return;
   }
   const join = asNode(entry, "JoinExpr");
   if (join === undefined) return;
   const type = str(join.jointype);
-  const leftNullable = nullable || type === "JOIN_RIGHT" || type === "JOIN_FULL";
-  const rightNullable = nullable || type === "JOIN_LEFT" || type === "JOIN_FULL";
+  const hidden = position.hidden || isObject(join.alias);
   const sides: [string, boolean][] = [
-    ["larg", leftNullable],
-    ["rarg", rightNullable],
+    ["larg", position.nullable || type === "JOIN_RIGHT" || type === "JOIN_FULL"],
+    ["rarg", position.nullable || type === "JOIN_LEFT" || type === "JOIN_FULL"],
   ];
-  for (const [side, sideNullable] of sides) {
-    placeInFrom([join[side]], 0, sideNullable, query, filtered, edits, (node) => {
+  for (const [side, nullable] of sides) {
+    placeInFrom(level, [join[side]], 0, { nullable, hidden }, visible, (node) => {
       join[side] = node;
     });
   }
@@ -176,20 +265,32 @@ function qualified(filter: CompiledRowFilter, rangeVar: AstObject): AstObject {
   return expression;
 }
 
-/** `(SELECT * FROM relation WHERE predicate) AS alias`, keeping any column alias list. */
-function filteredSubquery(rangeVar: AstObject, filters: CompiledRowFilter[]): AstObject {
-  const bare: AstObject = { ...rangeVar };
-  delete bare.alias;
+/**
+ * `(SELECT * FROM relation WHERE predicate) AS alias`, keeping any column alias list; with
+ * `fence`, `OFFSET 0` stops PostgreSQL from flattening it and mixing the caller's conditions
+ * in before the predicate.
+ */
+function filteredSubquery(
+  source: AstObject,
+  rangeVar: AstObject,
+  filters: CompiledRowFilter[],
+  fence: boolean,
+): AstObject {
+  const alias: AstObject = { aliasname: aliasName(rangeVar) ?? "" };
+  const colnames = aliasColumns(rangeVar).map((sval) => ({ String: { sval } }));
+  if (colnames.length > 0) alias.colnames = colnames;
+  const bare = cloneTree(source);
+  const bareRangeVar =
+    asNode(bare, "RangeVar") ?? asNode(asNode(bare, "RangeTableSample")?.relation, "RangeVar");
+  if (bareRangeVar !== undefined) delete bareRangeVar.alias;
   const select: AstObject = {
     targetList: [{ ResTarget: { val: { ColumnRef: { fields: [{ A_Star: {} }] } } } }],
-    fromClause: [{ RangeVar: bare }],
+    fromClause: [bare],
     limitOption: "LIMIT_OPTION_DEFAULT",
     op: "SETOP_NONE",
   };
+  if (fence) select.limitOffset = { A_Const: { ival: {} } };
   for (const filter of filters) andInto(select, cloneTree(filter.expression as AstObject));
-  const colnames = aliasColumns(rangeVar).map((sval) => ({ String: { sval } }));
-  const alias: AstObject = { aliasname: aliasName(rangeVar) ?? "" };
-  if (colnames.length > 0) alias.colnames = colnames;
   return { RangeSubselect: { subquery: { SelectStmt: select }, alias } };
 }
 

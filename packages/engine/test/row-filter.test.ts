@@ -120,15 +120,20 @@ describe("row-filter injection", () => {
   });
 
   test.each([
-    ["1; DROP TABLE users", "it holds more than one statement"],
-    ["true) OR (1 = 1", "it does not parse"],
+    ["1; DROP TABLE users", "it contains ';' outside a string"],
+    ["true) OR (1 = 1", "it closes a parenthesis it did not open"],
+    ["tenant_id = 1 -- and the rest", "it contains a SQL comment"],
+    ["tenant_id = 1 UNION SELECT 1", "it reaches past the WHERE clause (UNION)"],
+    ["tenant_id = (1", "it leaves a parenthesis open"],
+    ["tenant_id = 1 OR (SELECT 1 LIMIT 1) = 1 AND name = 'x", "unterminated"],
     ["tenant_id = 1 ORDER BY 1", "it reaches past the WHERE clause"],
     ["tenant_id = 1 FOR UPDATE", "it reaches past the WHERE clause"],
     ["'yes'", "it is a constant"],
     ["tenant_id + 1", "it is not a boolean expression"],
     ["ARRAY[1, 2]", "it is not a boolean expression"],
     ["name || 'x'", "it is not a boolean expression"],
-    ["", "it does not parse"],
+    ["", "it is empty"],
+    ["tenant_id = 1 OR (SELECT count(*) FROM t) = 1;", "it contains ';'"],
   ])("predicate %j is refused as row_filter_unsafe (%s)", (predicate, why) => {
     const result = engine.evaluate("SELECT id FROM users", {
       name: "bad",

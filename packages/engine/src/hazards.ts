@@ -1,0 +1,123 @@
+import { relationKey, relationName } from "@pgbeam/policies-validators";
+import { type AstObject, asNode, isObject, list, names, rangeVarName, str } from "./ast.js";
+import type { Refusal } from "./decision.js";
+import type { StatementFacts } from "./facts.js";
+import { meaningSettings, sqlInStringFunctions, statisticsRelations } from "./function-names.js";
+import type { PolicyIndex } from "./policy.js";
+
+const unicode = new Set(["utf8", "utf-8", "unicode"]);
+
+/**
+ * Refusals for statements that get around the policy rather than through it: SQL passed as a
+ * string, code the engine cannot read, settings that change what the next statement means,
+ * sampled values in statistics views, and schema changes aimed at a protected relation.
+ * Only a policy that keeps something in (a table list, a mask, a row filter) has anything to
+ * get around, except for the lexing settings, which break every later judgement.
+ */
+export function hazardRefusal(facts: StatementFacts, policy: PolicyIndex): Refusal | undefined {
+  for (const setting of facts.settings) {
+    const refused = settingRefusal(setting, policy.protects);
+    if (refused !== undefined) return refused;
+  }
+  if (!policy.protects) return undefined;
+  const inString = facts.calls.find((name) => sqlInStringFunctions.has(name));
+  if (inString !== undefined) {
+    return {
+      rule: "sql_in_string",
+      reason: `The statement calls ${inString}, which reads the SQL or relation it is given as a string; the policy cannot be checked against it.`,
+      hint: "Write the query itself, so the policy can judge the relations and columns it reads.",
+    };
+  }
+  const statistics = facts.relations.find((reference) => {
+    const { schema, relation } = relationName(reference.name);
+    return (schema === undefined || schema === "pg_catalog") && statisticsRelations.has(relation);
+  });
+  if (statistics !== undefined) {
+    return {
+      rule: "statistics_view",
+      reason: `${statistics.name} holds sampled column values (most common values, histograms), which would bypass masking, row filters and table lists.`,
+      hint: "Read the tables themselves, under the policy.",
+    };
+  }
+  const opaque = opaqueCode(facts.body.type, facts.body.node);
+  if (opaque !== undefined) {
+    return {
+      rule: "opaque_code",
+      reason: `The statement holds ${opaque}, code PgBeam cannot read, so what it reads or writes cannot be checked against the policy.`,
+      hint: "Run the statements themselves, or write the function body as BEGIN ATOMIC … END.",
+    };
+  }
+  if (policy.masks.size > 0 && validatesDomain(facts.body.type, facts.body.node)) {
+    return {
+      rule: "masked_column_expression",
+      reason:
+        "Adding a validated constraint to a domain checks every stored value of that type, and a masked column may be one of them: the check's error would print its value.",
+      hint: "Add the domain constraint NOT VALID, or change domains through a reviewed migration.",
+    };
+  }
+  const moved = protectedRename(facts.body.type, facts.body.node, policy);
+  if (moved !== undefined) {
+    return {
+      rule: "protected_relation_rename",
+      reason: `The statement renames or moves ${moved}, so the policy's rules would stop matching it.`,
+      hint: "Change the schema together with the policy, through a reviewed migration.",
+    };
+  }
+  return undefined;
+}
+
+function settingRefusal(
+  setting: { name: string; value: string | undefined },
+  protects: boolean,
+): Refusal | undefined {
+  const { name, value } = setting;
+  const lexing =
+    (name === "standard_conforming_strings" &&
+      !["on", "true", "1", "yes"].includes(value?.toLowerCase() ?? "")) ||
+    (name === "client_encoding" && !unicode.has(value?.toLowerCase() ?? "")) ||
+    name === "backslash_quote";
+  if (lexing || (protects && (name === "*" || meaningSettings.has(name)))) {
+    return {
+      rule: "session_setting",
+      reason:
+        name === "*"
+          ? "The statement changes a setting whose name is not a constant, which may change how later statements are read."
+          : `Changing ${name} changes how PostgreSQL reads later statements (${name === "search_path" ? "which schema an unqualified name means" : "how strings are lexed"}), so they would no longer mean what the policy judged.`,
+      hint: "Qualify names with their schema instead of changing search_path; keep standard_conforming_strings on and the client encoding UTF8.",
+    };
+  }
+  return undefined;
+}
+
+/** ALTER DOMAIN … ADD CONSTRAINT without NOT VALID, which checks every stored value. */
+function validatesDomain(type: string, node: AstObject): boolean {
+  if (type !== "AlterDomainStmt" || node.subtype !== "C") return false;
+  return asNode(node.def, "Constraint")?.skip_validation !== true;
+}
+
+/** DO blocks and function bodies given as strings: code the parser does not open. */
+function opaqueCode(type: string, node: AstObject): string | undefined {
+  if (type === "DoStmt") return "a DO block";
+  if (type === "CreateFunctionStmt" && node.sql_body === undefined) {
+    const body = list(node.options).some((o) => str(asNode(o, "DefElem")?.defname) === "as");
+    if (body) return "a function body written as a string";
+  }
+  return undefined;
+}
+
+/** The protected relation or schema a RENAME or SET SCHEMA moves, if it moves one. */
+function protectedRename(type: string, node: AstObject, policy: PolicyIndex): string | undefined {
+  if (type !== "RenameStmt" && type !== "AlterObjectSchemaStmt") return undefined;
+  const objectType = str(type === "RenameStmt" ? node.renameType : node.objectType);
+  if (objectType === "OBJECT_SCHEMA") {
+    const schema =
+      str(node.subname) ?? names(asNode(node.object, "String") ? [node.object] : []).at(0);
+    return `schema ${schema ?? "?"}`;
+  }
+  if (!isObject(node.relation) || objectType === "OBJECT_COLUMN") return undefined;
+  const relation = rangeVarName(node.relation);
+  const key = relationKey(relation);
+  // A masked relation's rename is refused by masking itself (masked_column_rename).
+  const rules = policy.rowFilters.has(key) || policy.lists.denies(relation);
+  return rules && !policy.masks.has(key) ? relation : undefined;
+}

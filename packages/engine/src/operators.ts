@@ -1,0 +1,51 @@
+/** Operators whose result is a boolean comparison of their operands. */
+export const comparisonOperators: ReadonlySet<string> = new Set([
+  "=",
+  "<>",
+  "!=",
+  "<",
+  ">",
+  "<=",
+  ">=",
+  "~",
+  "~*",
+  "!~",
+  "!~*",
+  "~~",
+  "~~*",
+  "!~~",
+  "!~~*",
+  "@>",
+  "<@",
+  "&&",
+  "@@",
+  "?",
+  "?|",
+  "?&",
+]);
+
+/** A_Expr kinds that compare their operands without computing on them (IN, LIKE, BETWEEN…). */
+const comparingKinds = new Set([
+  "AEXPR_OP_ANY",
+  "AEXPR_OP_ALL",
+  "AEXPR_DISTINCT",
+  "AEXPR_NOT_DISTINCT",
+  "AEXPR_IN",
+  "AEXPR_LIKE",
+  "AEXPR_ILIKE",
+  "AEXPR_SIMILAR",
+  "AEXPR_BETWEEN",
+  "AEXPR_NOT_BETWEEN",
+  "AEXPR_BETWEEN_SYM",
+  "AEXPR_NOT_BETWEEN_SYM",
+]);
+
+/** True for an A_Expr body that compares its operands (`=`, `<`, IN, LIKE, BETWEEN…). */
+export function isComparison(expression: { kind?: unknown; name?: unknown }): boolean {
+  const kind = typeof expression.kind === "string" ? expression.kind : "";
+  if (kind !== "AEXPR_OP" && kind !== "AEXPR_OP_ANY" && kind !== "AEXPR_OP_ALL")
+    return comparingKinds.has(kind);
+  const name = Array.isArray(expression.name) ? expression.name.at(-1) : undefined;
+  const operator = (name as { String?: { sval?: unknown } } | undefined)?.String?.sval;
+  return typeof operator === "string" && comparisonOperators.has(operator);
+}
