@@ -128,10 +128,5 @@ export const statisticsRelations: ReadonlySet<string> = new Set([
   "pg_statistic_ext_data",
 ]);
 
-/** Settings that change how the next statement is lexed or which relation a name means. */
-export const meaningSettings: ReadonlySet<string> = new Set([
-  "standard_conforming_strings",
-  "backslash_quote",
-  "client_encoding",
-  "search_path",
-]);
+/** Settings that change which relation an unqualified name means. */
+export const nameResolutionSettings: ReadonlySet<string> = new Set(["search_path"]);

@@ -2,7 +2,11 @@ import { relationKey, relationName } from "@pgbeam/policies-validators";
 import { type AstObject, asNode, isObject, list, names, rangeVarName, str } from "./ast.js";
 import type { Refusal } from "./decision.js";
 import type { StatementFacts } from "./facts.js";
-import { meaningSettings, sqlInStringFunctions, statisticsRelations } from "./function-names.js";
+import {
+  nameResolutionSettings,
+  sqlInStringFunctions,
+  statisticsRelations,
+} from "./function-names.js";
 import type { PolicyIndex } from "./policy.js";
 
 const unicode = new Set(["utf8", "utf-8", "unicode"]);
@@ -76,7 +80,7 @@ function settingRefusal(
       !["on", "true", "1", "yes"].includes(value?.toLowerCase() ?? "")) ||
     (name === "client_encoding" && !unicode.has(value?.toLowerCase() ?? "")) ||
     name === "backslash_quote";
-  if (lexing || (protects && (name === "*" || meaningSettings.has(name)))) {
+  if (lexing || (protects && (name === "*" || nameResolutionSettings.has(name)))) {
     return {
       rule: "session_setting",
       reason:

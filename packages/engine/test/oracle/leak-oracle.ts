@@ -87,6 +87,18 @@ export class LeakOracle {
     return { leaks: findCanaries(seen, forbidden), changedState };
   }
 
+  /** Runs SQL in a transaction that is rolled back and resolves to its last result's rows. */
+  async rows(sql: string): Promise<Record<string, unknown>[]> {
+    const db = await this.database();
+    await db.exec("BEGIN");
+    try {
+      const results = await db.exec(sql);
+      return (results.at(-1)?.rows ?? []) as Record<string, unknown>[];
+    } finally {
+      await db.exec(resetSql);
+    }
+  }
+
   /** The canaries `policy` keeps in (by value, with why), computed once per policy. */
   private forbidden(policy: PolicyProfileInput): Promise<Map<string, string>> {
     const id = JSON.stringify(policy);
