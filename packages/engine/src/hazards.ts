@@ -33,6 +33,7 @@ export function hazardRefusal(facts: StatementFacts, policy: PolicyIndex): Refus
     };
   }
   const statistics = facts.relations.find((reference) => {
+    if (!reference.key.startsWith("pg_")) return false; // every candidate is pg_… or pg_catalog.…
     const { schema, relation } = relationName(reference.name);
     return (schema === undefined || schema === "pg_catalog") && statisticsRelations.has(relation);
   });

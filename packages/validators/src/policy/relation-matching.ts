@@ -59,8 +59,21 @@ export function relationLists(
   const deniedEverywhere = new Set(
     denylist.map(relationName).flatMap((n) => (n.schema === undefined ? [n.relation] : [])),
   );
-  const denies = (name: string) =>
-    denied.has(relationKey(name)) || deniedEverywhere.has(relationName(name).relation);
-  const excludes = (name: string) => allowed.size > 0 && !allowed.has(relationKey(name));
+  // Statements name the same few relations again and again: remember each name's answers.
+  const answers = new Map<string, { denied: boolean; excluded: boolean }>();
+  const answer = (name: string) => {
+    let found = answers.get(name);
+    if (found === undefined) {
+      const key = relationKey(name);
+      found = {
+        denied: denied.has(key) || deniedEverywhere.has(relationName(name).relation),
+        excluded: allowed.size > 0 && !allowed.has(key),
+      };
+      if (answers.size < 4096) answers.set(name, found);
+    }
+    return found;
+  };
+  const denies = (name: string) => answer(name).denied;
+  const excludes = (name: string) => answer(name).excluded;
   return { denies, excludes, reaches: (name) => !denies(name) && !excludes(name) };
 }
