@@ -2,6 +2,7 @@
 export const identifierMaxBytes = 63;
 
 const encoder = new TextEncoder();
+const nonAscii = /[^\x20-\x7e]/;
 
 /**
  * One name part as PostgreSQL compares it here: quotes dropped, lower-cased (names match
@@ -9,9 +10,10 @@ const encoder = new TextEncoder();
  * parser truncates every identifier it reads.
  */
 export function identifierKey(part: string): string {
-  const plain = part.replaceAll('"', "").trim().toLowerCase();
-  if (plain.length * 3 <= identifierMaxBytes || encoder.encode(plain).length <= identifierMaxBytes)
-    return plain;
+  const plain = (part.includes('"') ? part.replaceAll('"', "") : part).trim().toLowerCase();
+  if (plain.length * 3 <= identifierMaxBytes) return plain;
+  if (plain.length <= identifierMaxBytes && !nonAscii.test(plain)) return plain;
+  if (encoder.encode(plain).length <= identifierMaxBytes) return plain;
   let bytes = 0;
   let cut = "";
   for (const character of plain) {

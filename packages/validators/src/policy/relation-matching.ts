@@ -8,6 +8,13 @@ export interface RelationName {
 
 /** Splits `schema.relation` (quotes allowed, dots inside quotes kept) into folded parts. */
 export function relationName(name: string): RelationName {
+  if (!name.includes('"')) {
+    const dot = name.lastIndexOf(".");
+    if (dot < 0) return { schema: undefined, relation: identifierKey(name) };
+    const before = name.slice(0, dot);
+    const schema = before.slice(before.lastIndexOf(".") + 1);
+    return { schema: identifierKey(schema), relation: identifierKey(name.slice(dot + 1)) };
+  }
   const parts: string[] = [];
   let current = "";
   let quoted = false;
@@ -31,9 +38,17 @@ export function relationName(name: string): RelationName {
  * match; a bare denylist entry matches more (see `relationLists`).
  */
 export function relationKey(name: string): string {
-  const { schema, relation } = relationName(name);
-  return schema === undefined || schema === "public" ? relation : `${schema}.${relation}`;
+  let key = keys.get(name);
+  if (key === undefined) {
+    const { schema, relation } = relationName(name);
+    key = schema === undefined || schema === "public" ? relation : `${schema}.${relation}`;
+    if (keys.size < 4096) keys.set(name, key);
+  }
+  return key;
 }
+
+// Statements name the same few relations again and again; keys are pure, so remember them.
+const keys = new Map<string, string>();
 
 /** The allow and deny lists of a profile, indexed to answer per relation in O(1). */
 export interface RelationLists {
