@@ -98,7 +98,11 @@ export function statementFacts(statement: AstObject): StatementFacts {
   let locking = false;
 
   if (type === "MergeStmt") kinds.clear();
-  if (type === "CopyStmt") effect = copyEffect(node.is_from === true);
+  // COPY FROM writes rows; COPY TO a server file or a PROGRAM writes outside the database.
+  if (type === "CopyStmt")
+    effect = copyEffect(
+      node.is_from === true || node.filename !== undefined || node.is_program === true,
+    );
   if (type === "SelectStmt" && isObject(node.intoClause)) {
     kinds.clear();
     kinds.add("ddl");

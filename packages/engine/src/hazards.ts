@@ -52,6 +52,14 @@ export function hazardRefusal(facts: StatementFacts, policy: PolicyIndex): Refus
       hint: "Run the statements themselves, or write the function body as BEGIN ATOMIC … END.",
     };
   }
+  const rowType = maskedRowParameter(facts.body.type, facts.body.node, policy);
+  if (rowType !== undefined) {
+    return {
+      rule: "masked_column_expression",
+      reason: `The function takes a whole row of ${rowType}, which has masked columns; called as ${rowType}.function it would see their raw values.`,
+      hint: "Pass the function the unmasked columns it needs instead of the whole row.",
+    };
+  }
   if (policy.masks.size > 0 && validatesDomain(facts.body.type, facts.body.node)) {
     return {
       rule: "masked_column_expression",
@@ -90,6 +98,21 @@ function settingRefusal(
           : `Changing ${name} changes how PostgreSQL reads later statements (${name === "search_path" ? "which schema an unqualified name means" : "how strings are lexed"}), so they would no longer mean what the policy judged.`,
       hint: "Qualify names with their schema instead of changing search_path; keep standard_conforming_strings on and the client encoding UTF8.",
     };
+  }
+  return undefined;
+}
+
+/** The masked relation whose row type a new function takes as a parameter, if any. */
+function maskedRowParameter(
+  type: string,
+  node: AstObject,
+  policy: PolicyIndex,
+): string | undefined {
+  if (type !== "CreateFunctionStmt" || policy.masks.size === 0) return undefined;
+  for (const parameter of list(node.parameters)) {
+    const argType = asNode(parameter, "FunctionParameter")?.argType;
+    const name = names(isObject(argType) ? argType.names : undefined).join(".");
+    if (name !== "" && policy.masks.has(relationKey(name))) return name;
   }
   return undefined;
 }

@@ -45,7 +45,13 @@ export function isComparison(expression: { kind?: unknown; name?: unknown }): bo
   const kind = typeof expression.kind === "string" ? expression.kind : "";
   if (kind !== "AEXPR_OP" && kind !== "AEXPR_OP_ANY" && kind !== "AEXPR_OP_ALL")
     return comparingKinds.has(kind);
-  const name = Array.isArray(expression.name) ? expression.name.at(-1) : undefined;
-  const operator = (name as { String?: { sval?: unknown } } | undefined)?.String?.sval;
-  return typeof operator === "string" && comparisonOperators.has(operator);
+  // OPERATOR(schema.=) outside pg_catalog is a user's function, not the built-in comparison.
+  const parts = (Array.isArray(expression.name) ? expression.name : []).map(
+    (part) => (part as { String?: { sval?: unknown } }).String?.sval,
+  );
+  const operator = parts.at(-1);
+  const schema = parts.length >= 2 ? parts.at(-2) : "pg_catalog";
+  return (
+    schema === "pg_catalog" && typeof operator === "string" && comparisonOperators.has(operator)
+  );
 }

@@ -131,6 +131,20 @@ describe("where a catalog would be needed", () => {
   });
 });
 
+describe("3. only the built-in comparisons count as comparing", () => {
+  test("an operator from another schema is a function call over the masked value", () => {
+    expect(rule("SELECT id FROM users WHERE email OPERATOR(public.=) 'x'", guarded)).toBe(
+      "masked_column_expression",
+    );
+    expect(rule("SELECT id FROM users WHERE email OPERATOR(pg_catalog.=) 'x'", guarded)).toBe("ok");
+  });
+  test("a new function over a masked relation's whole row is refused", () => {
+    expect(rule("CREATE FUNCTION peek(u users) RETURNS text RETURN u::text", guardedWrite)).toBe(
+      "masked_column_expression",
+    );
+  });
+});
+
 describe("1. CTE names", () => {
   test("a quoted CTE name does not shadow the folded relation name", () => {
     expect(rule('WITH "Secrets" AS (SELECT 1) SELECT * FROM secrets', guarded)).toBe(
@@ -155,6 +169,11 @@ describe("12. writes through functions under read_only", () => {
   ])("%s is a write", (sql) => {
     expect(rule(sql, guarded)).toBe("read_only");
     expect(rule(sql, guardedWrite)).toBe("ok");
+  });
+  test("COPY to a server file or a PROGRAM writes outside the database", () => {
+    expect(rule("COPY orders TO '/tmp/out.csv'", guarded)).toBe("read_only");
+    expect(rule("COPY (SELECT 1) TO PROGRAM 'cat'", guarded)).toBe("read_only");
+    expect(rule("COPY (SELECT 1) TO STDOUT", guarded)).toBe("ok");
   });
   test("EXPLAIN without ANALYZE runs nothing", () => {
     expect(rule("EXPLAIN SELECT nextval('s')", guarded)).toBe("ok");

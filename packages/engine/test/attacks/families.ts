@@ -93,6 +93,7 @@ export const families: AttackFamily[] = [
       "INSERT INTO t (id) VALUES (1) ON CONFLICT DO NOTHING",
       "INSERT INTO users (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET n = 1 WHERE users.email::int > 0",
       "MERGE INTO t USING users u ON u.email::int = t.id WHEN MATCHED THEN DO NOTHING",
+      "SELECT id FROM users WHERE email OPERATOR(public.=) 'x'",
       "SELECT id FROM users WHERE email = 'x'",
       "SELECT id FROM users WHERE email LIKE 'cnry%' ORDER BY email",
     ],
@@ -148,6 +149,7 @@ export const families: AttackFamily[] = [
       "CREATE FUNCTION k() RETURNS text LANGUAGE plpgsql AS $$BEGIN RETURN (SELECT token FROM secrets LIMIT 1); END$$",
       "DO $$BEGIN RAISE NOTICE '%', (SELECT string_agg(email, ',') FROM users); END$$",
       "CREATE FUNCTION o() RETURNS SETOF orders BEGIN ATOMIC SELECT * FROM orders; END",
+      "CREATE FUNCTION peek(users) RETURNS text BEGIN ATOMIC SELECT $1::text; END",
     ],
   },
   {

@@ -1,7 +1,7 @@
 /** PostgreSQL's identifier limit (NAMEDATALEN - 1): longer names are cut to this many bytes. */
 export const identifierMaxBytes = 63;
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 const nonAscii = /[^\x20-\x7e]/;
 
 /**

@@ -48,7 +48,7 @@ export function relationKey(name: string): string {
 }
 
 // Statements name the same few relations again and again; keys are pure, so remember them.
-const keys = new Map<string, string>();
+const keys = /* @__PURE__ */ new Map<string, string>();
 
 /** The allow and deny lists of a profile, indexed to answer per relation in O(1). */
 export interface RelationLists {

@@ -1,6 +1,6 @@
 // Keywords that end a WHERE clause when they stand outside parentheses: a predicate holding
 // one of them at its top level reaches past the condition it was meant to be.
-const clauseKeywords = new Set([
+const clauseKeywords = /* @__PURE__ */ new Set([
   "union",
   "intersect",
   "except",

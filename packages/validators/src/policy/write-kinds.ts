@@ -12,10 +12,10 @@ export interface StatementKindEntry {
   effect: StatementEffect;
 }
 
-const entry = (kind: StatementClass, effect: StatementEffect): StatementKindEntry => ({
-  kind,
-  effect,
-});
+/* @__NO_SIDE_EFFECTS__ */
+function entry(kind: StatementClass, effect: StatementEffect): StatementKindEntry {
+  return { kind, effect };
+}
 
 // Every statement node of PostgreSQL's parser that is not DDL. Anything else it produces is DDL:
 // CREATE, ALTER, DROP, TRUNCATE, GRANT, COMMENT, VACUUM, REINDEX, REFRESH MATERIALIZED VIEW…
