@@ -5,6 +5,7 @@
 import type { PolicyProfileInput } from "@pgbeam/policies-types";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { wholeRowFunctions } from "../src/function-names.js";
 import { createEngine, type PolicyEngine } from "../src/index.js";
 import { families, tenantUsers } from "./attacks/families.js";
 import { hostileCase } from "./attacks/hostile-arbitrary.js";
@@ -59,6 +60,24 @@ describe("no leak on PostgreSQL: each family of attack", () => {
 describe("no leak on PostgreSQL: generated hostile statements", () => {
   test("the families' building blocks, combined (fixed seed, 250 statements)", async () => {
     expect(await leaksOf(fc.sample(hostileCase, { seed: 22, numRuns: 250 }))).toEqual([]);
+  });
+});
+
+describe("attribute notation: the engine knows every built-in function a whole row can reach", () => {
+  test("each pg_catalog function of one row-accepting argument that returns data is listed", async () => {
+    // Functions returning only a count, a boolean, a type or an oid cannot carry the row's values;
+    // nor can the four left out by name (two ranks, a compression method, a collation's name).
+    const rows = await oracle.catalog<{ proname: string }>(
+      `SELECT DISTINCT proname FROM pg_proc
+       WHERE pronamespace = 'pg_catalog'::regnamespace AND pronargs = 1
+         AND proargtypes[0] IN ('record'::regtype, 'anyelement'::regtype, 'anycompatible'::regtype,
+                                '"any"'::regtype, 'anynonarray'::regtype, 'anycompatiblenonarray'::regtype)
+         AND prorettype NOT IN ('bool'::regtype, 'int4'::regtype, 'int8'::regtype, 'oid'::regtype,
+                                'regtype'::regtype, 'void'::regtype, 'name'::regtype)
+         AND proname NOT IN ('cume_dist', 'percent_rank', 'pg_column_compression', 'pg_collation_for')`,
+    );
+    const missing = rows.map((row) => row.proname).filter((name) => !wholeRowFunctions.has(name));
+    expect(missing).toEqual([]);
   });
 });
 

@@ -99,6 +99,11 @@ export class LeakOracle {
     }
   }
 
+  /** Runs a read-only query on the seeded template (for questions about PostgreSQL's catalog). */
+  async catalog<T>(sql: string): Promise<T[]> {
+    return (await this.template.query<T>(sql)).rows;
+  }
+
   /** The canaries `policy` keeps in (by value, with why), computed once per policy. */
   private forbidden(policy: PolicyProfileInput): Promise<Map<string, string>> {
     const id = JSON.stringify(policy);
