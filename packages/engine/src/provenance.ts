@@ -236,10 +236,9 @@ export class ProvenanceAnalysis {
         ];
       }
       case "JoinExpr": {
-        const sides = [
-          ...this.fromItem(node.larg, scope, ctes),
-          ...this.fromItem(node.rarg, scope, ctes),
-        ];
+        // The right side sees the left (LATERAL); without LATERAL that only over-reports.
+        const left = this.fromItem(node.larg, scope, ctes);
+        const sides = [...left, ...this.fromItem(node.rarg, [left, ...scope], ctes)];
         this.filter(node.quals, [sides, ...scope], ctes);
         if (!isObject(node.alias)) return sides;
         const joined: Columns = {

@@ -94,6 +94,8 @@ export const families: AttackFamily[] = [
       "INSERT INTO users (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET n = 1 WHERE users.email::int > 0",
       "MERGE INTO t USING users u ON u.email::int = t.id WHEN MATCHED THEN DO NOTHING",
       "SELECT id FROM users WHERE email OPERATOR(public.=) 'x'",
+      "SELECT x FROM users u CROSS JOIN LATERAL (SELECT u.ssn AS x) s",
+      "SELECT x FROM users u JOIN LATERAL (SELECT u.email AS x) s ON true",
       "SELECT id FROM users WHERE email = 'x'",
       "SELECT id FROM users WHERE email LIKE 'cnry%' ORDER BY email",
     ],
