@@ -1,4 +1,4 @@
-import { exclusiveFieldGroups } from "./generated/spec-facts.gen.js";
+import { exclusiveFieldGroups, forbiddenBeside } from "./generated/spec-facts.gen.js";
 import type { ValidationIssue } from "./issue.js";
 
 /** The shape of an error that the generated checks report. */
@@ -137,8 +137,13 @@ function explain(error: CheckError, field: string, got: unknown): string {
       return `${field} must match ${String(params.pattern)} (got ${shown})`;
     case "format":
       return `${field} must be ${formatNames[String(params.format)] ?? String(params.format)} (got ${shown})`;
-    case "false schema":
-      return `${field} is not allowed here`;
+    case "false schema": {
+      const name = error.instancePath.slice(error.instancePath.lastIndexOf("/") + 1);
+      const beside = Object.hasOwn(forbiddenBeside, name) ? forbiddenBeside[name] : undefined;
+      return beside === undefined
+        ? `${field} is not allowed here`
+        : `${field} cannot be given with ${beside}: give at most one of them`;
+    }
     case "additionalProperties":
       return `${field}.${String(params.additionalProperty)} is not a known field`;
     default:
