@@ -94,20 +94,11 @@ function exclusiveGroups() {
   return [...groups.values()];
 }
 
-/** Each field a `dependentSchemas` entry forbids, mapped to the field whose presence forbids it. */
-function forbiddenBeside() {
-  const out = {};
-  for (const schema of Object.values(spec.components.schemas)) {
-    for (const [field, rule] of Object.entries(schema.dependentSchemas ?? {})) {
-      for (const [name, allowed] of Object.entries(rule.properties ?? {})) {
-        if (allowed !== false) continue;
-        if (name in out && out[name] !== field)
-          throw new Error(`${name} is forbidden beside both ${out[name]} and ${field}`);
-        out[name] = field;
-      }
-    }
-  }
-  return out;
+/** Field groups a value may not carry all at once, from each `not: { required: [...] }` of the spec. */
+function forbiddenTogether() {
+  return Object.values(spec.components.schemas)
+    .map((schema) => schema.not?.required)
+    .filter((fields) => Array.isArray(fields) && fields.length > 1);
 }
 
 const pascal = (name) => name[0].toUpperCase() + name.slice(1);
@@ -381,12 +372,8 @@ export const policyProfileNestedFields: Readonly<Record<string, readonly string[
 /** Every PolicyProfileInput field, in the spec's order (the canonical order of a profile file). */
 export const policyProfileFields = ${JSON.stringify(Object.keys(spec.components.schemas.PolicyProfileInput.properties))} as const;
 
-/**
- * Fields a value may not carry beside another, from each \`dependentSchemas\` entry that makes a
- * field \`false\`: forbidden field → the field it may not be sent with (e.g. bound_policy_id →
- * credential_id).
- */
-export const forbiddenBeside: Readonly<Record<string, string>> = ${JSON.stringify(forbiddenBeside())};
+/** Fields a value may not carry all at once (from each \`not: { required }\`), e.g. credential_id and bound_policy_id. */
+export const forbiddenTogether: readonly (readonly string[])[] = ${JSON.stringify(forbiddenTogether())};
 
 /** Fields of which a value must carry exactly one (from each oneOf whose branches require one field each). */
 export const exclusiveFieldGroups: readonly (readonly string[])[] = ${JSON.stringify(exclusiveGroups())};

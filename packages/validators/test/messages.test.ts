@@ -128,10 +128,7 @@ describe("at most one of credential_id and bound_policy_id (upstream prose, enfo
       bound_policy_id: "pol_2",
     });
     expect(issuesOf(result)).toEqual([
-      [
-        "/bound_policy_id",
-        "bound_policy_id cannot be given with credential_id: give at most one of them",
-      ],
+      ["", "give at most one of credential_id and bound_policy_id (got both)"],
     ]);
   });
 
