@@ -1,5 +1,6 @@
 import { AbortCall, type AbortStep } from "./abort-step.js";
 import { backoffMs } from "./backoff.js";
+import { Deadlines } from "./deadlines.js";
 import {
   PgBeamConnectionError,
   PgBeamError,
@@ -70,6 +71,8 @@ export function createTransport(config: TransportConfig): Transport {
   const { log } = config;
   // The bearer tokens sent so far, so an error text that echoes one can have it removed.
   const sentSecrets = new Set<string>();
+  // Every attempt's timeout, on one timer.
+  const deadlines = new Deadlines();
 
   /** Authenticates, sends and reads the whole body. */
   async function exchange(request: Request, init: RequestInit): Promise<Response> {
@@ -95,9 +98,8 @@ export function createTransport(config: TransportConfig): Transport {
     budgetMs: number,
   ): Promise<Response> {
     const step = call.step();
-    const timer = setTimeout(
-      () => step.abort(new PgBeamTimeoutError(hostOf(request), budget, budgetMs)),
-      timeoutMs,
+    const deadline = deadlines.add(timeoutMs, () =>
+      step.abort(new PgBeamTimeoutError(hostOf(request), budget, budgetMs)),
     );
     try {
       return await step.run(() => exchange(request, fetchInit(step)));
@@ -116,7 +118,7 @@ export function createTransport(config: TransportConfig): Transport {
         cause: error,
       });
     } finally {
-      clearTimeout(timer);
+      deadlines.remove(deadline);
     }
   }
 
