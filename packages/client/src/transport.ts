@@ -180,9 +180,6 @@ export function createTransport(config: TransportConfig): Transport {
       return target;
     };
 
-    /** True when a wait of `delayMs` still leaves time for an attempt within totalTimeoutMs. */
-    const fits = (delayMs: number) => Date.now() + delayMs < deadline;
-
     let current = request;
     for (let attemptNumber = 1; ; attemptNumber++) {
       const started = Date.now();
@@ -218,7 +215,7 @@ export function createTransport(config: TransportConfig): Transport {
         );
       } catch (error) {
         const delayMs = backoffMs(attemptNumber);
-        if (!(error instanceof PgBeamConnectionError) || !canRetry || !fits(delayMs)) {
+        if (!(error instanceof PgBeamConnectionError) || !canRetry || !fits(delayMs, deadline)) {
           note("error", "request failed", () => ({ error: String(error) }));
           throw error;
         }
@@ -242,7 +239,7 @@ export function createTransport(config: TransportConfig): Transport {
         return response;
       }
       const delayMs = retryAfterMs ?? backoffMs(attemptNumber);
-      if (!fits(delayMs)) {
+      if (!fits(delayMs, deadline)) {
         note("error", "the wait would pass totalTimeoutMs: not retrying", () => ({
           ...seen(),
           delayMs,
@@ -292,6 +289,11 @@ function refuseRedirect(response: Response): Response {
   }
   void response.body?.cancel();
   throw new PgBeamRedirectError(response.status, origin);
+}
+
+/** True when a wait of `delayMs` still leaves time for an attempt before `deadline`. */
+function fits(delayMs: number, deadline: number): boolean {
+  return Date.now() + delayMs < deadline;
 }
 
 /** The host a request goes to (`api.pgbeam.com`, `127.0.0.1:4010`), as errors name it. */
