@@ -32,32 +32,13 @@ export function suiteClient(validated: boolean, baseUrl: string = inject("baseUr
   return client;
 }
 
-/**
- * An answer the client could not type: a call made through `client.raw` (openapi-fetch) for an
- * operation the client has no method for yet, with its status and parsed body.
- */
-export class RawAnswer {
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-  ) {}
-}
-
-/** What a call options a cell adds: conditional headers for the statuses that need them. */
+/** What a cell adds to its call: the conditional headers its status needs. */
 export interface CallShape {
   /** Send `If-None-Match` (list and get: a 304 is only sent to a conditional read). */
   ifNoneMatch?: boolean;
   /** Send `If-Match` (update: a 412 is only sent to a conditional write). */
   ifMatch?: boolean;
 }
-
-/** A recommendAgentPolicy method, for a client that has one (the client adds it with contract 0.3.5). */
-type Recommend = (
-  projectId: string,
-  agentId: string,
-  input: unknown,
-  options?: RequestOptions,
-) => Promise<unknown>;
 
 /**
  * Calls the client method named by an operationId, with `body` as its request body. Reads go
@@ -93,24 +74,8 @@ export function callOperation(
       return policies.dryEvalPolicy(projectId, input, options);
     case "replayPolicy":
       return policies.replayPolicy(projectId, input, options);
-    case "recommendAgentPolicy": {
-      const recommend = (policies as unknown as { recommendAgentPolicy?: Recommend })
-        .recommendAgentPolicy;
-      if (recommend !== undefined)
-        return recommend.call(policies, projectId, agentId, input, options);
-      // The client has no method for it yet (it comes with the client's 0.3.5 work): the raw
-      // openapi-fetch client sends it, through the same middleware.
-      return client.raw
-        .POST("/v1/projects/{project_id}/agents/{agent_id}/policy-recommendation", {
-          params: { path: { project_id: projectId, agent_id: agentId } },
-          body: input,
-          headers: options.headers ?? {},
-        })
-        .then(({ data, error, response }) => {
-          if (response.ok) return data;
-          throw new RawAnswer(response.status, error);
-        });
-    }
+    case "recommendAgentPolicy":
+      return policies.recommendAgentPolicy(projectId, agentId, input, options);
     default:
       throw new Error(`The client has no method for operation ${op.operationId}`);
   }
