@@ -72,6 +72,10 @@ function isWellFormed(value: string): boolean {
   return true;
 }
 
+// The ranges of the per-call numeric options, made once rather than on every call.
+const durationLimits = { min: 1, max: maxTimerMs };
+const retryLimits = { min: 0, max: maxRetriesLimit, integer: true };
+
 /** Runs one openapi-fetch call through the transport and returns its data, or throws a typed error. */
 export async function send<D>(
   transport: Transport,
@@ -83,16 +87,9 @@ export async function send<D>(
   let target: { method: string; url: string } | undefined;
   let body: string | undefined;
   const attempt: AttemptOptions = {
-    timeoutMs: callSetting("timeoutMs", options?.timeoutMs, { min: 1, max: maxTimerMs }),
-    totalTimeoutMs: callSetting("totalTimeoutMs", options?.totalTimeoutMs, {
-      min: 1,
-      max: maxTimerMs,
-    }),
-    maxRetries: callSetting("maxRetries", options?.maxRetries, {
-      min: 0,
-      max: maxRetriesLimit,
-      integer: true,
-    }),
+    timeoutMs: callSetting("timeoutMs", options?.timeoutMs, durationLimits),
+    totalTimeoutMs: callSetting("totalTimeoutMs", options?.totalTimeoutMs, durationLimits),
+    maxRetries: callSetting("maxRetries", options?.maxRetries, retryLimits),
     retryPost: spec.retryPost === true,
     body: () => body,
     signal: options?.signal,

@@ -1,5 +1,6 @@
 import { AbortCall, type AbortStep } from "./abort-step.js";
 import { backoffMs } from "./backoff.js";
+import { Deadlines } from "./deadlines.js";
 import {
   PgBeamConnectionError,
   PgBeamError,
@@ -70,6 +71,8 @@ export function createTransport(config: TransportConfig): Transport {
   const { log } = config;
   // The bearer tokens sent so far, so an error text that echoes one can have it removed.
   const sentSecrets = new Set<string>();
+  // Every attempt's timeout, on one timer.
+  const deadlines = new Deadlines();
 
   /** Authenticates, sends and reads the whole body. */
   async function exchange(request: Request, init: RequestInit): Promise<Response> {
@@ -95,9 +98,8 @@ export function createTransport(config: TransportConfig): Transport {
     budgetMs: number,
   ): Promise<Response> {
     const step = call.step();
-    const timer = setTimeout(
-      () => step.abort(new PgBeamTimeoutError(hostOf(request), budget, budgetMs)),
-      timeoutMs,
+    const deadline = deadlines.add(timeoutMs, () =>
+      step.abort(new PgBeamTimeoutError(hostOf(request), budget, budgetMs)),
     );
     try {
       return await step.run(() => exchange(request, fetchInit(step)));
@@ -116,7 +118,7 @@ export function createTransport(config: TransportConfig): Transport {
         cause: error,
       });
     } finally {
-      clearTimeout(timer);
+      deadlines.remove(deadline);
     }
   }
 
@@ -178,9 +180,6 @@ export function createTransport(config: TransportConfig): Transport {
       return target;
     };
 
-    /** True when a wait of `delayMs` still leaves time for an attempt within totalTimeoutMs. */
-    const fits = (delayMs: number) => Date.now() + delayMs < deadline;
-
     let current = request;
     for (let attemptNumber = 1; ; attemptNumber++) {
       const started = Date.now();
@@ -216,7 +215,7 @@ export function createTransport(config: TransportConfig): Transport {
         );
       } catch (error) {
         const delayMs = backoffMs(attemptNumber);
-        if (!(error instanceof PgBeamConnectionError) || !canRetry || !fits(delayMs)) {
+        if (!(error instanceof PgBeamConnectionError) || !canRetry || !fits(delayMs, deadline)) {
           note("error", "request failed", () => ({ error: String(error) }));
           throw error;
         }
@@ -240,7 +239,7 @@ export function createTransport(config: TransportConfig): Transport {
         return response;
       }
       const delayMs = retryAfterMs ?? backoffMs(attemptNumber);
-      if (!fits(delayMs)) {
+      if (!fits(delayMs, deadline)) {
         note("error", "the wait would pass totalTimeoutMs: not retrying", () => ({
           ...seen(),
           delayMs,
@@ -290,6 +289,11 @@ function refuseRedirect(response: Response): Response {
   }
   void response.body?.cancel();
   throw new PgBeamRedirectError(response.status, origin);
+}
+
+/** True when a wait of `delayMs` still leaves time for an attempt before `deadline`. */
+function fits(delayMs: number, deadline: number): boolean {
+  return Date.now() + delayMs < deadline;
 }
 
 /** The host a request goes to (`api.pgbeam.com`, `127.0.0.1:4010`), as errors name it. */

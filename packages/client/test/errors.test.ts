@@ -246,6 +246,17 @@ describe("JSON.stringify keeps what a log needs, and never headers or body", () 
     expect(logged).not.toHaveProperty("body");
   });
 
+  test("a response error", async () => {
+    const error = await failWith((res) =>
+      res.writeHead(200, { "content-type": "application/json" }).end("{"),
+    );
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: "PgBeamResponseError",
+      status: 200,
+      message: expect.stringMatching(/^The 200 response body is not valid JSON/),
+    });
+  });
+
   test("an argument error", () => {
     const error = (() => {
       try {
