@@ -1,6 +1,11 @@
 // Quickstart: check a policy locally (schema, linter, offline evaluation), then every Policies operation once, from creating a
-// profile to deleting it. Reads PGBEAM_API_KEY (and PGBEAM_BASE_URL, if set) from the environment.
-import { createPolicyClient, type PolicyProfileInput } from "@pgbeam/policies-client";
+// profile to deleting it. By default it talks to the stateful emulator in-process (`@pgbeam/policies-mock`: no port, no
+// network), so each reply reflects what was sent. Set PGBEAM_BASE_URL (and PGBEAM_API_KEY) to run it against a server.
+import {
+  createPolicyClient,
+  NotFoundError,
+  type PolicyProfileInput,
+} from "@pgbeam/policies-client";
 import { createEngine } from "@pgbeam/policies-engine";
 import {
   lintPolicyProfile,
@@ -8,10 +13,10 @@ import {
   validationMiddleware,
 } from "@pgbeam/policies-validators";
 
-const pgbeam = createPolicyClient();
+const projectId = "prj_8Kx2mQ4vLp";
+const pgbeam = await connect();
 // Optional: check every request and response against the spec as it goes by.
 pgbeam.raw.use(validationMiddleware());
-const projectId = "prj_8Kx2mQ4vLp";
 
 const show = (step: string, detail: string) => console.log(`✔ ${step.padEnd(10)} ${detail}`);
 
@@ -74,7 +79,7 @@ for (const sql of [
   show("offline", `${result.verdict.padEnd(10)} ${detail}`);
 }
 
-// 3. Every operation of the API.
+// 3. Every operation of the API, watching the state change.
 const created = await pgbeam.policies.createPolicyProfile(projectId, supportAgent);
 show(
   "create",
@@ -98,7 +103,11 @@ const updated = await pgbeam.policies.updatePolicyProfile(projectId, created.id,
   ...supportAgent,
   write_mode: "rollback",
 });
-show("update", `${updated.id} updated at ${updated.updated_at}`);
+const reread = await pgbeam.policies.getPolicyProfile(projectId, created.id);
+show(
+  "update",
+  `write_mode ${fetched.write_mode ?? "normal"} → ${reread.write_mode}, at ${updated.updated_at}`,
+);
 
 const verdict = await pgbeam.policies.dryEvalPolicy(projectId, {
   sql: "DELETE FROM public.tickets WHERE closed_at < now() - interval '90 days'",
@@ -120,4 +129,25 @@ for (const item of replay.items.slice(0, 3))
   show("", `${item.change.padEnd(13)} ×${item.occurrences} ${item.sql}`);
 
 await pgbeam.policies.deletePolicyProfile(projectId, created.id);
-show("delete", `${created.id} deleted`);
+try {
+  await pgbeam.policies.getPolicyProfile(projectId, created.id);
+  show("delete", `${created.id} deleted (this server still answers a get for it)`);
+} catch (error) {
+  if (!(error instanceof NotFoundError)) throw error;
+  show("delete", `${created.id} deleted; a get now answers ${error.status} ${error.code}`);
+}
+
+/** A client for PGBEAM_BASE_URL when it is set, else one wired to the in-process emulator. */
+async function connect() {
+  if (process.env.PGBEAM_BASE_URL) return createPolicyClient();
+  const { createPolicyMock } = await import("@pgbeam/policies-mock");
+  const mock = createPolicyMock();
+  // The emulator's recorded traffic of this project, which `replayPolicy` judges again below.
+  mock.record(projectId, [
+    { sql: "SELECT id, subject FROM public.tickets WHERE status = 'open'" },
+    { sql: "SELECT id, subject FROM public.tickets WHERE status = 'pending'" },
+    { sql: "UPDATE public.tickets SET status = 'closed' WHERE id = 42" },
+  ]);
+  console.log("Talking to the in-process emulator (set PGBEAM_BASE_URL to use a server).");
+  return createPolicyClient({ apiKey: "pgb_quickstart", fetch: mock.fetch });
+}

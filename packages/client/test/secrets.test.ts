@@ -2,7 +2,7 @@ import { inspect } from "node:util";
 import { afterEach, describe, expect, test } from "vitest";
 import { createPolicyClient, type Logger } from "../src/index.js";
 import { apiKey, profile } from "./helpers/fixtures.js";
-import { envelope, json, startServer, type TestServer } from "./helpers/server.js";
+import { envelope, json, problem, startServer, type TestServer } from "./helpers/server.js";
 
 let server: TestServer;
 afterEach(() => server?.close());
@@ -28,6 +28,18 @@ describe("the API key never leaks", () => {
     ["bad json", (res) => res.writeHead(200, { "content-type": "application/json" }).end("{")],
     ["reset", (res) => res.socket?.destroy()],
     ["hang", () => {}],
+    [
+      "problem document echoing the key",
+      (res) =>
+        problem(res, 401, "UNAUTHORIZED", `The key ${apiKey} is not valid.`, {
+          body: { instance: `/v1/projects/prj_1/policies?key=${apiKey}`, request_id: "req_1" },
+        }),
+    ],
+    [
+      "html 404 echoing the key",
+      (res) =>
+        res.writeHead(404, { "content-type": "text/html" }).end(`<title>No ${apiKey}</title>`),
+    ],
   ];
 
   test.each(failures)(

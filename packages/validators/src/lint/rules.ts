@@ -7,8 +7,11 @@ import { rowFilterTextProblem } from "../policy/row-filter-safety.js";
 import { kindAlwaysWrites } from "../policy/write-kinds.js";
 import type { WithDefaults } from "../with-defaults.js";
 import { closest } from "./closest.js";
+import { blockDoesNotUndoWrites } from "./content-block-after-writes.js";
 import type { LintFinding } from "./finding.js";
+import { maskedColumnsUnscanned } from "./masked-columns-unscanned.js";
 import { repeatedIndexes } from "./relations.js";
+import { scanBudgetWithoutScanning } from "./scan-budget-without-scanning.js";
 
 /** A profile with defaults applied and every list present. */
 export interface EffectiveProfile extends WithDefaults<PolicyProfileInput> {
@@ -330,4 +333,7 @@ export const rules: readonly Rule[] = [
   bothTableLists,
   bothStatementLists,
   duplicates,
+  scanBudgetWithoutScanning,
+  maskedColumnsUnscanned,
+  blockDoesNotUndoWrites,
 ];
