@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { PolicyProfileInput } from "@pgbeam/policies-types";
-import { createPolicyMock } from "./create-policy-mock.js";
+import { createPolicyMock } from "./create-policy-mock-node.js";
 import type { RecordedStatement } from "./store.js";
 
 const usage = `Usage: pgbeam-policies-mock [--port 4010] [--host 127.0.0.1] [--seed FILE] [--api-key KEY]

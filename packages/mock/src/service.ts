@@ -1,4 +1,4 @@
-import { createEngine, type PolicyEngine } from "@pgbeam/policies-engine";
+import type { PolicyEngine } from "@pgbeam/policies-engine";
 import type {
   DryEvalInput,
   ListPolicyProfilesResponse,
@@ -12,7 +12,7 @@ import { jsonResponse, type MockRequest, type MockResponse } from "./exchange.js
 import { type Fault, FaultQueue } from "./faults.js";
 import { PageTokens } from "./page-token.js";
 import { replay } from "./replay.js";
-import { matchRoute, pathExists } from "./route.js";
+import { allowedMethods, matchRoute } from "./route.js";
 import {
   emptyData,
   emptyProject,
@@ -36,15 +36,34 @@ export interface PolicyMockOptions {
   autoCreateProjects?: boolean;
   /** The clock for `created_at`, `updated_at` and replay windows (default: the system clock). */
   now?: () => Date;
+  /**
+   * The engine that judges `dryEvalPolicy` and `replayPolicy`: an engine, or a function that
+   * makes one (e.g. `() => createEngine({ wasm })` in a browser). Default: `createEngine()`.
+   */
+  engine?: PolicyEngine | (() => Promise<PolicyEngine>);
+}
+
+async function loadEngine(given: PolicyMockOptions["engine"]): Promise<PolicyEngine> {
+  if (typeof given === "function") return given();
+  if (given !== undefined) return given;
+  const { createEngine } = await import("@pgbeam/policies-engine");
+  return createEngine();
 }
 
 /** Thrown (as a rejected fetch) when a fault drops the connection. */
 export class ConnectionResetSignal extends TypeError {
+  /** Marks the error across copies of this module (the CommonJS entries each bundle one). */
+  readonly pgbeamMockReset = true;
   constructor(operationId: string) {
     super(
       `fetch failed: the PgBeam mock dropped the connection (a fault injected into ${operationId})`,
     );
   }
+}
+
+/** True for the error a connection-dropping fault throws, from any copy of this module. */
+export function isConnectionReset(error: unknown): boolean {
+  return (error as { pgbeamMockReset?: unknown } | null)?.pgbeamMockReset === true;
 }
 
 /** The error code a fault with this status answers with: the spec's example code for it. */
@@ -57,7 +76,7 @@ export class PolicyService {
   data: MockData = emptyData();
   readonly faults = new FaultQueue();
   private readonly tokens = new PageTokens();
-  private engine: PolicyEngine | undefined;
+  private engine: Promise<PolicyEngine> | undefined;
 
   constructor(readonly options: PolicyMockOptions = {}) {
     for (const projectId of options.projects ?? [])
@@ -79,9 +98,12 @@ export class PolicyService {
     return project;
   }
 
-  /** Loads the offline engine on first need. */
-  async policyEngine(): Promise<PolicyEngine> {
-    this.engine ??= await createEngine();
+  /**
+   * The offline engine, loaded on first need (the `engine` option, else `createEngine()` from
+   * `@pgbeam/policies-engine`, imported only then so that loading the mock loads no parser).
+   */
+  policyEngine(): Promise<PolicyEngine> {
+    this.engine ??= loadEngine(this.options.engine);
     return this.engine;
   }
 
@@ -90,12 +112,16 @@ export class PolicyService {
     const { url } = request;
     const route = matchRoute(request.method, url.pathname);
     if (route === undefined) {
-      const status = pathExists(url.pathname) ? 405 : 404;
-      return errorResponse({
-        status,
-        code: status === 405 ? "method_not_allowed" : "not_found",
-        message: `${request.method} ${url.pathname} is not an operation of the Policies API.`,
-      });
+      const allowed = allowedMethods(url.pathname);
+      const message = `${request.method} ${url.pathname} is not an operation of the Policies API.`;
+      return allowed.length === 0
+        ? errorResponse({ status: 404, code: "not_found", message })
+        : errorResponse({
+            status: 405,
+            code: "method_not_allowed",
+            message: `${message} Allowed: ${allowed.join(", ")}.`,
+            headers: { allow: allowed.join(", ") },
+          });
     }
     const { operation } = route;
     try {
@@ -166,7 +192,7 @@ export class PolicyService {
       case "createPolicyProfile":
         return this.create(call);
       case "listPolicyProfiles":
-        return jsonResponse(200, this.list(call));
+        return jsonResponse(200, await this.list(call));
       case "getPolicyProfile":
         return jsonResponse(200, this.stored(call).profile);
       case "updatePolicyProfile":
@@ -212,11 +238,11 @@ export class PolicyService {
     return jsonResponse(201, profile);
   }
 
-  private list({ projectId, project, query }: Call): ListPolicyProfilesResponse {
+  private async list({ projectId, project, query }: Call): Promise<ListPolicyProfilesResponse> {
     const pageSize = typeof query.page_size === "number" ? query.page_size : 20;
     let after = 0;
     if (typeof query.page_token === "string") {
-      const decoded = this.tokens.decode(projectId, query.page_token);
+      const decoded = await this.tokens.decode(projectId, query.page_token);
       if (decoded === undefined)
         fail(
           400,
@@ -235,7 +261,7 @@ export class PolicyService {
     const last = seqs.at(-1);
     const more = start + pageSize < project.order.length;
     return more && last !== undefined
-      ? { policies, next_page_token: this.tokens.encode(projectId, last) }
+      ? { policies, next_page_token: await this.tokens.encode(projectId, last) }
       : { policies };
   }
 

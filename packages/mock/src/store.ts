@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { PolicyProfile, PolicyProfileInput } from "@pgbeam/policies-types";
 import { withDefaults } from "@pgbeam/policies-validators";
 
@@ -70,14 +69,15 @@ export function emptyProject(): ProjectData {
 
 const idAlphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-// Random bytes are drawn 4 KiB at a time: one system call per 400 ids, not one per id.
-let pool = randomBytes(4096);
+// Random bytes (Web Crypto) are drawn 4 KiB at a time, one call per 400 ids, and only on first
+// use: workerd refuses randomness at load time.
+let pool = new Uint8Array(0);
 let poolOffset = 0;
 
 /** A new profile id in the API's style (`pol_` and ten letters or digits). */
 export function newPolicyId(): string {
   if (poolOffset + 10 > pool.length) {
-    pool = randomBytes(4096);
+    pool = crypto.getRandomValues(new Uint8Array(4096));
     poolOffset = 0;
   }
   let id = "pol_";
