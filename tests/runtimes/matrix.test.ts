@@ -1,0 +1,68 @@
+// The runtime matrix: the packed packages, installed once into a throw-away project, run the same
+// four checks on every runtime our users run (all at once, each in its own process or isolate).
+// A runtime this machine cannot provide is a skipped test that names the reason.
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { chromiumRuntimes, closeChromium } from "./matrix/chromium.js";
+import type { MatrixContext } from "./matrix/context.js";
+import { edgeRuntime } from "./matrix/edge-runtime.js";
+import { createMatrixProject, startEmulator } from "./matrix/project.js";
+import { type CheckResults, checkNames, checkTitles } from "./matrix/results.js";
+import type { Runtime } from "./matrix/runtime.js";
+import { serverRuntimes } from "./matrix/server-runtimes.js";
+import { workerdRuntime } from "./matrix/workerd.js";
+
+const [reference, ...others] = [
+  ...serverRuntimes,
+  workerdRuntime,
+  edgeRuntime,
+  ...chromiumRuntimes,
+];
+const runtimes: Runtime[] = [reference as Runtime, ...others];
+const results = new Map<string, Promise<CheckResults>>();
+let context: MatrixContext | undefined;
+let emulator: { close(): Promise<void> } | undefined;
+
+beforeAll(async () => {
+  const { project, wasmBytes } = await createMatrixProject();
+  const started = await startEmulator(project);
+  emulator = started;
+  const ready: MatrixContext = { project, baseUrl: started.url, wasmBytes };
+  context = ready;
+  for (const runtime of runtimes) {
+    if (runtime.unavailable !== undefined) continue;
+    const running = runtime.run(ready);
+    running.catch(() => {}); // reported by the runtime's own tests
+    results.set(runtime.name, running);
+  }
+  await Promise.allSettled(results.values());
+}, 150_000);
+
+afterAll(async () => {
+  await closeChromium();
+  await emulator?.close();
+  if (context) rmSync(context.project, { recursive: true, force: true });
+});
+
+const resultsOf = (runtime: Runtime): Promise<CheckResults> => {
+  const running = results.get(runtime.name);
+  if (running === undefined) throw new Error(`${runtime.name} did not run`);
+  return running;
+};
+
+describe(`${reference?.name} (the reference every runtime must match)`, () => {
+  test("answers every check without an error", async () => {
+    const answered = await resultsOf(reference as Runtime);
+    for (const check of checkNames) expect(answered[check]).not.toHaveProperty("error");
+    expect(answered.client).toMatchObject({ sameName: true, listed: true });
+    expect(answered.client).toEqual(answered.mock);
+  });
+});
+
+describe.each(runtimes)("$name", (runtime) => {
+  const skipped = runtime.unavailable === undefined ? "" : ` (skipped: ${runtime.unavailable})`;
+  test.skipIf(skipped !== "").each(checkNames)(`%s${skipped}`, async (check) => {
+    const expected = (await resultsOf(reference as Runtime))[check];
+    expect((await resultsOf(runtime))[check], checkTitles[check]).toEqual(expected);
+  });
+});

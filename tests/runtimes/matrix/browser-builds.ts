@@ -1,0 +1,65 @@
+// The browser app (`app/*-entry.mjs` + the checks) built by each bundler as its users would,
+// into `dist/<bundler>/` with an index.html.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { build as esbuild } from "esbuild";
+import { build as vite } from "vite";
+import webpack from "webpack";
+
+/** The bundlers the matrix builds the browser app with. */
+export const bundlers = ["vite", "webpack", "esbuild"] as const;
+
+/** One of `bundlers`. */
+export type Bundler = (typeof bundlers)[number];
+
+const page = (script: string) =>
+  `<!doctype html><meta charset="utf-8"><title>runtime matrix</title><script type="module" src="${script}"></script>\n`;
+
+/** Builds the app with `bundler` into `dist/<bundler>/`; returns that folder. */
+export async function buildBrowserApp(project: string, bundler: Bundler): Promise<string> {
+  const outdir = join(project, "dist", bundler);
+  const app = join(project, "app");
+  if (bundler === "vite") {
+    writeFileSync(join(app, "index.html"), page("./vite-entry.mjs"));
+    await vite({
+      root: app,
+      configFile: false,
+      logLevel: "silent",
+      build: { outDir: outdir, emptyOutDir: true },
+    });
+    return outdir;
+  }
+  if (bundler === "esbuild") {
+    await esbuild({
+      entryPoints: { main: join(app, "bundler-entry.mjs") },
+      absWorkingDir: project,
+      outdir,
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      loader: { ".wasm": "file" },
+      logLevel: "silent",
+    });
+  } else {
+    await runWebpack({
+      mode: "production",
+      context: project,
+      entry: join(app, "bundler-entry.mjs"),
+      output: { path: outdir, filename: "main.js" },
+      module: { rules: [{ test: /\.wasm$/, type: "asset/resource" }] },
+      performance: { hints: false },
+    });
+  }
+  writeFileSync(join(outdir, "index.html"), page("./main.js"));
+  return outdir;
+}
+
+function runWebpack(config: webpack.Configuration): Promise<void> {
+  return new Promise((resolve, reject) => {
+    webpack(config, (error, stats) => {
+      if (error) reject(error);
+      else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
+      else resolve();
+    });
+  });
+}

@@ -1,0 +1,55 @@
+// Debian's Chromium, driven by playwright-core, on the app each bundler built.
+import { type Browser, chromium } from "playwright-core";
+import { chromiumBinary } from "./binaries.js";
+import { type Bundler, buildBrowserApp, bundlers } from "./browser-builds.js";
+import { checksQuery } from "./context.js";
+import type { CheckResults } from "./results.js";
+import type { Runtime } from "./runtime.js";
+import { serveStatic } from "./static-server.js";
+
+const binary = chromiumBinary();
+let browser: Promise<Browser> | undefined;
+
+/** One Chromium for every bundler's page; `closeChromium()` ends it. */
+function sharedBrowser(): Promise<Browser> {
+  if (!("path" in binary)) throw new Error(binary.missing);
+  browser ??= chromium.launch({ executablePath: binary.path, args: ["--no-sandbox"] });
+  return browser;
+}
+
+/** Closes the shared Chromium, if one started. */
+export async function closeChromium(): Promise<void> {
+  await (await browser)?.close();
+}
+
+function chromiumWith(bundler: Bundler): Runtime {
+  return {
+    name: `chromium (${bundler})`,
+    unavailable: "missing" in binary ? binary.missing : undefined,
+    async run(context) {
+      const [outdir, launched] = await Promise.all([
+        buildBrowserApp(context.project, bundler),
+        sharedBrowser(),
+      ]);
+      const { origin, server } = await serveStatic(outdir);
+      const page = await launched.newPage();
+      try {
+        const errors: string[] = [];
+        page.on("pageerror", (error) => errors.push(error.message));
+        await page.goto(`${origin}/index.html?${checksQuery(context, this.name)}`);
+        await page.waitForFunction(() => "results" in globalThis, undefined, { timeout: 30_000 });
+        const answered = await page.evaluate(
+          () => (globalThis as { results?: Promise<CheckResults> }).results,
+        );
+        if (answered === undefined) throw new Error(`the page ran no checks: ${errors.join("; ")}`);
+        return answered;
+      } finally {
+        await page.close();
+        server.close();
+      }
+    },
+  };
+}
+
+/** Chromium once per bundler (Vite, webpack, esbuild). */
+export const chromiumRuntimes: Runtime[] = bundlers.map(chromiumWith);

@@ -1,0 +1,37 @@
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { installPackedPackages } from "@pgbeam/contract-tests/install-packed";
+
+const app = fileURLToPath(new URL("../app", import.meta.url));
+
+/** A throw-away project with the packed packages installed and the checks in `app/`. */
+export async function createMatrixProject(): Promise<{
+  project: string;
+  wasmBytes: Uint8Array<ArrayBuffer>;
+}> {
+  const project = mkdtempSync(join(tmpdir(), "pgbeam-runtimes-"));
+  await installPackedPackages(project);
+  cpSync(app, join(project, "app"), { recursive: true });
+  const resolve = createRequire(join(project, "package.json")).resolve;
+  const wasmBytes = readFileSync(resolve("@pgbeam/policies-engine/libpg-query.wasm"));
+  return { project, wasmBytes };
+}
+
+/** The emulator's HTTP server from the installed tarball (its Node build), on loopback. */
+export async function startEmulator(
+  project: string,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const resolve = createRequire(join(project, "package.json")).resolve;
+  const { createPolicyMock } = (await import(resolve("@pgbeam/policies-mock/node"))) as {
+    createPolicyMock(options?: { apiKey?: string }): {
+      listen(port?: number, host?: string): Promise<string>;
+      close(): Promise<void>;
+    };
+  };
+  const mock = createPolicyMock({ apiKey: "pgb_runtime" });
+  const url = await mock.listen(0, "127.0.0.1");
+  return { url, close: () => mock.close() };
+}
