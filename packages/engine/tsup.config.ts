@@ -7,12 +7,17 @@ const wasm = createRequire(import.meta.url).resolve("libpg-query/wasm/libpg-quer
 
 // What the web build changes in libpg-query's emscripten glue: it is told it is not on Node (so
 // it never reaches for `node:fs`, `node:crypto` or `__dirname`, even where a worker defines
-// `process`), and it reads `self.location` only where there is one (workerd has none).
+// `process`), and it does not look for its own file name (in `__filename`, which webpack
+// rewrites, or `self.location`, which workerd lacks): it is handed its WebAssembly, never
+// looks for it beside itself.
 const glueEdits: [string, string][] = [
   ['globalThis.process?.versions?.node&&globalThis.process?.type!="renderer"', "false"],
   ['require("node:fs")', "undefined"],
   ['require("node:crypto")', "undefined"],
-  ["_scriptName=self.location.href", "_scriptName=globalThis.location?.href"],
+  [
+    'if(typeof __filename!="undefined"){_scriptName=__filename}else if(ENVIRONMENT_IS_WORKER){_scriptName=self.location.href}',
+    "",
+  ],
 ];
 
 /**
