@@ -20,15 +20,15 @@ const [reference, ...others] = [
 ];
 const runtimes: Runtime[] = [reference as Runtime, ...others];
 const results = new Map<string, Promise<CheckResults>>();
-let context: MatrixContext | undefined;
+let project: string | undefined;
 let emulator: { close(): Promise<void> } | undefined;
 
 beforeAll(async () => {
-  const { project, wasmBytes } = await createMatrixProject();
-  const started = await startEmulator(project);
+  const created = await createMatrixProject();
+  project = created.project;
+  const started = await startEmulator(created.project);
   emulator = started;
-  const ready: MatrixContext = { project, baseUrl: started.url, wasmBytes };
-  context = ready;
+  const ready: MatrixContext = { ...created, baseUrl: started.url };
   for (const runtime of runtimes) {
     if (runtime.unavailable !== undefined) continue;
     const running = runtime.run(ready);
@@ -41,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeChromium();
   await emulator?.close();
-  if (context) rmSync(context.project, { recursive: true, force: true });
+  if (project) rmSync(project, { recursive: true, force: true });
 });
 
 const resultsOf = (runtime: Runtime): Promise<CheckResults> => {

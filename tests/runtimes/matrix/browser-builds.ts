@@ -15,6 +15,29 @@ export type Bundler = (typeof bundlers)[number];
 const page = (script: string) =>
   `<!doctype html><meta charset="utf-8"><title>runtime matrix</title><script type="module" src="${script}"></script>\n`;
 
+/**
+ * Bundles `app/<entry>` with esbuild for the browser into `outdir` (`main.js`, the `.wasm`
+ * files it imports beside it, and an index.html); returns `outdir`.
+ */
+export async function bundleWithEsbuild(
+  project: string,
+  entry: string,
+  outdir: string,
+): Promise<string> {
+  await esbuild({
+    entryPoints: { main: join(project, "app", entry) },
+    absWorkingDir: project,
+    outdir,
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    loader: { ".wasm": "file" },
+    logLevel: "silent",
+  });
+  writeFileSync(join(outdir, "index.html"), page("./main.js"));
+  return outdir;
+}
+
 /** Builds the app with `bundler` into `dist/<bundler>/`; returns that folder. */
 export async function buildBrowserApp(project: string, bundler: Bundler): Promise<string> {
   const outdir = join(project, "dist", bundler);
@@ -29,27 +52,15 @@ export async function buildBrowserApp(project: string, bundler: Bundler): Promis
     });
     return outdir;
   }
-  if (bundler === "esbuild") {
-    await esbuild({
-      entryPoints: { main: join(app, "bundler-entry.mjs") },
-      absWorkingDir: project,
-      outdir,
-      bundle: true,
-      format: "esm",
-      platform: "browser",
-      loader: { ".wasm": "file" },
-      logLevel: "silent",
-    });
-  } else {
-    await runWebpack({
-      mode: "production",
-      context: project,
-      entry: join(app, "bundler-entry.mjs"),
-      output: { path: outdir, filename: "main.js" },
-      module: { rules: [{ test: /\.wasm$/, type: "asset/resource" }] },
-      performance: { hints: false },
-    });
-  }
+  if (bundler === "esbuild") return bundleWithEsbuild(project, "bundler-entry.mjs", outdir);
+  await runWebpack({
+    mode: "production",
+    context: project,
+    entry: join(app, "bundler-entry.mjs"),
+    output: { path: outdir, filename: "main.js" },
+    module: { rules: [{ test: /\.wasm$/, type: "asset/resource" }] },
+    performance: { hints: false },
+  });
   writeFileSync(join(outdir, "index.html"), page("./main.js"));
   return outdir;
 }

@@ -10,8 +10,8 @@ import { serveStatic } from "./static-server.js";
 const binary = chromiumBinary();
 let browser: Promise<Browser> | undefined;
 
-/** One Chromium for every bundler's page; `closeChromium()` ends it. */
-function sharedBrowser(): Promise<Browser> {
+/** One Chromium for every page; `closeChromium()` ends it. */
+export function sharedBrowser(): Promise<Browser> {
   if (!("path" in binary)) throw new Error(binary.missing);
   browser ??= chromium.launch({ executablePath: binary.path, args: ["--no-sandbox"] });
   return browser;
@@ -22,31 +22,39 @@ export async function closeChromium(): Promise<void> {
   await (await browser)?.close();
 }
 
+/**
+ * Serves `outdir` on loopback, opens its index.html with `query` in a new Chromium page and
+ * resolves to what the page's `globalThis.results` promise gives.
+ */
+export async function runPage(outdir: string, query: string): Promise<unknown> {
+  const launched = await sharedBrowser();
+  const { origin, server } = await serveStatic(outdir);
+  const page = await launched.newPage();
+  try {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`${origin}/index.html?${query}`);
+    await page.waitForFunction(() => "results" in globalThis, undefined, { timeout: 30_000 });
+    const answered = await page.evaluate(() => (globalThis as { results?: unknown }).results);
+    if (answered === undefined) throw new Error(`the page ran nothing: ${errors.join("; ")}`);
+    return answered;
+  } finally {
+    await page.close();
+    server.close();
+  }
+}
+
 function chromiumWith(bundler: Bundler): Runtime {
+  const name = `chromium (${bundler})`;
   return {
-    name: `chromium (${bundler})`,
+    name,
     unavailable: "missing" in binary ? binary.missing : undefined,
     async run(context) {
-      const [outdir, launched] = await Promise.all([
+      const [outdir] = await Promise.all([
         buildBrowserApp(context.project, bundler),
         sharedBrowser(),
       ]);
-      const { origin, server } = await serveStatic(outdir);
-      const page = await launched.newPage();
-      try {
-        const errors: string[] = [];
-        page.on("pageerror", (error) => errors.push(error.message));
-        await page.goto(`${origin}/index.html?${checksQuery(context, this.name)}`);
-        await page.waitForFunction(() => "results" in globalThis, undefined, { timeout: 30_000 });
-        const answered = await page.evaluate(
-          () => (globalThis as { results?: Promise<CheckResults> }).results,
-        );
-        if (answered === undefined) throw new Error(`the page ran no checks: ${errors.join("; ")}`);
-        return answered;
-      } finally {
-        await page.close();
-        server.close();
-      }
+      return (await runPage(outdir, checksQuery(context, name))) as CheckResults;
     },
   };
 }

@@ -7,27 +7,36 @@ import { checksQuery } from "./context.js";
 import { parseResults } from "./results.js";
 import type { Runtime } from "./runtime.js";
 
+/** One script of `app/<entry>` and everything it imports, as an edge function is deployed. */
+export async function bundleForEdge(project: string, entry: string): Promise<string> {
+  const bundle = await build({
+    entryPoints: [join(project, "app", entry)],
+    absWorkingDir: project,
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    conditions: ["edge-light", "worker"],
+    write: false,
+    logLevel: "silent",
+  });
+  return bundle.outputFiles[0]?.text ?? "";
+}
+
+/** A fresh edge runtime evaluating `code`, with the parser's module as `PARSER_WASM`. */
+export function startEdgeRuntime(code: string, parser: WebAssembly.Module): EdgeRuntime {
+  return new EdgeRuntime({
+    initialCode: code,
+    extend: (context) => Object.assign(context, { PARSER_WASM: parser }),
+  });
+}
+
 /** edge-runtime, evaluating one esbuild bundle of `app/edge-entry.mjs`. */
 export const edgeRuntime: Runtime = {
   name: "edge-runtime",
   unavailable: undefined,
   async run(context) {
-    const { project, wasmBytes } = context;
-    const bundle = await build({
-      entryPoints: [join(project, "app", "edge-entry.mjs")],
-      absWorkingDir: project,
-      bundle: true,
-      format: "iife",
-      platform: "browser",
-      conditions: ["edge-light", "worker"],
-      write: false,
-      logLevel: "silent",
-    });
-    const parser = new WebAssembly.Module(wasmBytes);
-    const runtime = new EdgeRuntime({
-      initialCode: bundle.outputFiles[0]?.text ?? "",
-      extend: (context) => Object.assign(context, { PARSER_WASM: parser }),
-    });
+    const code = await bundleForEdge(context.project, "edge-entry.mjs");
+    const runtime = startEdgeRuntime(code, new WebAssembly.Module(context.wasmBytes));
     const response = await runtime.dispatchFetch(
       `http://edge.test/?${checksQuery(context, this.name)}`,
     );

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,7 +13,12 @@ export async function createMatrixProject(): Promise<{
   wasmBytes: Uint8Array<ArrayBuffer>;
 }> {
   const project = mkdtempSync(join(tmpdir(), "pgbeam-runtimes-"));
-  await installPackedPackages(project);
+  try {
+    await installPackedPackages(project);
+  } catch (error) {
+    rmSync(project, { recursive: true, force: true });
+    throw error;
+  }
   cpSync(app, join(project, "app"), { recursive: true });
   const resolve = createRequire(join(project, "package.json")).resolve;
   const wasmBytes = readFileSync(resolve("@pgbeam/policies-engine/libpg-query.wasm"));
