@@ -66,3 +66,15 @@ describe.each(runtimes)("$name", (runtime) => {
     expect((await resultsOf(runtime))[check], checkTitles[check]).toEqual(expected);
   });
 });
+
+describe("chromium (vite): a browser app tested against MSW", () => {
+  const vite = runtimes.find((runtime) => runtime.name === "chromium (vite)");
+  const skipped = vite?.unavailable === undefined ? "" : ` (skipped: ${vite.unavailable})`;
+  test.skipIf(skipped !== "")(
+    `its API calls, answered by setupWorker with the mock's handlers, dry-evaluate with the engine in the page${skipped}`,
+    async () => {
+      const expected = (await resultsOf(reference as Runtime)).client;
+      expect((await resultsOf(vite as Runtime)).msw).toEqual(expected);
+    },
+  );
+});

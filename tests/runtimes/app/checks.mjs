@@ -13,7 +13,7 @@ const profile = {
 };
 
 /** Create, get, list all, dry-eval and delete a profile, then get it again (a NotFoundError). */
-async function clientRoundTrip(pgbeam, project) {
+export async function clientRoundTrip(pgbeam, project) {
   const created = await pgbeam.policies.createPolicyProfile(project, profile);
   const fetched = await pgbeam.policies.getPolicyProfile(project, created.id);
   const listed = [];

@@ -1,6 +1,7 @@
 // The browser app (`app/*-entry.mjs` + the checks) built by each bundler as its users would,
 // into `dist/<bundler>/` with an index.html.
-import { writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { build as esbuild } from "esbuild";
 import { build as vite } from "vite";
@@ -43,12 +44,24 @@ export async function buildBrowserApp(project: string, bundler: Bundler): Promis
   const outdir = join(project, "dist", bundler);
   const app = join(project, "app");
   if (bundler === "vite") {
+    // Two pages: the checks, and the app that runs its API calls through MSW's service worker
+    // (whose script, as `npx msw init` would put it, is in the public folder).
     writeFileSync(join(app, "index.html"), page("./vite-entry.mjs"));
+    writeFileSync(join(app, "msw.html"), page("./vite-msw-entry.mjs"));
+    mkdirSync(join(app, "public"), { recursive: true });
+    const workerScript = createRequire(join(project, "package.json")).resolve(
+      "msw/mockServiceWorker.js",
+    );
+    copyFileSync(workerScript, join(app, "public", "mockServiceWorker.js"));
     await vite({
       root: app,
       configFile: false,
       logLevel: "silent",
-      build: { outDir: outdir, emptyOutDir: true },
+      build: {
+        outDir: outdir,
+        emptyOutDir: true,
+        rollupOptions: { input: [join(app, "index.html"), join(app, "msw.html")] },
+      },
     });
     return outdir;
   }

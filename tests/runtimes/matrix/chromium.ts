@@ -23,23 +23,27 @@ export async function closeChromium(): Promise<void> {
 }
 
 /**
- * Serves `outdir` on loopback, opens its index.html with `query` in a new Chromium page and
- * resolves to what the page's `globalThis.results` promise gives.
+ * Serves `outdir` on loopback, opens its `page` with `query` in a new Chromium page and resolves
+ * to what the page's `globalThis.results` promise gives.
  */
-export async function runPage(outdir: string, query: string): Promise<unknown> {
+export async function runPage(
+  outdir: string,
+  query: string,
+  page = "index.html",
+): Promise<unknown> {
   const launched = await sharedBrowser();
   const { origin, server } = await serveStatic(outdir);
-  const page = await launched.newPage();
+  const tab = await launched.newPage();
   try {
     const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`${origin}/index.html?${query}`);
-    await page.waitForFunction(() => "results" in globalThis, undefined, { timeout: 30_000 });
-    const answered = await page.evaluate(() => (globalThis as { results?: unknown }).results);
+    tab.on("pageerror", (error) => errors.push(error.message));
+    await tab.goto(`${origin}/${page}?${query}`);
+    await tab.waitForFunction(() => "results" in globalThis, undefined, { timeout: 30_000 });
+    const answered = await tab.evaluate(() => (globalThis as { results?: unknown }).results);
     if (answered === undefined) throw new Error(`the page ran nothing: ${errors.join("; ")}`);
     return answered;
   } finally {
-    await page.close();
+    await tab.close();
     server.close();
   }
 }
@@ -54,7 +58,9 @@ function chromiumWith(bundler: Bundler): Runtime {
         buildBrowserApp(context.project, bundler),
         sharedBrowser(),
       ]);
-      return (await runPage(outdir, checksQuery(context, name))) as CheckResults;
+      const results = (await runPage(outdir, checksQuery(context, name))) as CheckResults;
+      if (bundler !== "vite") return results;
+      return { ...results, msw: await runPage(outdir, "", "msw.html") };
     },
   };
 }

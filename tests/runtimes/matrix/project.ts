@@ -6,6 +6,16 @@ import { fileURLToPath } from "node:url";
 import { installPackedPackages } from "@pgbeam/contract-tests/install-packed";
 
 const app = fileURLToPath(new URL("../app", import.meta.url));
+const mockManifest = fileURLToPath(new URL("../../../packages/mock/package.json", import.meta.url));
+
+function mockDevDependency(name: string): string {
+  const manifest = JSON.parse(readFileSync(mockManifest, "utf8")) as {
+    devDependencies: Record<string, string>;
+  };
+  const version = manifest.devDependencies[name];
+  if (version === undefined) throw new Error(`the mock has no dev dependency on ${name}`);
+  return version;
+}
 
 /** A throw-away project with the packed packages installed and the checks in `app/`. */
 export async function createMatrixProject(): Promise<{
@@ -14,7 +24,8 @@ export async function createMatrixProject(): Promise<{
 }> {
   const project = mkdtempSync(join(tmpdir(), "pgbeam-runtimes-"));
   try {
-    await installPackedPackages(project);
+    // msw is the mock's optional peer, installed as its users do; the same version the mock tests.
+    await installPackedPackages(project, { msw: mockDevDependency("msw") });
   } catch (error) {
     rmSync(project, { recursive: true, force: true });
     throw error;

@@ -4,6 +4,8 @@ export interface CheckResults {
   validators: unknown;
   engine: unknown;
   mock: unknown;
+  /** Only the Vite app: the client round trip answered by MSW's service worker in the page. */
+  msw?: unknown;
 }
 
 /** The four checks, in the order the matrix lists them. */
