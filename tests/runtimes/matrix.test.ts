@@ -44,6 +44,10 @@ afterAll(async () => {
   if (project) rmSync(project, { recursive: true, force: true });
 });
 
+/** What a skipped runtime's test names say after the check: why it cannot run here. */
+const skippedBecause = (runtime: Runtime) =>
+  runtime.unavailable === undefined ? "" : ` (skipped: ${runtime.unavailable})`;
+
 const resultsOf = (runtime: Runtime): Promise<CheckResults> => {
   const running = results.get(runtime.name);
   if (running === undefined) throw new Error(`${runtime.name} did not run`);
@@ -60,21 +64,37 @@ describe(`${reference?.name} (the reference every runtime must match)`, () => {
 });
 
 describe.each(runtimes)("$name", (runtime) => {
-  const skipped = runtime.unavailable === undefined ? "" : ` (skipped: ${runtime.unavailable})`;
-  test.skipIf(skipped !== "").each(checkNames)(`%s${skipped}`, async (check) => {
-    const expected = (await resultsOf(reference as Runtime))[check];
-    expect((await resultsOf(runtime))[check], checkTitles[check]).toEqual(expected);
-  });
+  test.skipIf(runtime.unavailable !== undefined).each(checkNames)(
+    `%s${skippedBecause(runtime)}`,
+    async (check) => {
+      const expected = (await resultsOf(reference as Runtime))[check];
+      expect((await resultsOf(runtime))[check], checkTitles[check]).toEqual(expected);
+    },
+  );
 });
 
+const chromiumWith = (bundler: string) =>
+  runtimes.find((runtime) => runtime.name === `chromium (${bundler})`) as Runtime;
+
+describe.each(["vite", "webpack"].map(chromiumWith))(
+  "$name, the engine with no option",
+  (runtime) => {
+    test.skipIf(runtime.unavailable !== undefined)(
+      `createEngine() fetches the .wasm the bundler emitted${skippedBecause(runtime)}`,
+      async () => {
+        expect((await resultsOf(runtime)).zeroConfig).toBe("allow");
+      },
+    );
+  },
+);
+
 describe("chromium (vite): a browser app tested against MSW", () => {
-  const vite = runtimes.find((runtime) => runtime.name === "chromium (vite)");
-  const skipped = vite?.unavailable === undefined ? "" : ` (skipped: ${vite.unavailable})`;
-  test.skipIf(skipped !== "")(
-    `its API calls, answered by setupWorker with the mock's handlers, dry-evaluate with the engine in the page${skipped}`,
+  const vite = chromiumWith("vite");
+  test.skipIf(vite.unavailable !== undefined)(
+    `its API calls, answered by setupWorker with the mock's handlers, dry-evaluate with the engine in the page${skippedBecause(vite)}`,
     async () => {
       const expected = (await resultsOf(reference as Runtime)).client;
-      expect((await resultsOf(vite as Runtime)).msw).toEqual(expected);
+      expect((await resultsOf(vite)).msw).toEqual(expected);
     },
   );
 });

@@ -9,7 +9,10 @@ const howToPass =
 /** Instantiates libpg-query's WebAssembly from `source` (or this platform's default). */
 export async function loadParserModule(source?: WasmSource): Promise<ParserModule> {
   const wasm = source === undefined ? await defaultWasm() : resolveWasmSource(source);
-  const where = source === undefined ? defaultWasmOrigin : describeSource(wasm);
+  const where =
+    source === undefined
+      ? `${defaultWasmOrigin}${wasm.kind === "url" ? ` (${wasm.url})` : ""}`
+      : describeSource(wasm);
   let failed: (error: unknown) => void = () => {};
   const failure = new Promise<never>((_, reject) => {
     failed = reject;

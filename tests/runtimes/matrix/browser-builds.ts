@@ -39,7 +39,11 @@ export async function bundleWithEsbuild(
   return outdir;
 }
 
-/** Builds the app with `bundler` into `dist/<bundler>/`; returns that folder. */
+/**
+ * Builds the app with `bundler` into `dist/<bundler>/`; returns that folder. Its index.html runs
+ * the checks; Vite's and webpack's builds also have zero-config.html (the engine with no
+ * option), and Vite's msw.html (the app tested against MSW).
+ */
 export async function buildBrowserApp(project: string, bundler: Bundler): Promise<string> {
   const outdir = join(project, "dist", bundler);
   const app = join(project, "app");
@@ -48,6 +52,7 @@ export async function buildBrowserApp(project: string, bundler: Bundler): Promis
     // (whose script, as `npx msw init` would put it, is in the public folder).
     writeFileSync(join(app, "index.html"), page("./vite-entry.mjs"));
     writeFileSync(join(app, "msw.html"), page("./vite-msw-entry.mjs"));
+    writeFileSync(join(app, "zero-config.html"), page("./zero-config-entry.mjs"));
     mkdirSync(join(app, "public"), { recursive: true });
     const workerScript = createRequire(join(project, "package.json")).resolve(
       "msw/mockServiceWorker.js",
@@ -60,7 +65,9 @@ export async function buildBrowserApp(project: string, bundler: Bundler): Promis
       build: {
         outDir: outdir,
         emptyOutDir: true,
-        rollupOptions: { input: [join(app, "index.html"), join(app, "msw.html")] },
+        rollupOptions: {
+          input: ["index.html", "msw.html", "zero-config.html"].map((html) => join(app, html)),
+        },
       },
     });
     return outdir;
@@ -69,12 +76,13 @@ export async function buildBrowserApp(project: string, bundler: Bundler): Promis
   await runWebpack({
     mode: "production",
     context: project,
-    entry: join(app, "bundler-entry.mjs"),
-    output: { path: outdir, filename: "main.js" },
+    entry: { main: join(app, "bundler-entry.mjs"), zero: join(app, "zero-config-entry.mjs") },
+    output: { path: outdir, filename: "[name].js" },
     module: { rules: [{ test: /\.wasm$/, type: "asset/resource" }] },
     performance: { hints: false },
   });
   writeFileSync(join(outdir, "index.html"), page("./main.js"));
+  writeFileSync(join(outdir, "zero-config.html"), page("./zero.js"));
   return outdir;
 }
 

@@ -59,8 +59,10 @@ function chromiumWith(bundler: Bundler): Runtime {
         sharedBrowser(),
       ]);
       const results = (await runPage(outdir, checksQuery(context, name))) as CheckResults;
-      if (bundler !== "vite") return results;
-      return { ...results, msw: await runPage(outdir, "", "msw.html") };
+      if (bundler === "esbuild") return results;
+      const zeroConfig = await runPage(outdir, "", "zero-config.html");
+      if (bundler === "webpack") return { ...results, zeroConfig };
+      return { ...results, zeroConfig, msw: await runPage(outdir, "", "msw.html") };
     },
   };
 }

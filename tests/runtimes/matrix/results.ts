@@ -6,6 +6,8 @@ export interface CheckResults {
   mock: unknown;
   /** Only the Vite app: the client round trip answered by MSW's service worker in the page. */
   msw?: unknown;
+  /** Only Vite's and webpack's apps: the verdict of `createEngine()` with no option. */
+  zeroConfig?: unknown;
 }
 
 /** The four checks, in the order the matrix lists them. */
