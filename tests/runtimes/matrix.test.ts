@@ -98,3 +98,14 @@ describe("chromium (vite): a browser app tested against MSW", () => {
     },
   );
 });
+
+describe.each([workerdRuntime, edgeRuntime])("$name, the engine without its module", (runtime) => {
+  test.skipIf(runtime.unavailable !== undefined)(
+    `createEngine() says to pass { wasm }${skippedBecause(runtime)}`,
+    async () => {
+      expect((await resultsOf(runtime)).withoutWasm).toMatch(
+        /^createEngine: could not load the PostgreSQL parser's WebAssembly from .+[^.]\. Pass createEngine\(\{ wasm \}\)/,
+      );
+    },
+  );
+});

@@ -8,11 +8,23 @@ const howToPass =
 
 /** Instantiates libpg-query's WebAssembly from `source` (or this platform's default). */
 export async function loadParserModule(source?: WasmSource): Promise<ParserModule> {
-  const wasm = source === undefined ? await defaultWasm() : resolveWasmSource(source);
-  const where =
-    source === undefined
-      ? `${defaultWasmOrigin}${wasm.kind === "url" ? ` (${wasm.url})` : ""}`
-      : describeSource(wasm);
+  const wasm = source === undefined ? undefined : resolveWasmSource(source);
+  let where = wasm === undefined ? defaultWasmOrigin : describeSource(wasm);
+  try {
+    const resolved = wasm ?? (await defaultWasm());
+    if (wasm === undefined && resolved.kind === "url") where += ` (${resolved.url})`;
+    return await instantiateParser(resolved);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\.+$/, "");
+    throw new Error(
+      `createEngine: could not load the PostgreSQL parser's WebAssembly from ${where}: ${reason}. ${howToPass}`,
+      { cause: error },
+    );
+  }
+}
+
+/** Runs the emscripten factory, handing it our instance; rejects when instantiating fails. */
+async function instantiateParser(wasm: ResolvedWasm): Promise<ParserModule> {
   let failed: (error: unknown) => void = () => {};
   const failure = new Promise<never>((_, reject) => {
     failed = reject;
@@ -28,15 +40,7 @@ export async function loadParserModule(source?: WasmSource): Promise<ParserModul
     print: () => {},
     printErr: () => {},
   });
-  try {
-    return (await Promise.race([module, failure])) as ParserModule;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `createEngine: could not load the PostgreSQL parser's WebAssembly from ${where}: ${reason}. ${howToPass}`,
-      { cause: error },
-    );
-  }
+  return (await Promise.race([module, failure])) as ParserModule;
 }
 
 async function instantiate(

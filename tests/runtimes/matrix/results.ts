@@ -8,6 +8,8 @@ export interface CheckResults {
   msw?: unknown;
   /** Only Vite's and webpack's apps: the verdict of `createEngine()` with no option. */
   zeroConfig?: unknown;
+  /** Only workerd and edge-runtime: the message of `createEngine()` called without `wasm`. */
+  withoutWasm?: unknown;
 }
 
 /** The four checks, in the order the matrix lists them. */
