@@ -10,11 +10,21 @@ import type {
   paths,
 } from "@pgbeam/policies-types";
 import type { Client } from "openapi-fetch";
-import { PgBeamError } from "./errors.js";
+import {
+  type ConditionalReadOptions,
+  checkEntityTag,
+  type ModifyPolicyProfileOptions,
+  type NotModified,
+  type Tagged,
+  taggedResult,
+  type UpdateRequestOptions,
+} from "./conditional.js";
+import { PgBeamArgumentError } from "./errors.js";
+import { modifyWithRetries } from "./modify.js";
 import { unsendableCharAt } from "./options.js";
 import { paginate } from "./pagination.js";
 import type { CreateRequestOptions, RequestOptions } from "./request-options.js";
-import { requireId, send } from "./send.js";
+import { type CallInit, requireId, type SendSpec, send, sendForResponse } from "./send.js";
 import type { Transport } from "./transport.js";
 
 /** Query parameters of `listPolicyProfiles`. */
@@ -45,18 +55,73 @@ export interface PoliciesResource {
     projectId: string,
     options?: ListAllPolicyProfilesOptions,
   ): AsyncGenerator<PolicyProfile, void, undefined>;
+  /**
+   * Lists one page with its ETag; with `ifNoneMatch`, a page that has not changed resolves to
+   * `{ notModified: true }` instead of being sent again.
+   */
+  listPolicyProfilesWithETag(
+    projectId: string,
+    query: ListPolicyProfilesQuery | undefined,
+    options: ConditionalReadOptions & { ifNoneMatch: string },
+  ): Promise<Tagged<ListPolicyProfilesResponse> | NotModified>;
+  listPolicyProfilesWithETag(
+    projectId: string,
+    query?: ListPolicyProfilesQuery,
+    options?: RequestOptions & { ifNoneMatch?: undefined },
+  ): Promise<Tagged<ListPolicyProfilesResponse>>;
+  listPolicyProfilesWithETag(
+    projectId: string,
+    query?: ListPolicyProfilesQuery,
+    options?: ConditionalReadOptions,
+  ): Promise<Tagged<ListPolicyProfilesResponse> | NotModified>;
   /** Gets one profile. */
   getPolicyProfile(
     projectId: string,
     policyId: string,
     options?: RequestOptions,
   ): Promise<PolicyProfile>;
-  /** Replaces every setting of a profile (absent fields fall back to their defaults). */
+  /**
+   * Gets one profile with its ETag (for `ifMatch` on update); with `ifNoneMatch`, a profile that
+   * has not changed resolves to `{ notModified: true }` instead of being sent again.
+   */
+  getPolicyProfileWithETag(
+    projectId: string,
+    policyId: string,
+    options: ConditionalReadOptions & { ifNoneMatch: string },
+  ): Promise<Tagged<PolicyProfile> | NotModified>;
+  getPolicyProfileWithETag(
+    projectId: string,
+    policyId: string,
+    options?: RequestOptions & { ifNoneMatch?: undefined },
+  ): Promise<Tagged<PolicyProfile>>;
+  getPolicyProfileWithETag(
+    projectId: string,
+    policyId: string,
+    options?: ConditionalReadOptions,
+  ): Promise<Tagged<PolicyProfile> | NotModified>;
+  /**
+   * Replaces every setting of a profile (absent fields fall back to their defaults). With
+   * `ifMatch`, only if the profile still has that ETag (else a `PreconditionFailedError`).
+   */
   updatePolicyProfile(
     projectId: string,
     policyId: string,
     input: PolicyProfileInput,
-    options?: RequestOptions,
+    options?: UpdateRequestOptions,
+  ): Promise<PolicyProfile>;
+  /**
+   * Changes a profile without losing anyone else's change: reads it with its ETag, calls `change`
+   * with it, writes the result under `If-Match`, and on a 412 reads and applies again, up to
+   * `maxAttempts` times. `change` may run more than once, so it should only compute; returning
+   * `undefined` writes nothing and resolves to the profile as read.
+   */
+  modifyPolicyProfile(
+    projectId: string,
+    policyId: string,
+    change: (
+      current: PolicyProfile,
+    ) => PolicyProfileInput | undefined | Promise<PolicyProfileInput | undefined>,
+    options?: ModifyPolicyProfileOptions,
   ): Promise<PolicyProfile>;
   /** Deletes a profile; a `ConflictError` means agent credentials still use it. */
   deletePolicyProfile(projectId: string, policyId: string, options?: RequestOptions): Promise<void>;
@@ -88,17 +153,40 @@ function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** How a read is sent: with `If-None-Match` when conditional, and then a 304 is a result. */
+function conditionalRead(ifNoneMatch: string | undefined): SendSpec {
+  checkEntityTag("ifNoneMatch", ifNoneMatch);
+  return ifNoneMatch === undefined
+    ? {}
+    : { headers: { "If-None-Match": ifNoneMatch }, notModifiedIsResult: true };
+}
+
 /** Builds the Policies methods on top of the raw openapi-fetch client and the transport. */
 export function createPoliciesResource(raw: Client<paths>, transport: Transport): PoliciesResource {
   const collection = "/v1/projects/{project_id}/policies";
   const item = "/v1/projects/{project_id}/policies/{policy_id}";
+
+  /** One page of the list, through openapi-fetch. */
+  const listPage = (
+    projectId: string,
+    query: ListPolicyProfilesQuery | undefined,
+    init: CallInit,
+  ) =>
+    raw.GET(collection, {
+      params: { path: { project_id: projectId }, ...(query ? { query } : {}) },
+      ...init,
+    });
+  /** One profile, through openapi-fetch. */
+  const getOne = (projectId: string, policyId: string, init: CallInit) =>
+    raw.GET(item, { params: { path: { project_id: projectId, policy_id: policyId } }, ...init });
 
   const resource: PoliciesResource = {
     async createPolicyProfile(projectId, input, options) {
       requireId("projectId", projectId);
       const key = options?.idempotencyKey ?? newIdempotencyKey();
       if (key !== false && (typeof key !== "string" || key === "" || unsendableCharAt(key) >= 0)) {
-        throw new PgBeamError(
+        throw new PgBeamArgumentError(
+          "idempotencyKey",
           "idempotencyKey must be a non-empty string of visible ASCII characters, or false to send none.",
         );
       }
@@ -110,12 +198,23 @@ export function createPoliciesResource(raw: Client<paths>, transport: Transport)
 
     async listPolicyProfiles(projectId, query, options) {
       requireId("projectId", projectId);
-      return send(transport, options, {}, (init) =>
-        raw.GET(collection, {
-          params: { path: { project_id: projectId }, ...(query ? { query } : {}) },
-          ...init,
-        }),
+      return send(transport, options, {}, (init) => listPage(projectId, query, init));
+    },
+
+    async listPolicyProfilesWithETag(
+      projectId: string,
+      query?: ListPolicyProfilesQuery,
+      options: ConditionalReadOptions = {},
+    ) {
+      requireId("projectId", projectId);
+      const { ifNoneMatch, ...rest } = options;
+      const { data, response } = await sendForResponse(
+        transport,
+        rest,
+        conditionalRead(ifNoneMatch),
+        (init) => listPage(projectId, query, init),
       );
+      return taggedResult(data, response) as Tagged<ListPolicyProfilesResponse>;
     },
 
     async *listAllPolicyProfiles(projectId, options = {}) {
@@ -136,24 +235,53 @@ export function createPoliciesResource(raw: Client<paths>, transport: Transport)
     async getPolicyProfile(projectId, policyId, options) {
       requireId("projectId", projectId);
       requireId("policyId", policyId);
-      return send(transport, options, {}, (init) =>
-        raw.GET(item, {
-          params: { path: { project_id: projectId, policy_id: policyId } },
-          ...init,
-        }),
-      );
+      return send(transport, options, {}, (init) => getOne(projectId, policyId, init));
     },
 
-    async updatePolicyProfile(projectId, policyId, input, options) {
+    async getPolicyProfileWithETag(
+      projectId: string,
+      policyId: string,
+      options: ConditionalReadOptions = {},
+    ) {
       requireId("projectId", projectId);
       requireId("policyId", policyId);
-      return send(transport, options, {}, (init) =>
+      const { ifNoneMatch, ...rest } = options;
+      const { data, response } = await sendForResponse(
+        transport,
+        rest,
+        conditionalRead(ifNoneMatch),
+        (init) => getOne(projectId, policyId, init),
+      );
+      return taggedResult(data, response) as Tagged<PolicyProfile>;
+    },
+
+    async updatePolicyProfile(projectId, policyId, input, options = {}) {
+      requireId("projectId", projectId);
+      requireId("policyId", policyId);
+      const { ifMatch, ...rest } = options;
+      checkEntityTag("ifMatch", ifMatch);
+      const headers: Record<string, string> = ifMatch === undefined ? {} : { "If-Match": ifMatch };
+      return send(transport, rest, { headers }, (init) =>
         raw.PUT(item, {
           params: { path: { project_id: projectId, policy_id: policyId } },
           body: input,
           ...init,
         }),
       );
+    },
+
+    async modifyPolicyProfile(projectId, policyId, change, options = {}) {
+      requireId("projectId", projectId);
+      requireId("policyId", policyId);
+      const { maxAttempts, ...rest } = options;
+      return modifyWithRetries({
+        policyId,
+        change,
+        maxAttempts,
+        read: () => resource.getPolicyProfileWithETag(projectId, policyId, rest),
+        write: (input, etag) =>
+          resource.updatePolicyProfile(projectId, policyId, input, { ...rest, ifMatch: etag }),
+      });
     },
 
     async deletePolicyProfile(projectId, policyId, options) {
