@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { type CorsOrigins, corsHeaders, defaultCorsOrigins, preflightAnswer } from "./cors.js";
 import type { MockRequest } from "./exchange.js";
 import type { ListeningServer } from "./mock-core.js";
+import { decodeChunks } from "./read-body.js";
 import { isConnectionReset, type PolicyService } from "./service.js";
 
 /** Serves the emulator over real HTTP with `node:http`, answering CORS preflights. */
@@ -76,10 +77,16 @@ function fromIncoming(req: IncomingMessage, res: ServerResponse): MockRequest {
       const value = req.headers[name.toLowerCase()];
       return Array.isArray(value) ? value.join(", ") : (value ?? null);
     },
-    async text() {
+    async body(limit) {
+      if (Number(req.headers["content-length"] ?? 0) > limit) return { ok: false };
       const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString("utf8");
+      let size = 0;
+      for await (const chunk of req) {
+        size += (chunk as Buffer).byteLength;
+        if (size > limit) return { ok: false };
+        chunks.push(chunk as Buffer);
+      }
+      return { ok: true, text: decodeChunks(chunks, size) };
     },
     get signal() {
       if (controller === undefined) {
