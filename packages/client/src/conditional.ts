@@ -1,4 +1,5 @@
 import { PgBeamArgumentError } from "./errors.js";
+import { etagOf } from "./etag-header.js";
 import type { RequestOptions } from "./request-options.js";
 
 /** A read's data with the `ETag` of that representation, to send back as `ifNoneMatch` or `ifMatch`. */
@@ -44,7 +45,7 @@ export interface ModifyPolicyProfileOptions extends RequestOptions {
 
 /** The {@link Tagged} or {@link NotModified} result of a read, from its data and response. */
 export function taggedResult<T>(data: T | undefined, response: Response): Tagged<T> | NotModified {
-  const etag = response.headers.get("etag") ?? undefined;
+  const etag = etagOf(response.headers);
   return data === undefined
     ? { notModified: true, data: undefined, etag }
     : { notModified: false, data, etag };

@@ -1,7 +1,8 @@
-import { PgBeamError } from "@pgbeam/policies-types";
+import { type FieldError, PgBeamError } from "@pgbeam/policies-types";
 import type { ApiErrorCode } from "./error-code.js";
 import { PgBeamClientError } from "./error-json.js";
-import type { FieldError, ProblemFields } from "./problem-document.js";
+import { etagOf } from "./etag-header.js";
+import type { ProblemFields } from "./problem-document.js";
 import { parseRetryAfterMs } from "./retry-after.js";
 
 /** `T` with every field optional (and allowed to be undefined). */
@@ -102,7 +103,7 @@ export class PreconditionFailedError extends PgBeamApiError {
 
   constructor(init: ApiErrorInit) {
     super(init);
-    this.etag = init.headers.get("etag") ?? undefined;
+    this.etag = etagOf(init.headers);
   }
 }
 

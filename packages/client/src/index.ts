@@ -18,6 +18,5 @@ export type {
   ListAllPolicyProfilesOptions,
   ListPolicyProfilesQuery,
   PoliciesResource,
-} from "./policies.js";
-export type { FieldError } from "./problem-document.js";
+} from "./policies-resource.js";
 export type { CreateRequestOptions, RequestOptions } from "./request-options.js";

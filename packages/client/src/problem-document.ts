@@ -1,12 +1,5 @@
+import type { FieldError } from "@pgbeam/policies-types";
 import type { ApiErrorCode } from "./error-code.js";
-
-/** One invalid field of a request body, as a 400 problem document lists it. */
-export interface FieldError {
-  /** Dotted path into the request body (`masking_rules.0.kind`). */
-  field: string;
-  /** What is wrong with it. */
-  detail: string;
-}
 
 /** What the client read from an error body: a problem document, or the 0.2.4 envelope. */
 export interface ProblemFields {
