@@ -78,8 +78,7 @@ function fromIncoming(req: IncomingMessage, res: ServerResponse): MockRequest {
       return Array.isArray(value) ? value.join(", ") : (value ?? null);
     },
     body(limit) {
-      if (Number(req.headers["content-length"] ?? 0) > limit)
-        return Promise.resolve({ ok: false });
+      if (Number(req.headers["content-length"] ?? 0) > limit) return Promise.resolve({ ok: false });
       return new Promise((resolve, reject) => {
         const chunks: Buffer[] = [];
         let size = 0;

@@ -65,7 +65,9 @@ export function checkHeaderParams(operation: OperationSchemas, request: MockRequ
   let headers: Record<string, string> | undefined;
   for (const name of operation.requestHeaders) {
     const value = request.header(name);
-    if (value !== null) (headers ??= {})[name] = value;
+    if (value === null) continue;
+    headers ??= {};
+    headers[name] = value;
   }
   if (headers === undefined) return; // none sent: nothing to check
   const result = validators[operation.headerParams].validate(headers);
