@@ -1,7 +1,7 @@
 import type { ErrorCode } from "@pgbeam/policies-types";
-import { errorCodeByStatus } from "@pgbeam/policies-validators";
+import { errorCodeByStatus, errorCodesByOperation } from "@pgbeam/policies-validators";
 import { jsonResponse, type MockResponse } from "./exchange.js";
-import { errorCodesByOperation, problemTypes } from "./spec-facts.gen.js";
+import { problemTypes } from "./spec-facts.gen.js";
 
 /** One offending field of a refused request: a dotted path and what was wrong with it. */
 export interface FieldError {

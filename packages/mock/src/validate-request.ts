@@ -5,20 +5,32 @@ import {
 } from "@pgbeam/policies-validators";
 import type { MockRequest } from "./exchange.js";
 import { type FieldError, fail } from "./problem.js";
-import { requestBodyLimitBytes } from "./spec-facts.gen.js";
+import { requestBodyFields, requestBodyLimitBytes } from "./spec-facts.gen.js";
 
-/** The dotted path of an issue's location (`masking_rules.0.kind`), or `where` for the value itself. */
-function fieldOf(issue: ValidationIssue, where: string): string {
-  return issue.keys.length === 0 ? where : issue.keys.join(".");
+/**
+ * The fields an issue is about, as dotted paths (`masking_rules.0.kind`). An issue about the
+ * whole value (a rule between fields: "give at most one of credential_id and bound_policy_id")
+ * names the top-level fields its message names, else `where`.
+ */
+function fieldsOf(issue: ValidationIssue, where: string, fields: readonly string[]): string[] {
+  if (issue.keys.length > 0) return [issue.keys.join(".")];
+  const named = fields.filter((field) =>
+    new RegExp(`(^|[^a-z_])${field}([^a-z_]|$)`).test(issue.message),
+  );
+  return named.length > 0 ? named : [where];
 }
 
 /** Answers 400 naming each offending field, when there are issues. */
-export function refuseIssues(what: string, issues: readonly ValidationIssue[], where = what): void {
+export function refuseIssues(
+  what: string,
+  issues: readonly ValidationIssue[],
+  where = what,
+  fields: readonly string[] = [],
+): void {
   if (issues.length === 0) return;
-  const errors: FieldError[] = issues.map((issue) => ({
-    field: fieldOf(issue, where),
-    detail: issue.message,
-  }));
+  const errors: FieldError[] = issues.flatMap((issue) =>
+    fieldsOf(issue, where, fields).map((field) => ({ field, detail: issue.message })),
+  );
   fail(400, `Invalid ${what}: ${issues.map((issue) => issue.message).join("; ")}.`, { errors });
 }
 
@@ -126,5 +138,8 @@ export async function readBody(
 export function checkBody(operation: OperationSchemas, value: unknown): void {
   if (operation.requestBody === undefined) return;
   const result = validators[operation.requestBody].validate(value);
-  if (!result.ok) refuseIssues("request body", result.issues, "body");
+  if (!result.ok) {
+    const fields = requestBodyFields[operation.operationId] ?? [];
+    refuseIssues("request body", result.issues, "body", fields);
+  }
 }

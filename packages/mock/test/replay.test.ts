@@ -152,9 +152,10 @@ describe("replayPolicy", () => {
     );
     const problem = await response.json();
     expect([response.status, problem.code]).toEqual([400, "INVALID_INPUT"]);
-    expect((problem.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(
-      expect.arrayContaining(["bound_policy_id"]),
-    );
+    expect((problem.errors as { field: string }[]).map((e) => e.field)).toEqual([
+      "credential_id",
+      "bound_policy_id",
+    ]);
   });
 
   test("recorded traffic keeps the AuditLogEntry fields it was given, unknown ones too", async () => {

@@ -98,6 +98,10 @@ describe("refused requests", () => {
       body: JSON.stringify({ sql: "SELECT 1" }),
     });
     expect(neither.status).toBe(400);
+    expect(((neither.body?.errors ?? []) as { field: string }[]).map((e) => e.field)).toEqual([
+      "policy_id",
+      "policy",
+    ]);
   });
 
   test("invalid path, query and header parameters are 400s naming the parameter", async () => {

@@ -1,8 +1,8 @@
 // What a consumer's CI would assert: state that Prism cannot keep.
 import { BadRequestError, NotFoundError } from "@pgbeam/policies-client";
+import { errorCodesByOperation } from "@pgbeam/policies-validators";
 import { beforeEach, describe, expect, test } from "vitest";
 import { createPolicyMock } from "../src/index.js";
-import { errorCodesByOperation } from "../src/spec-facts.gen.js";
 import { clientFor } from "./helpers.js";
 
 const project = "prj_8Kx2mQ4vLp";
