@@ -216,11 +216,7 @@ describe("the emulator behind Prism's validating proxy", () => {
       bound_credentials: 1,
       entries_scanned: 12,
     });
-    const { data, error } = await client.raw.POST(
-      "/v1/projects/{project_id}/agents/{agent_id}/policy-recommendation",
-      { params: { path: { project_id: project, agent_id: "agt_bound" } }, body: {} },
-    );
-    expect(error).toBeUndefined();
+    const data = await policies.recommendAgentPolicy(project, "agt_bound", {});
     expect(data).toMatchObject({
       sufficient_history: true,
       candidate: { access_mode: "read_only", table_allowlist: ["orders"] },

@@ -1,5 +1,5 @@
 // recommendAgentPolicy computed from recorded traffic: writes, masked reads and blocked attempts.
-import type { PolicyRecommendation } from "@pgbeam/policies-types";
+import type { PolicyRecommendationInput } from "@pgbeam/policies-types";
 import { describe, expect, test } from "vitest";
 import { createPolicyMock, type PolicyMock, type RecordedAuditEntry } from "../src/index.js";
 import { minimumStatements, rowsPercentile } from "../src/recommend.js";
@@ -21,16 +21,8 @@ function runs(sql: (i: number) => string, count: number, extra: Partial<Recorded
   }));
 }
 
-async function recommendFor(mock: PolicyMock, agentId = agent, body?: object) {
-  const { data, error } = await clientFor(mock).raw.POST(
-    "/v1/projects/{project_id}/agents/{agent_id}/policy-recommendation",
-    {
-      params: { path: { project_id: project, agent_id: agentId } },
-      ...(body === undefined ? {} : { body }),
-    },
-  );
-  expect(error, JSON.stringify(error)).toBeUndefined();
-  return data as PolicyRecommendation;
+function recommendFor(mock: PolicyMock, agentId = agent, body?: PolicyRecommendationInput) {
+  return clientFor(mock).policies.recommendAgentPolicy(project, agentId, body);
 }
 
 describe("recommendAgentPolicy", () => {
