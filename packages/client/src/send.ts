@@ -1,5 +1,5 @@
 import { apiErrorFromResponse } from "./api-error.js";
-import { PgBeamError, PgBeamResponseError } from "./errors.js";
+import { PgBeamArgumentError, PgBeamResponseError } from "./errors.js";
 import { checkNumber, maxRetriesLimit, maxTimerMs } from "./options.js";
 import type { RequestOptions } from "./request-options.js";
 import type { AttemptOptions, Transport } from "./transport.js";
@@ -13,7 +13,7 @@ export interface CallInit {
 }
 
 /** What an openapi-fetch method resolves to. */
-interface FetchResult<D> {
+export interface FetchResult<D> {
   data?: D;
   error?: unknown;
   response: Response;
@@ -27,6 +27,10 @@ export interface SendSpec {
   retryPost?: boolean;
   /** False for operations documented to answer without a body (204). */
   expectBody?: boolean;
+  /** True for a conditional read, whose 304 Not Modified is a result (undefined data), not an error. */
+  notModifiedIsResult?: boolean;
+  /** Called with the final response before the data is returned (to read its headers). */
+  onResponse?: (response: Response) => void;
 }
 
 /**
@@ -36,17 +40,20 @@ export interface SendSpec {
  */
 export function requireId(name: string, value: unknown): void {
   if (typeof value !== "string" || value === "") {
-    throw new PgBeamError(
+    throw new PgBeamArgumentError(
+      name,
       `${name} must be a non-empty string (got ${value === "" ? '""' : typeof value}).`,
     );
   }
   if (value === "." || value === "..") {
-    throw new PgBeamError(
+    throw new PgBeamArgumentError(
+      name,
       `${name} must not be "${value}": as a path segment it would change which URL is called.`,
     );
   }
   if (!isWellFormed(value)) {
-    throw new PgBeamError(
+    throw new PgBeamArgumentError(
+      name,
       `${name} contains a lone UTF-16 surrogate, which cannot be sent in a URL.`,
     );
   }
@@ -73,9 +80,14 @@ export async function send<D>(
   run: (init: CallInit) => Promise<FetchResult<D>>,
 ): Promise<D> {
   let status = 0;
+  let target: { method: string; url: string } | undefined;
   let body: string | undefined;
   const attempt: AttemptOptions = {
     timeoutMs: callSetting("timeoutMs", options?.timeoutMs, { min: 1, max: maxTimerMs }),
+    totalTimeoutMs: callSetting("totalTimeoutMs", options?.totalTimeoutMs, {
+      min: 1,
+      max: maxTimerMs,
+    }),
     maxRetries: callSetting("maxRetries", options?.maxRetries, {
       min: 0,
       max: maxRetriesLimit,
@@ -92,6 +104,7 @@ export async function send<D>(
       return body;
     },
     fetch: async (request) => {
+      target = request;
       const response = await transport(request, attempt);
       status = response.status;
       return response;
@@ -113,7 +126,16 @@ export async function send<D>(
     throw error;
   }
   const { data, error, response } = result;
-  if (!response.ok) throw apiErrorFromResponse(response, error, transport.redact);
+  spec.onResponse?.(response);
+  if (response.status === 304) {
+    if (spec.notModifiedIsResult === true) return undefined as D;
+    throw new PgBeamResponseError(
+      "The API answered 304 Not Modified to a read that was not conditional (an If-None-Match " +
+        "header?); use getPolicyProfileWithETag or listPolicyProfilesWithETag with ifNoneMatch.",
+      304,
+    );
+  }
+  if (!response.ok) throw apiErrorFromResponse(response, error, transport.redact, target);
   if (data === undefined && spec.expectBody !== false) {
     throw new PgBeamResponseError(
       `The ${response.status} response has no body, but the API documents one.`,
@@ -139,7 +161,7 @@ function callSetting(
   limits: { min: number; max: number; integer?: boolean },
 ): number | undefined {
   if (value === undefined) return undefined;
-  return checkNumber(name, value, limits, (message) => {
-    throw new PgBeamError(`Invalid request option: ${message}`);
+  return checkNumber(name, value, limits, (option, message) => {
+    throw new PgBeamArgumentError(option, `Invalid request option: ${message}`);
   });
 }

@@ -1,12 +1,30 @@
 // CORS for the emulator's HTTP server: a browser app on another origin (a Vite dev server, say)
 // may call `mock.listen()`'s URL. Pure functions of the request's headers; no Node builtins.
+import { operationSchemas } from "@pgbeam/policies-validators";
 import { allowedMethods } from "./route.js";
 
 /** Which origins may call the server: any, or the listed ones. */
 export type CorsOrigins = "*" | readonly string[];
 
-/** Response headers every response the server sends may read from JavaScript on another origin. */
-const exposedHeaders = "ETag, X-Request-Id, Retry-After, Idempotent-Replayed, Allow";
+/** Every header the spec's responses declare, plus the emulator's own: readable from another origin. */
+const exposedHeaders = [
+  ...new Set([
+    ...operationSchemas.flatMap((op) =>
+      Object.values(op.responseHeaders).flatMap((headers) => Object.keys(headers)),
+    ),
+    "Idempotent-Replayed",
+    "Allow",
+  ]),
+].join(", ");
+
+/** The request headers a preflight allows when it names none: auth, the body's type, the spec's. */
+const allowedHeaders = [
+  ...new Set([
+    "Authorization",
+    "Content-Type",
+    ...operationSchemas.flatMap((op) => op.requestHeaders ?? []),
+  ]),
+].join(", ");
 
 /** Hosts that name this machine. */
 export function isLoopbackHost(host: string): boolean {
@@ -66,8 +84,7 @@ export function preflightAnswer(
       ...corsHeaders(origins, origin),
       "access-control-allow-methods": methods.join(", "),
       "access-control-allow-headers":
-        request.header("access-control-request-headers") ??
-        "Authorization, Content-Type, Idempotency-Key, If-Match, If-None-Match",
+        request.header("access-control-request-headers") ?? allowedHeaders,
       "access-control-max-age": "600",
       vary: "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
     },

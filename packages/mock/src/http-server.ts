@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { type CorsOrigins, corsHeaders, defaultCorsOrigins, preflightAnswer } from "./cors.js";
 import type { MockRequest } from "./exchange.js";
 import type { ListeningServer } from "./mock-core.js";
+import { decodeChunks } from "./read-body.js";
 import { isConnectionReset, type PolicyService } from "./service.js";
 
 /** Serves the emulator over real HTTP with `node:http`, answering CORS preflights. */
@@ -76,10 +77,24 @@ function fromIncoming(req: IncomingMessage, res: ServerResponse): MockRequest {
       const value = req.headers[name.toLowerCase()];
       return Array.isArray(value) ? value.join(", ") : (value ?? null);
     },
-    async text() {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString("utf8");
+    body(limit) {
+      if (Number(req.headers["content-length"] ?? 0) > limit) return Promise.resolve({ ok: false });
+      return new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const onData = (chunk: Buffer) => {
+          size += chunk.byteLength;
+          if (size > limit) {
+            // Read no further: stop listening and pause; the 413 closes the connection.
+            req.off("data", onData).off("end", onEnd).pause();
+            resolve({ ok: false });
+            return;
+          }
+          chunks.push(chunk);
+        };
+        const onEnd = () => resolve({ ok: true, text: decodeChunks(chunks, size) });
+        req.on("data", onData).once("end", onEnd).once("error", reject);
+      });
     },
     get signal() {
       if (controller === undefined) {

@@ -1,16 +1,18 @@
 import type { PolicyProfile, PolicyProfileInput } from "@pgbeam/policies-types";
-import { assertPolicyProfile, assertPolicyProfileInput } from "@pgbeam/policies-validators";
+import { validatePolicyProfile, validatePolicyProfileInput } from "@pgbeam/policies-validators";
 import { fromWebRequest, toWebResponse } from "./exchange.js";
 import type { FaultQueue } from "./faults.js";
 import { type PolicyMockOptions, PolicyService } from "./service.js";
+import { MockSetupError } from "./setup-error.js";
 import {
   emptyData,
   insertProfile,
   type MockData,
   newPolicyId,
   profileFrom,
-  type RecordedStatement,
+  type RecordedAuditEntry,
 } from "./store.js";
+import { storedAuditEntry } from "./traffic.js";
 
 /** Options of `createPolicyMock`. */
 export interface CreatePolicyMockOptions extends PolicyMockOptions {
@@ -55,8 +57,11 @@ export interface PolicyMock {
   attach(projectId: string, policyId: string, credentialId: string): void;
   /** Detaches an agent credential from a profile. */
   detach(projectId: string, policyId: string, credentialId: string): void;
-  /** Adds recorded agent statements to a project's traffic, for `replayPolicy`. */
-  record(projectId: string, traffic: readonly RecordedStatement[]): void;
+  /**
+   * Adds audit log entries (the service's AuditLogEntry shape; `sql` required) to a project's
+   * recorded traffic, which `replayPolicy` and `recommendAgentPolicy` read.
+   */
+  record(projectId: string, entries: readonly RecordedAuditEntry[]): void;
   /** The profiles of a project in list order (empty for an unknown project). */
   profiles(projectId: string): PolicyProfile[];
   /** Forgets every project, profile, credential, recording and queued fault. */
@@ -121,13 +126,15 @@ export function buildPolicyMock(
     seed(projectId, profiles) {
       const project = projectFor(projectId);
       return profiles.map((given, index) => {
-        const saved = "id" in given;
-        const valid = saved ? assertPolicyProfile(given) : assertPolicyProfileInput(given);
-        if (project.idByName.has(valid.name)) {
-          throw new Error(
-            `seed: profile ${index} is named "${valid.name}", which project ${projectId} already has.`,
+        const refuse = (reason: string) => new MockSetupError("projects", projectId, index, reason);
+        const saved = typeof given === "object" && given !== null && "id" in given;
+        const checked = saved ? validatePolicyProfile(given) : validatePolicyProfileInput(given);
+        if (!checked.ok) throw refuse(checked.issues.map((issue) => issue.message).join("; "));
+        const valid = checked.value;
+        if (project.idByName.has(valid.name))
+          throw refuse(
+            `name "${valid.name}" is taken: project ${projectId} already has a profile by that name.`,
           );
-        }
         const at = service.now().toISOString();
         const profile = saved
           ? (valid as PolicyProfile)
@@ -149,22 +156,11 @@ export function buildPolicyMock(
     detach(projectId, policyId, credentialId) {
       existing(projectId, policyId).attached.get(policyId)?.delete(credentialId);
     },
-    record(projectId, traffic) {
-      const project = projectFor(projectId);
-      for (const entry of traffic) {
-        if (typeof entry.sql !== "string")
-          throw new TypeError("record: every entry needs sql (a string).");
-        const at = entry.at === undefined ? service.now() : new Date(entry.at);
-        if (Number.isNaN(at.getTime()))
-          throw new TypeError(`record: at ${String(entry.at)} is not a date.`);
-        project.traffic.push({
-          sql: entry.sql,
-          atMs: at.getTime(),
-          recorded_event: entry.recorded_event ?? "query",
-          ...(entry.credential_id === undefined ? {} : { credential_id: entry.credential_id }),
-          ...(entry.recorded_rule === undefined ? {} : { recorded_rule: entry.recorded_rule }),
-        });
-      }
+    record(projectId, entries) {
+      const now = service.now();
+      // Checked in full before any is stored: a bad entry leaves the traffic as it was.
+      const stored = entries.map((entry, index) => storedAuditEntry(entry, projectId, index, now));
+      projectFor(projectId).traffic.push(...stored);
     },
     profiles(projectId) {
       const project = service.data.projects.get(projectId);

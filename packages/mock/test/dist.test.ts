@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { operationSchemas } from "@pgbeam/policies-validators";
 import { expect, test } from "vitest";
 
 type Entry = typeof import("../src/index.js");
@@ -17,7 +18,7 @@ async function exercise(entry: Entry, msw: MswEntry, canListen: boolean): Promis
     body: JSON.stringify({ name: "dist" }),
   });
   expect(response.status).toBe(201);
-  expect(msw.mswHandlers(mock)).toHaveLength(7);
+  expect(msw.mswHandlers(mock)).toHaveLength(operationSchemas.length);
   if (canListen) {
     expect(await mock.listen()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     await mock.close();
@@ -57,7 +58,11 @@ test("the Web entry's chunks import no Node builtin and no msw, and draw no rand
 test("the bin explains its options and refuses a bad port in one line", async () => {
   const bin = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
   const help = await promisify(execFile)(process.execPath, [bin, "--help"]);
-  expect(help.stdout).toContain("Usage: pgbeam-policies-mock");
+  expect(help.stdout).toContain("Usage: npx @pgbeam/policies-mock");
+  const version = await promisify(execFile)(process.execPath, [bin, "--version"]);
+  expect(version.stdout).toBe(
+    `${JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version}\n`,
+  );
   const bad = await promisify(execFile)(process.execPath, [bin, "--port", "x"]).catch(
     (e: { code: number; stderr: string }) => e,
   );

@@ -33,17 +33,35 @@ function objectArbitrary(schema: Json): fc.Arbitrary<Json> {
   const branches = (schema.oneOf as Json[] | undefined)?.map((branch) =>
     objectArbitrary(resolve<Json>(branch)),
   );
-  if (!branches) return record;
-  return fc.tuple(record, fc.oneof(...branches)).map(([base, branch]) => ({ ...base, ...branch }));
+  const whole = branches
+    ? fc.tuple(record, fc.oneof(...branches)).map(([base, branch]) => ({ ...base, ...branch }))
+    : record;
+  const together = (schema.not as Json | undefined)?.required as string[] | undefined;
+  return together ? whole.map((value) => withoutOneOf(value, together)) : whole;
+}
+
+/**
+ * Drops the last field of a group the schema forbids all at once (`not: { required }`), when the
+ * value carries them all: e.g. `bound_policy_id` beside `credential_id`.
+ */
+function withoutOneOf(value: Json, group: readonly string[]): Json {
+  if (!group.every((field) => field in value)) return value;
+  const out = { ...value };
+  delete out[group[group.length - 1] as string];
+  return out;
 }
 
 /** A fast-check arbitrary of values valid against a schema of the bundled spec. */
 export function arbitraryFor(node: Schema): fc.Arbitrary<unknown> {
   const schema = resolve<Json>(node);
   if (schema.enum) return fc.constantFrom(...(schema.enum as unknown[]));
+  // An open enum: mostly its known values, sometimes a value the service may add later.
+  const known = schema["x-extensible-enum"] as string[] | undefined;
+  if (known) return fc.oneof(fc.constantFrom(...known), fc.string({ minLength: 1 }));
   if (schema.allOf || schema.oneOf || schema.type === "object") return objectArbitrary(schema);
   switch (schema.type) {
     case "string": {
+      if (schema.format === "uri") return fc.webUrl();
       if (schema.format === "date-time") {
         return fc
           .date({

@@ -74,3 +74,41 @@ export const dateTime: Format = { validate: isDateTime as (value: never) => bool
 export const int64: Format = {
   validate: (value: number) => Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 63,
 };
+
+/** A letter, digit or one of `+-.` (what a URI scheme is made of after its first letter). */
+const isAlpha = (code: number): boolean => (code | 0x20) >= 97 && (code | 0x20) <= 122;
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const isHex = (code: number): boolean =>
+  isDigit(code) || ((code | 0x20) >= 97 && (code | 0x20) <= 102);
+
+/** Punctuation RFC 3986 allows outside percent-escapes: `-._~` and the reserved `:/?#[]@!$&'()*+,;=`. */
+const uriPunctuation = "-._~:/?#[]@!$&'()*+,;=";
+
+/**
+ * RFC 3986 absolute `uri` (`https://pgbeam.com/docs/api/errors/not-found`, `urn:x:y`): a scheme
+ * (a letter, then letters, digits, `+`, `-` or `.`), a colon, then only URI characters and
+ * well-formed `%XX` escapes. One linear pass, no regular expression.
+ */
+export function isUri(text: string): boolean {
+  if (typeof text !== "string" || !isAlpha(text.charCodeAt(0))) return false;
+  let at = 1;
+  for (; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 58) break; // ":"
+    if (!isAlpha(code) && !isDigit(code) && code !== 43 && code !== 45 && code !== 46) return false;
+  }
+  if (at === text.length) return false;
+  for (at++; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 37) {
+      // "%" and two hex digits
+      if (!isHex(text.charCodeAt(at + 1)) || !isHex(text.charCodeAt(at + 2))) return false;
+      at += 2;
+    } else if (!isAlpha(code) && !isDigit(code) && !uriPunctuation.includes(text[at] as string))
+      return false;
+  }
+  return true;
+}
+
+/** The `uri` format, for the generated checks. */
+export const uri: Format = { validate: isUri as (value: never) => boolean };
