@@ -3,7 +3,10 @@ import { createRequire } from "node:module";
 import { defineConfig, type Options } from "tsup";
 import { libraryBuild } from "../../tsup.base.js";
 
-const wasm = createRequire(import.meta.url).resolve("libpg-query/wasm/libpg-query.wasm");
+const resolve = createRequire(import.meta.url).resolve;
+const wasm = resolve("libpg-query/wasm/libpg-query.wasm");
+// The web build bundles libpg-query's glue and the package ships its .wasm: its licence goes along.
+const wasmLicense = resolve("libpg-query/LICENSE");
 
 // What the web build changes in libpg-query's emscripten glue: it is told it is not on Node (so
 // it never reaches for `node:fs`, `node:crypto` or `__dirname`, even where a worker defines
@@ -51,6 +54,7 @@ export default defineConfig([
     shims: true,
     async onSuccess() {
       await copyFile(wasm, "dist/libpg-query.wasm");
+      await copyFile(wasmLicense, "dist/libpg-query.LICENSE");
     },
   },
   {
