@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createEngine } from "../src/index.js";
+import { createEngine, type WasmSource } from "../src/index.js";
 import { loadParserModule } from "../src/load-parser-module.js";
 import { parseToJson } from "../src/parser-module.js";
 
@@ -88,4 +88,10 @@ test("the web build (dist/web) runs on Web APIs alone when handed the module", a
   expect(verdict.rewritten_sql).toBe("SELECT * FROM t WHERE t.tenant_id = 7");
   const source = readFileSync(new URL("../dist/web/index.js", import.meta.url), "utf8");
   expect(source).not.toMatch(/\brequire\(|from ["']node:|import\(["']node:/);
+});
+
+test("what a bundler gives for the packaged .wasm is typed, and createEngine accepts it", () => {
+  type Imported = typeof import("@pgbeam/policies-engine/libpg-query.wasm").default;
+  const fits = (wasm: Imported): WasmSource => wasm;
+  expect(fits("https://cdn.test/libpg-query.wasm")).toBe("https://cdn.test/libpg-query.wasm");
 });
