@@ -28,6 +28,24 @@ const { astToString, COMMENT_HEADER } = openapiTypescript;
 const openapiTS = openapiTypescript.default ?? openapiTypescript;
 
 const spec = JSON.parse(readFileSync(specPath, "utf8"));
+
+/**
+ * openapi-typescript types a response header given by `$ref` as always present, whatever its
+ * `required` says, so the bundle's shared headers are inlined into each response first: `ETag`
+ * and `Retry-After` stay required, `X-Request-Id` becomes optional, as the spec says.
+ */
+function inlineResponseHeaders(responses) {
+  for (const response of Object.values(responses ?? {})) {
+    for (const [name, header] of Object.entries(response.headers ?? {})) {
+      const target = header.$ref?.replace("#/components/headers/", "");
+      if (target !== undefined) response.headers[name] = spec.components.headers[target];
+    }
+  }
+}
+inlineResponseHeaders(spec.components.responses);
+for (const item of Object.values(spec.paths))
+  for (const operation of Object.values(item)) inlineResponseHeaders(operation.responses);
+
 const ast = await openapiTS(spec, {
   // A field with a default is optional on the wire; the caller applies the default.
   defaultNonNullable: false,

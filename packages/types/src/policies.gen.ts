@@ -535,7 +535,11 @@ export interface components {
         /** @description The representation named in `If-None-Match` is still current: keep the copy you have. No body is sent; the `ETag` header repeats the current tag. */
         NotModified: {
             headers: {
-                ETag: components["headers"]["ETag"];
+                /**
+                 * @description An opaque, quoted tag of the current representation. Send it back in `If-None-Match` on a later read to get 304 while nothing has changed, or in `If-Match` on an update to have the update refused if someone changed the profile in the meantime.
+                 * @example "9c1f4e7a2b"
+                 */
+                ETag: string;
                 [name: string]: unknown;
             };
             content?: never;
@@ -543,7 +547,11 @@ export interface components {
         /** @description The request was malformed: a parameter or a body field is missing, has the wrong type, or is out of range. `errors` names each refused field. */
         BadRequest: {
             headers: {
-                "X-Request-Id": components["headers"]["XRequestId"];
+                /**
+                 * @description The id PgBeam gave this request, the same as the body's `request_id`. Quote it when you report a problem.
+                 * @example req_7Hd2kP9sQx
+                 */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -553,7 +561,11 @@ export interface components {
         /** @description No credentials were sent, or the API key or token is invalid or expired. */
         Unauthorized: {
             headers: {
-                "X-Request-Id": components["headers"]["XRequestId"];
+                /**
+                 * @description The id PgBeam gave this request, the same as the body's `request_id`. Quote it when you report a problem.
+                 * @example req_7Hd2kP9sQx
+                 */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -563,7 +575,11 @@ export interface components {
         /** @description The credentials are valid, but they may not do this: their role is insufficient (`FORBIDDEN`), or the current plan's limits stand in the way (`PLAN_LIMIT_REACHED`). */
         Forbidden: {
             headers: {
-                "X-Request-Id": components["headers"]["XRequestId"];
+                /**
+                 * @description The id PgBeam gave this request, the same as the body's `request_id`. Quote it when you report a problem.
+                 * @example req_7Hd2kP9sQx
+                 */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -573,7 +589,11 @@ export interface components {
         /** @description The project, profile or agent credential does not exist, or is not visible to these credentials. */
         NotFound: {
             headers: {
-                "X-Request-Id": components["headers"]["XRequestId"];
+                /**
+                 * @description The id PgBeam gave this request, the same as the body's `request_id`. Quote it when you report a problem.
+                 * @example req_7Hd2kP9sQx
+                 */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -583,8 +603,16 @@ export interface components {
         /** @description Too many requests. Wait for the number of seconds in `Retry-After`, then try again. */
         RateLimited: {
             headers: {
-                "Retry-After": components["headers"]["RetryAfter"];
-                "X-Request-Id": components["headers"]["XRequestId"];
+                /**
+                 * @description How many seconds to wait before retrying.
+                 * @example 30
+                 */
+                "Retry-After": number;
+                /**
+                 * @description The id PgBeam gave this request, the same as the body's `request_id`. Quote it when you report a problem.
+                 * @example req_7Hd2kP9sQx
+                 */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -594,7 +622,11 @@ export interface components {
         /** @description PgBeam failed to handle the request. Retrying may work; when you report it, quote `request_id`. */
         InternalError: {
             headers: {
-                "X-Request-Id": components["headers"]["XRequestId"];
+                /**
+                 * @description The id PgBeam gave this request, the same as the body's `request_id`. Quote it when you report a problem.
+                 * @example req_7Hd2kP9sQx
+                 */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -604,7 +636,11 @@ export interface components {
         /** @description The profile could not be created: a profile with that name already exists (`RESOURCE_EXISTS`), the project's state does not allow it (`INVALID_STATE`), or the `Idempotency-Key` was already used with a different body (`IDEMPOTENCY_KEY_REUSED`). */
         Conflict: {
             headers: {
-                "X-Request-Id": components["headers"]["XRequestId"];
+                /**
+                 * @description The id PgBeam gave this request, the same as the body's `request_id`. Quote it when you report a problem.
+                 * @example req_7Hd2kP9sQx
+                 */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -614,7 +650,11 @@ export interface components {
         /** @description The request body is larger than 2 MB. */
         PayloadTooLarge: {
             headers: {
-                "X-Request-Id": components["headers"]["XRequestId"];
+                /**
+                 * @description The id PgBeam gave this request, the same as the body's `request_id`. Quote it when you report a problem.
+                 * @example req_7Hd2kP9sQx
+                 */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -624,7 +664,11 @@ export interface components {
         /** @description The request body is not JSON, or was sent without a `Content-Type`. Send `Content-Type: application/json`. */
         UnsupportedMediaType: {
             headers: {
-                "X-Request-Id": components["headers"]["XRequestId"];
+                /**
+                 * @description The id PgBeam gave this request, the same as the body's `request_id`. Quote it when you report a problem.
+                 * @example req_7Hd2kP9sQx
+                 */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -634,8 +678,16 @@ export interface components {
         /** @description The `If-Match` tag is no longer current: someone changed the profile after the read this update was based on, and nothing was modified. The `ETag` header carries the current tag. Re-read the profile, re-apply your change to what you read, and retry with the new tag. */
         PreconditionFailed: {
             headers: {
-                ETag: components["headers"]["ETag"];
-                "X-Request-Id": components["headers"]["XRequestId"];
+                /**
+                 * @description An opaque, quoted tag of the current representation. Send it back in `If-None-Match` on a later read to get 304 while nothing has changed, or in `If-Match` on an update to have the update refused if someone changed the profile in the meantime.
+                 * @example "9c1f4e7a2b"
+                 */
+                ETag: string;
+                /**
+                 * @description The id PgBeam gave this request, the same as the body's `request_id`. Quote it when you report a problem.
+                 * @example req_7Hd2kP9sQx
+                 */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -645,7 +697,11 @@ export interface components {
         /** @description The profile is still attached to agent credentials: detach it from them before deleting it. The contract names no code for this case; `INVALID_STATE` is the one known code that fits, and another may be sent. */
         PolicyInUse: {
             headers: {
-                "X-Request-Id": components["headers"]["XRequestId"];
+                /**
+                 * @description The id PgBeam gave this request, the same as the body's `request_id`. Quote it when you report a problem.
+                 * @example req_7Hd2kP9sQx
+                 */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -771,7 +827,11 @@ export interface operations {
             /** @description One page of profiles. */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
+                    /**
+                     * @description An opaque, quoted tag of the current representation. Send it back in `If-None-Match` on a later read to get 304 while nothing has changed, or in `If-Match` on an update to have the update refused if someone changed the profile in the meantime.
+                     * @example "9c1f4e7a2b"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -846,7 +906,11 @@ export interface operations {
             /** @description The profile. */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
+                    /**
+                     * @description An opaque, quoted tag of the current representation. Send it back in `If-None-Match` on a later read to get 304 while nothing has changed, or in `If-Match` on an update to have the update refused if someone changed the profile in the meantime.
+                     * @example "9c1f4e7a2b"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {

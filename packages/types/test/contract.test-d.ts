@@ -156,6 +156,13 @@ describe("operations and paths", () => {
     expectTypeOf<Update[412]["headers"]["ETag"]>().toEqualTypeOf<string>();
   });
 
+  test("X-Request-Id may be absent; Retry-After and ETag may not", () => {
+    type NotFound = operations["getPolicyProfile"]["responses"][404]["headers"];
+    expectTypeOf<NotFound["X-Request-Id"]>().toEqualTypeOf<string | undefined>();
+    type Limited = operations["createPolicyProfile"]["responses"][429]["headers"];
+    expectTypeOf<Limited["Retry-After"]>().toEqualTypeOf<number>();
+  });
+
   test("error responses are problem documents", () => {
     type NotFound = operations["getPolicyProfile"]["responses"][404]["content"];
     expectTypeOf<NotFound["application/problem+json"]>().toEqualTypeOf<Problem>();

@@ -378,6 +378,9 @@ export const forbiddenTogether: readonly (readonly string[])[] = ${JSON.stringif
 /** Fields of which a value must carry exactly one (from each oneOf whose branches require one field each). */
 export const exclusiveFieldGroups: readonly (readonly string[])[] = ${JSON.stringify(exclusiveGroups())};
 
+/** The error codes the spec knows (an open set: the service may send others; fall back on the status). */
+export const errorCodes = ${JSON.stringify(spec.components.schemas.ErrorCode["x-extensible-enum"])} as const;
+
 /** The statement kinds the spec knows (an open enum: any other string is valid, and the linter flags it). */
 export const statementKinds = ${JSON.stringify(spec.components.schemas.StatementKind["x-extensible-enum"])} as const;
 

@@ -35,6 +35,9 @@ export const forbiddenTogether: readonly (readonly string[])[] = [["credential_i
 /** Fields of which a value must carry exactly one (from each oneOf whose branches require one field each). */
 export const exclusiveFieldGroups: readonly (readonly string[])[] = [["policy_id","policy"]];
 
+/** The error codes the spec knows (an open set: the service may send others; fall back on the status). */
+export const errorCodes = ["INVALID_INPUT","UNSUPPORTED_MEDIA_TYPE","PAYLOAD_TOO_LARGE","METHOD_NOT_ALLOWED","UNAUTHORIZED","PAYMENT_REQUIRED","FORBIDDEN","PLAN_LIMIT_REACHED","NOT_FOUND","PRECONDITION_FAILED","CONFLICT","RESOURCE_EXISTS","INVALID_STATE","IDEMPOTENCY_KEY_REUSED","RATE_LIMITED","INTERNAL_ERROR","BAD_GATEWAY","SERVICE_UNAVAILABLE","TIMEOUT","DEMO_NOT_CONFIGURED","DEMO_PAUSED","DEMO_CAPACITY_FULL","DEMO_BUSY","DEMO_TIER_NOT_PURCHASABLE"] as const;
+
 /** The statement kinds the spec knows (an open enum: any other string is valid, and the linter flags it). */
 export const statementKinds = ["select","insert","update","delete","ddl","copy","set","show","explain","transaction"] as const;
 
