@@ -5,7 +5,8 @@ import { type LimitedBody, readWebBody } from "./read-body.js";
 /** A request as the emulator reads it. */
 export interface MockRequest {
   method: string;
-  url: URL;
+  /** The request's path and query (a `URL` is one). */
+  url: { readonly pathname: string; readonly searchParams: URLSearchParams };
   /** A header's value (names are case-insensitive), or null. */
   header(name: string): string | null;
   /** The body as text (read once), or `{ ok: false }` as soon as it is longer than `limit` bytes. */

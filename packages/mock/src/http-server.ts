@@ -72,7 +72,7 @@ function fromIncoming(req: IncomingMessage, res: ServerResponse): MockRequest {
   let controller: AbortController | undefined;
   return {
     method: req.method ?? "GET",
-    url: new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`),
+    url: requestTarget(req.url ?? "/"),
     header(name) {
       const value = req.headers[name.toLowerCase()];
       return Array.isArray(value) ? value.join(", ") : (value ?? null);
@@ -107,6 +107,22 @@ function fromIncoming(req: IncomingMessage, res: ServerResponse): MockRequest {
       return controller.signal;
     },
   };
+}
+
+/**
+ * The path and query of a request target. The usual origin-form (`/v1/…?page_size=5`) is split
+ * by hand, which costs a fraction of a `URL`; anything else goes through `URL`.
+ */
+function requestTarget(target: string): { pathname: string; searchParams: URLSearchParams } {
+  if (!target.startsWith("/") || target.includes("/.") || target.includes("#"))
+    return new URL(target, "http://localhost");
+  const query = target.indexOf("?");
+  return query === -1
+    ? { pathname: target, searchParams: new URLSearchParams() }
+    : {
+        pathname: target.slice(0, query),
+        searchParams: new URLSearchParams(target.slice(query + 1)),
+      };
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -12,20 +12,38 @@ const decoder = new TextDecoder();
  */
 export class PageTokens {
   private key: Promise<CryptoKey> | undefined;
+  // Tokens are deterministic, so each one is signed and verified once: a Web Crypto call is a
+  // round trip through the runtime's job queue, which a page read should not pay every time.
+  private readonly issued = new Map<string, string>();
+  private readonly verified = new Map<string, number>();
 
   /** A token for "after sequence number `after` of project `projectId`". */
   async encode(projectId: string, after: number): Promise<string> {
+    const cacheKey = `${projectId}\n${after}`;
+    const known = this.issued.get(cacheKey);
+    if (known !== undefined) return known;
     const payload = toBase64Url(encoder.encode(String(after)));
     const signature = await crypto.subtle.sign(
       "HMAC",
       await this.signingKey(),
       signed(projectId, payload),
     );
-    return `${payload}.${toBase64Url(new Uint8Array(signature))}`;
+    const token = `${payload}.${toBase64Url(new Uint8Array(signature))}`;
+    remember(this.issued, cacheKey, token);
+    return token;
   }
 
   /** The sequence number a token stands for, or undefined when it is not one of ours. */
   async decode(projectId: string, token: string): Promise<number | undefined> {
+    const cacheKey = `${projectId}\n${token}`;
+    const known = this.verified.get(cacheKey);
+    if (known !== undefined) return known;
+    const after = await this.verify(projectId, token);
+    if (after !== undefined) remember(this.verified, cacheKey, after);
+    return after;
+  }
+
+  private async verify(projectId: string, token: string): Promise<number | undefined> {
     const [payload, signature, ...rest] = token.split(".");
     if (payload === undefined || signature === undefined || rest.length > 0) return undefined;
     const given = fromBase64Url(signature);
@@ -50,6 +68,12 @@ export class PageTokens {
     ]) as Promise<CryptoKey>;
     return this.key;
   }
+}
+
+/** Keeps at most 10 000 entries: past that the cache starts over (it only saves work). */
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= 10_000) cache.clear();
+  cache.set(key, value);
 }
 
 function signed(projectId: string, payload: string): Uint8Array<ArrayBuffer> {

@@ -118,15 +118,14 @@ export function profileFrom(
 ): PolicyProfile {
   // Name first, then the defaults and the given fields, so the JSON reads like the spec's examples.
   const { name, ...rest } = withDefaults(input);
-  const filled = { ...rest, name };
   return {
     id: ids.id,
     project_id: ids.project_id,
     name,
     ...rest,
-    table_allowlist: filled.table_allowlist ?? [],
-    table_denylist: filled.table_denylist ?? [],
-    masking_rules: filled.masking_rules ?? [],
+    table_allowlist: rest.table_allowlist ?? [],
+    table_denylist: rest.table_denylist ?? [],
+    masking_rules: rest.masking_rules ?? [],
     created_at: times.created_at,
     updated_at: times.updated_at,
   };

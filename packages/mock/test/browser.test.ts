@@ -78,7 +78,7 @@ describe.runIf(existsSync(chromiumPath))("MSW's setupWorker in Chromium", () => 
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  test("create, get, list all, delete and a typed 404 through the client, answered by the handlers", async () => {
+  test("create, get, a 304, list all, delete and a typed 404 problem through the client, answered by the handlers", async () => {
     const page = await browser.newPage();
     const { port } = server.address() as AddressInfo;
     await page.goto(`http://127.0.0.1:${port}/`);
@@ -90,6 +90,9 @@ describe.runIf(existsSync(chromiumPath))("MSW's setupWorker in Chromium", () => 
       sameProfile: true,
       names: ["in-chromium"],
       notFound: true,
+      problemCode: "NOT_FOUND",
+      requestId: true,
+      notModified: true,
       stored: 0,
       listen: expect.stringContaining("mock.listen() needs node:http") as unknown,
     });

@@ -12,6 +12,10 @@ async function run(): Promise<unknown> {
   const project = "prj_browser";
   const created = await policies.createPolicyProfile(project, { name: "in-chromium" });
   const fetched = await policies.getPolicyProfile(project, created.id);
+  const tagged = await policies.getPolicyProfileWithETag(project, created.id);
+  const unchanged = await policies.getPolicyProfileWithETag(project, created.id, {
+    ifNoneMatch: tagged.etag as string,
+  });
   const names: string[] = [];
   for await (const profile of policies.listAllPolicyProfiles(project, { page_size: 1 }))
     names.push(profile.name);
@@ -23,6 +27,9 @@ async function run(): Promise<unknown> {
     sameProfile: JSON.stringify(fetched) === JSON.stringify(created),
     names,
     notFound: gone instanceof NotFoundError,
+    problemCode: (gone as NotFoundError).code,
+    requestId: typeof (gone as NotFoundError).requestId === "string",
+    notModified: unchanged.notModified,
     stored: mock.profiles(project).length,
     listen,
   };
