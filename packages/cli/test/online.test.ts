@@ -60,23 +60,24 @@ describe("plan and apply", () => {
     const cwd = workspace(files);
     const applied = await cli(cwd, ["apply", "--prune", "--yes"], { env });
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toContain("Applied 3 change(s).");
+    expect(applied.stdout).toContain("Applied 3 changes.");
     expect(storedNames()).toEqual(["analytics", "support"]);
     const again = await cli(cwd, ["plan", "--prune", "--detailed-exitcode"], { env });
     expect(again).toMatchObject({
       code: 0,
-      stdout: "No changes: the project matches the files.\n",
+      stdout: "No changes: the files match the project.\n",
     });
   });
 
   test("apply asks first; without a terminal it needs --yes", async () => {
     const cwd = workspace(files);
     expect(await cli(cwd, ["apply"], { env })).toMatchObject({
-      code: 2,
+      code: 1,
       stderr: "pgbeam-policies: Not on a terminal: pass --yes to apply without asking.\n",
     });
     const declined = await cli(cwd, ["apply"], { env, answer: false });
     expect(declined.stdout).toContain("Nothing applied.");
+    expect(declined.code).toBe(1);
     expect(mock.profiles(project)).toEqual([]);
   });
 
@@ -107,7 +108,7 @@ describe("plan and apply", () => {
       env: { PGBEAM_BASE_URL: env.PGBEAM_BASE_URL as string },
     });
     expect({ code, stderr }).toEqual({
-      code: 2,
+      code: 1,
       stderr: "pgbeam-policies: No API key: set PGBEAM_API_KEY (it is never read from a flag).\n",
     });
   });
@@ -120,7 +121,7 @@ describe("pull", () => {
       Array.from({ length: 120 }, (_, i) => ({ name: `agent-${i}`, max_rows: i })),
     );
     const cwd = workspace({ "pgbeam-policies.config.json": JSON.stringify({ project }) });
-    expect((await cli(cwd, ["pull"], { env })).stdout).toContain("wrote 120 profile(s)");
+    expect((await cli(cwd, ["pull"], { env })).stdout).toContain("Wrote 120 profiles to policies.");
     expect(readdirSync(join(cwd, "policies"))).toHaveLength(120);
     expect(readFileSync(join(cwd, "policies/agent-7.yaml"), "utf8")).toContain("max_rows: 7");
     expect((await cli(cwd, ["validate"])).code).toBe(0);
