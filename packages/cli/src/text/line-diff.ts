@@ -21,8 +21,7 @@ export function lineDiff(before: string, after: string, context = 2): string[] {
     if (i < a.length && j < b.length && a[i] === b[j]) {
       lines.push({ mark: " ", text: a[i++] ?? "" });
       j++;
-    }
-    else if (j < b.length && (i >= a.length || at(i, j + 1) >= at(i + 1, j)))
+    } else if (j < b.length && (i >= a.length || at(i, j + 1) >= at(i + 1, j)))
       lines.push({ mark: "+", text: b[j++] ?? "" });
     else lines.push({ mark: "-", text: a[i++] ?? "" });
   }
