@@ -7,7 +7,9 @@ import { exitCodes } from "../io.js";
 
 const profile = `# A support agent: reads tickets and customers, never sees a raw e-mail address.
 access_mode: read_only
-table_allowlist: [public.tickets, public.customers]
+table_allowlist:
+  - public.tickets
+  - public.customers
 masking_rules:
   - table: public.customers
     column: email
