@@ -25,8 +25,11 @@ export function registerApply(root: Command, context: CommandContext) {
     let text: string;
     try {
       text = readFileSync(resolve(io.cwd, file), "utf8");
-    } catch {
-      throw new UsageError(`PLAN_FILE ${file}: cannot be read.`);
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+      throw new UsageError(
+        `PLAN_FILE ${file}: ${missing ? "no such file (write one with plan --out FILE)" : (error as Error).message}.`,
+      );
     }
     const saved = readSavedPlan(text);
     if (typeof saved === "string") throw new UsageError(`PLAN_FILE ${file}: ${saved}.`);

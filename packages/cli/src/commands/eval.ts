@@ -1,3 +1,4 @@
+import { relative } from "node:path";
 import { createEngine } from "@pgbeam/policies-engine";
 import type { Command } from "commander";
 import { type CommandContext, example } from "../context.js";
@@ -26,7 +27,7 @@ export function registerEval(root: Command, { io, out, paint, settings, exit }: 
         throw new UsageError(
           checked.problems.length > 0
             ? `--policy ${options.policy}: the profile is invalid.`
-            : `--policy ${options.policy}: no such profile in ${dir}.`,
+            : `--policy ${options.policy}: no such profile in ${relative(io.cwd, dir) || "."}.`,
         );
       }
       const verdict = (await createEngine()).evaluate(sql, profile.input);

@@ -51,7 +51,7 @@ export function checkFiles(files: readonly PolicyFile[]): Checked {
       if (!fields.has(key))
         at(
           `/${key}`,
-          `${key} is not a PolicyProfileInput field.${didYouMean(key, policyProfileFields)} (fields: ${policyProfileFields.join(", ")})`,
+          `${key} is not a PolicyProfileInput field.${didYouMean(key, policyProfileFields) || ` Fields: ${policyProfileFields.join(", ")}.`}`,
         );
     }
     const misnamed = nameProblem(file, input);

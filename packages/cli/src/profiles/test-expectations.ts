@@ -34,7 +34,7 @@ function unknownKeys(value: Record<string, unknown>, known: string[], at: string
     .filter((key) => !known.includes(key))
     .map((key) => ({
       pointer: `${at}/${key}`,
-      message: `${key} is not a test case field.${didYouMean(key, known)} (fields: ${known.join(", ")})`,
+      message: `${key} is not a test case field.${didYouMean(key, known) || ` Fields: ${known.join(", ")}.`}`,
     }));
 }
 
