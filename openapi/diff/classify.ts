@@ -9,6 +9,9 @@ export interface SpecChange {
   message: string;
 }
 
+import { compareResponseHeaders } from "./header-rules.js";
+import { statusAdded } from "./status-rules.js";
+
 type Json = Record<string, unknown>;
 type Direction = "request" | "response";
 const methods = ["get", "put", "post", "delete", "patch", "head", "options"];
@@ -176,6 +179,7 @@ function compareSchemas(
     if (!reqB.has(name) && name in propsB)
       ctx.push(request ? "non-breaking" : "breaking", `${where}.${name}`, "became optional");
   }
+  compareDependentFields(ctx, a, b, where, request);
   if (a.items || b.items) compareSchemas(ctx, a.items, b.items, `${where}[]`, direction, depth + 1);
   const branchesA = (a.oneOf as unknown[] | undefined) ?? [];
   const branchesB = (b.oneOf as unknown[] | undefined) ?? [];
@@ -186,6 +190,43 @@ function compareSchemas(
   branchesA.forEach((branch, i) => {
     compareSchemas(ctx, branch, branchesB[i], `${where}(oneOf ${i})`, direction, depth + 1);
   });
+}
+
+/**
+ * `dependentSchemas` rules that forbid a field beside another (`credential_id` present →
+ * `bound_policy_id: false`). In a request, a new rule refuses bodies that were valid, which breaks
+ * callers, unless every field it names is itself new in this change, so no caller could have sent
+ * the pair. In a response, a new rule is a guarantee; a rule dropped is the reverse.
+ */
+function compareDependentFields(ctx: Context, a: Json, b: Json, where: string, request: boolean) {
+  const rules = (schema: Json) => {
+    const out = new Map<string, string[]>();
+    for (const [field, rule] of Object.entries(
+      (schema.dependentSchemas as Json | undefined) ?? {},
+    )) {
+      const properties = ((rule as Json).properties as Json | undefined) ?? {};
+      const forbidden = Object.keys(properties).filter((name) => properties[name] === false);
+      for (const name of forbidden) out.set(`${field} → ${name}`, [field, name]);
+    }
+    return out;
+  };
+  const before = rules(a);
+  const after = rules(b);
+  const known = new Set(Object.keys((a.properties as Json | undefined) ?? {}));
+  for (const [key, fields] of after) {
+    if (before.has(key)) continue;
+    const onlyNewFields = fields.some((field) => !known.has(field));
+    const impact = request && !onlyNewFields ? "breaking" : "non-breaking";
+    ctx.push(impact, where, `${fields[1]} may no longer be sent with ${fields[0]}`);
+  }
+  for (const [key, fields] of before) {
+    if (!after.has(key))
+      ctx.push(
+        request ? "non-breaking" : "breaking",
+        where,
+        `${fields[1]} may now be sent with ${fields[0]}`,
+      );
+  }
 }
 
 interface Context {
@@ -211,9 +252,71 @@ function operations(doc: Json): Map<string, { op: Json; params: Json[] }> {
   return out;
 }
 
-const jsonSchemaOf = (doc: Json, owner: unknown) =>
-  ((flatten(doc, owner).content as Json | undefined)?.["application/json"] as Json | undefined)
-    ?.schema;
+/** The one media type of a body (a request body, a response) and its schema, if it has a body. */
+function mediaOf(doc: Json, owner: unknown): { type: string; schema: unknown } | undefined {
+  const content = (flatten(doc, owner).content as Json | undefined) ?? {};
+  const type = "application/json" in content ? "application/json" : Object.keys(content)[0];
+  if (type === undefined) return undefined;
+  return { type, schema: (content[type] as Json | undefined)?.schema };
+}
+
+/**
+ * Compares two bodies. A changed media type is breaking in either direction (a server that
+ * accepts, or a client that reads, only the old one fails); the schemas are then compared as well,
+ * so the fields a client loses (e.g. `error.message` when errors become problem documents) are
+ * listed one by one.
+ */
+function compareBodies(
+  ctx: Context,
+  a: { type: string; schema: unknown } | undefined,
+  b: { type: string; schema: unknown } | undefined,
+  where: string,
+  direction: Direction,
+): void {
+  if (!a && !b) return;
+  if (a && b && a.type !== b.type)
+    ctx.push("breaking", where, `media type changed from ${a.type} to ${b.type}`);
+  compareSchemas(ctx, a?.schema, b?.schema, where, direction);
+}
+
+/**
+ * Request bodies: a body that became required (or a required body added) breaks callers that send
+ * none; one that became optional breaks no one.
+ */
+function compareRequestBodies(ctx: Context, a: unknown, b: unknown, where: string): void {
+  const before = a === undefined ? undefined : flatten(ctx.base, a);
+  const after = b === undefined ? undefined : flatten(ctx.head, b);
+  const requiredBefore = before?.required === true;
+  const requiredAfter = after?.required === true;
+  if (after && requiredAfter && !requiredBefore)
+    ctx.push("breaking", where, before ? "became required" : "required body added");
+  else if (before && requiredBefore && after && !requiredAfter)
+    ctx.push("non-breaking", where, "became optional");
+  else if (after && !before) ctx.push("non-breaking", where, "optional body added");
+  compareBodies(ctx, mediaOf(ctx.base, a), mediaOf(ctx.head, b), where, "request");
+}
+
+/** A response's headers, each followed through its `$ref`. */
+function headersOf(doc: Json, response: unknown): Record<string, Json> {
+  const headers = (flatten(doc, response).headers as Json | undefined) ?? {};
+  return Object.fromEntries(Object.entries(headers).map(([n, h]) => [n, flatten(doc, h)]));
+}
+
+/**
+ * The error codes a response documents (`x-error-codes`). `code` is an open set, so a client
+ * already handles codes it does not know: a code documented or dropped breaks no one, but it is a
+ * contract change users are told about.
+ */
+function compareErrorCodes(ctx: Context, a: Json, b: Json, where: string): void {
+  const before = (a["x-error-codes"] as string[] | undefined) ?? [];
+  const after = (b["x-error-codes"] as string[] | undefined) ?? [];
+  const added = after.filter((code) => !before.includes(code));
+  const removed = before.filter((code) => !after.includes(code));
+  if (added.length > 0)
+    ctx.push("non-breaking", where, `error codes documented: ${added.join(", ")}`);
+  if (removed.length > 0)
+    ctx.push("non-breaking", where, `error codes no longer documented: ${removed.join(", ")}`);
+}
 
 /** Every change between two bundled specs, classified for client users. */
 export function classifySpecChanges(base: Json, head: Json): SpecChange[] {
@@ -249,22 +352,25 @@ export function classifySpecChanges(base: Json, head: Json): SpecChange[] {
         );
       }
     }
-    const bodyA = jsonSchemaOf(base, op.requestBody);
-    const bodyB = jsonSchemaOf(head, next.op.requestBody);
-    if (bodyA || bodyB) compareSchemas(ctx, bodyA, bodyB, `${key} request body`, "request");
+    compareRequestBodies(ctx, op.requestBody, next.op.requestBody, `${key} request body`);
     const statusesA = Object.keys((op.responses as Json) ?? {});
     const statusesB = Object.keys((next.op.responses as Json) ?? {});
     for (const status of statusesA) {
       if (!statusesB.includes(status))
         ctx.push("breaking", key, `response status ${status} removed`);
       else {
-        const a = jsonSchemaOf(base, (op.responses as Json)[status]);
-        const b = jsonSchemaOf(head, (next.op.responses as Json)[status]);
-        if (a || b) compareSchemas(ctx, a, b, `${key} ${status} response`, "response");
+        const a = (op.responses as Json)[status];
+        const b = (next.op.responses as Json)[status];
+        const where = `${key} ${status} response`;
+        compareBodies(ctx, mediaOf(base, a), mediaOf(head, b), where, "response");
+        compareResponseHeaders(ctx.push, headersOf(base, a), headersOf(head, b), where);
+        compareErrorCodes(ctx, flatten(base, a), flatten(head, b), where);
       }
     }
     for (const status of statusesB) {
-      if (!statusesA.includes(status)) ctx.push("breaking", key, `response status ${status} added`);
+      if (statusesA.includes(status)) continue;
+      const [impact, message] = statusAdded(status, next.params);
+      ctx.push(impact, key, message);
     }
   }
   for (const [key, { op }] of after) {

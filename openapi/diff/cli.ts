@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { classifySpecChanges, type SpecChange } from "./classify.js";
-import { type Bump, checkChangesets, parseChangeset } from "./gate.js";
+import { type Bump, checkChangesets, type GatedPackage, parseChangeset } from "./gate.js";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const git = (...args: string[]) =>
@@ -68,21 +68,22 @@ function pendingChangesets(base: string): Map<string, Bump>[] {
 }
 
 /** Published packages whose public types come from the spec: the types package and its dependents. */
-function specPackages(): string[] {
-  const names: string[] = [];
+function specPackages(): GatedPackage[] {
+  const found: GatedPackage[] = [];
   for (const dir of readdirSync(join(repo, "packages"))) {
     const file = join(repo, "packages", dir, "package.json");
     if (!existsSync(file)) continue;
     const pkg = JSON.parse(readFileSync(file, "utf8")) as {
       name: string;
+      version: string;
       private?: boolean;
       dependencies?: Record<string, string>;
     };
     if (pkg.private) continue;
     if (pkg.name === "@pgbeam/policies-types" || pkg.dependencies?.["@pgbeam/policies-types"])
-      names.push(pkg.name);
+      found.push({ name: pkg.name, version: pkg.version });
   }
-  return names.sort();
+  return found.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function report(changes: SpecChange[], base: string): void {

@@ -181,10 +181,16 @@ describe("breaking changes", () => {
     ]);
   });
 
-  test("a changed status code", () => {
+  test("a changed status code: the old one removed breaks, the new error status does not", () => {
     expect(impacts(spec(), spec({ statuses: ["200", "410"] }))).toEqual([
       ["breaking", "GET /things: response status 404 removed"],
-      ["breaking", "GET /things: response status 410 added"],
+      ["non-breaking", "GET /things: error response status 410 documented"],
+    ]);
+  });
+
+  test("a new success status", () => {
+    expect(impacts(spec(), spec({ statuses: ["200", "202", "404"] }))).toEqual([
+      ["breaking", "GET /things: response status 202 added"],
     ]);
   });
 });

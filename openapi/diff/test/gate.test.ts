@@ -16,7 +16,11 @@ const additive: SpecChange = {
   message: "optional property added",
 };
 const docs: SpecChange = { impact: "docs", where: "spec", message: "descriptions changed" };
-const packages = ["@pgbeam/policies-client", "@pgbeam/policies-types"];
+const released = ["@pgbeam/policies-client", "@pgbeam/policies-types"].map((name) => ({
+  name,
+  version: "1.2.0",
+}));
+const names = released.map((p) => p.name);
 
 test("changeset front matter is read", () => {
   const set = parseChangeset(
@@ -28,38 +32,47 @@ test("changeset front matter is read", () => {
   ]);
 });
 
-test("the bump each kind of change needs", () => {
-  expect(requiredBump([docs])).toBeUndefined();
-  expect(requiredBump([docs, additive])).toBe("minor");
-  expect(requiredBump([additive, breaking])).toBe("major");
+test("the bump each kind of change needs from 1.0.0 on", () => {
+  expect(requiredBump([docs], "1.2.0")).toBeUndefined();
+  expect(requiredBump([docs, additive], "1.2.0")).toBe("minor");
+  expect(requiredBump([additive, breaking], "1.2.0")).toBe("major");
+});
+
+test("below 1.0.0 every bump moves one place down, as caret ranges do", () => {
+  expect(requiredBump([docs], "0.0.0")).toBeUndefined();
+  expect(requiredBump([additive], "0.0.0")).toBe("patch");
+  expect(requiredBump([additive, breaking], "0.3.1")).toBe("minor");
+  const initial = [{ name: "@pgbeam/policies-types", version: "0.0.0" }];
+  expect(
+    checkChangesets([breaking], [new Map([["@pgbeam/policies-types", "minor"]])], initial),
+  ).toEqual([]);
+  expect(checkChangesets([breaking], [], initial)[0]).toContain(
+    "@pgbeam/policies-types 0.0.0 needs a minor changeset for a breaking change (found none)",
+  );
 });
 
 test("a breaking change without major changesets fails for every spec package, saying why", () => {
   const failures = checkChangesets(
     [breaking],
     [new Map([["@pgbeam/policies-types", "minor"]])],
-    packages,
+    released,
   );
   expect(failures).toHaveLength(2);
   expect(failures[0]).toBe(
-    "@pgbeam/policies-client needs a major changeset for a breaking change (found none); run `pnpm changeset`. Changes:\n    - POST /x request body.name: became required",
+    "@pgbeam/policies-client 1.2.0 needs a major changeset for a breaking change (found none); run `pnpm changeset`. Changes:\n    - POST /x request body.name: became required",
   );
   expect(failures[1]).toContain(
-    "@pgbeam/policies-types needs a major changeset for a breaking change (found minor)",
+    "@pgbeam/policies-types 1.2.0 needs a major changeset for a breaking change (found minor)",
   );
 });
 
 test("covered changes pass; docs-only needs nothing", () => {
-  const majors = new Map(packages.map((name) => [name, "major" as const]));
-  expect(checkChangesets([breaking, additive], [majors], packages)).toEqual([]);
+  const majors = new Map(names.map((name) => [name, "major" as const]));
+  expect(checkChangesets([breaking, additive], [majors], released)).toEqual([]);
   expect(
-    checkChangesets(
-      [additive],
-      [new Map(packages.map((name) => [name, "minor" as const]))],
-      packages,
-    ),
+    checkChangesets([additive], [new Map(names.map((name) => [name, "minor" as const]))], released),
   ).toEqual([]);
-  expect(checkChangesets([docs], [], packages)).toEqual([]);
+  expect(checkChangesets([docs], [], released)).toEqual([]);
 });
 
 test("every pending changeset in the repository names at least one package and bump", () => {

@@ -33,17 +33,38 @@ function objectArbitrary(schema: Json): fc.Arbitrary<Json> {
   const branches = (schema.oneOf as Json[] | undefined)?.map((branch) =>
     objectArbitrary(resolve<Json>(branch)),
   );
-  if (!branches) return record;
-  return fc.tuple(record, fc.oneof(...branches)).map(([base, branch]) => ({ ...base, ...branch }));
+  const whole = branches
+    ? fc.tuple(record, fc.oneof(...branches)).map(([base, branch]) => ({ ...base, ...branch }))
+    : record;
+  const dependent = schema.dependentSchemas as Record<string, Json> | undefined;
+  return dependent ? whole.map((value) => withoutForbidden(value, dependent)) : whole;
+}
+
+/**
+ * Drops the fields a `dependentSchemas` entry forbids (`false`) when its field is present, e.g.
+ * `bound_policy_id` beside `credential_id`.
+ */
+function withoutForbidden(value: Json, dependent: Record<string, Json>): Json {
+  const out = { ...value };
+  for (const [field, rule] of Object.entries(dependent)) {
+    if (!(field in out)) continue;
+    const properties = (rule.properties as Record<string, Schema> | undefined) ?? {};
+    for (const [name, allowed] of Object.entries(properties)) if (allowed === false) delete out[name];
+  }
+  return out;
 }
 
 /** A fast-check arbitrary of values valid against a schema of the bundled spec. */
 export function arbitraryFor(node: Schema): fc.Arbitrary<unknown> {
   const schema = resolve<Json>(node);
   if (schema.enum) return fc.constantFrom(...(schema.enum as unknown[]));
+  // An open enum: mostly its known values, sometimes a value the service may add later.
+  const known = schema["x-extensible-enum"] as string[] | undefined;
+  if (known) return fc.oneof(fc.constantFrom(...known), fc.string({ minLength: 1 }));
   if (schema.allOf || schema.oneOf || schema.type === "object") return objectArbitrary(schema);
   switch (schema.type) {
     case "string": {
+      if (schema.format === "uri") return fc.webUrl();
       if (schema.format === "date-time") {
         return fc
           .date({

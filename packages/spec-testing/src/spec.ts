@@ -32,7 +32,8 @@ export function componentSchema(name: string): Json {
 export function specExamples(): Array<{ where: string; schema: string; value: unknown }> {
   const out: Array<{ where: string; schema: string; value: unknown }> = [];
   const collect = (where: string, owner: unknown) => {
-    const media = (resolve<Json>(owner)?.content as Json | undefined)?.["application/json"] as
+    const content = resolve<Json>(owner)?.content as Json | undefined;
+    const media = (content?.["application/json"] ?? content?.["application/problem+json"]) as
       | Json
       | undefined;
     const ref = (media?.schema as Json | undefined)?.$ref;

@@ -16,13 +16,13 @@ export interface paths {
         };
         /**
          * List policy profiles
-         * @description Returns the project's policy profiles one page at a time. Follow `next_page_token` until it is empty or absent to read them all.
+         * @description Returns the project's policy profiles one page at a time. Follow `next_page_token` until it is empty or absent to read them all. Each page carries an `ETag`; send it back in `If-None-Match` to be told 304 while the page has not changed.
          */
         get: operations["listPolicyProfiles"];
         put?: never;
         /**
          * Create a policy profile
-         * @description Saves a new policy profile in the project. Attach it to agent credentials to have it enforced on their queries.
+         * @description Saves a new policy profile in the project. Attach it to agent credentials to have it enforced on their queries. Send an `Idempotency-Key` to make the create safe to retry.
          */
         post: operations["createPolicyProfile"];
         delete?: never;
@@ -45,12 +45,12 @@ export interface paths {
         };
         /**
          * Get a policy profile
-         * @description Returns one policy profile.
+         * @description Returns one policy profile, with its `ETag`. Send the tag back in `If-None-Match` to be told 304 while the profile has not changed, or in `If-Match` on an update to make the update conditional.
          */
         get: operations["getPolicyProfile"];
         /**
          * Replace a policy profile
-         * @description Replaces every setting of the profile with the body: fields left out fall back to their defaults rather than keeping their old values. The change hot-reloads into the live sessions of every agent using the profile.
+         * @description Replaces every setting of the profile with the body: fields left out fall back to their defaults rather than keeping their old values. The change hot-reloads into the live sessions of every agent using the profile. Send the `ETag` of your read in `If-Match` so that a concurrent change is refused with 412 instead of being overwritten.
          */
         put: operations["updatePolicyProfile"];
         post?: never;
@@ -104,6 +104,31 @@ export interface paths {
          * @description Re-evaluates the distinct queries recorded in a time window against a saved profile or an unsaved draft, and reports which ones it would newly block or allow. Use it to see a policy change's effect before you save it.
          */
         post: operations["replayPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{project_id}/agents/{agent_id}/policy-recommendation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project that owns the policy profiles (a prefixed id such as `prj_…`). */
+                project_id: components["parameters"]["ProjectId"];
+                /** @description The agent credential whose traffic to analyse (a prefixed id such as `agt_…`). */
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recommend a policy for an agent
+         * @description Reads the agent credential's audit history and proposes the tightest profile that still admits every statement it legitimately ran, together with a replay of that candidate over the same history. Nothing is created or changed; save the candidate yourself if you want it. The body is optional: without one, the last 30 days are analysed.
+         */
+        post: operations["recommendAgentPolicy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -172,15 +197,21 @@ export interface components {
          * @enum {string}
          */
         MigrationSafety: "off" | "warn" | "block";
+        /**
+         * @description Whether result values are scanned for instruction-shaped content (stored prompt injection) on their way to the agent. `off` scans nothing. `annotate` scans and forwards every value unchanged, recording what it found. `block` scans the same way and, on a high-confidence finding, withholds that row and the rest of the result and ends the statement with an error of SQLSTATE 42501 naming the column; rows already sent stay delivered, and the statement has run, so its writes are committed. In every mode a lower-confidence finding never refuses anything, and values the scanner cannot read (binary columns, columns this profile masks, anything past `content_scan_max_bytes`) count as unscanned, never as clean. A flagged statement records one `content_flagged` audit entry; under `block` the statement's own event is `result_withheld`. Whether a result is flagged depends on the data, so no evaluation of a policy and a statement alone can predict it.
+         * @default off
+         * @enum {string}
+         */
+        ContentScanMode: "off" | "annotate" | "block";
         /** @description The settings of a policy profile, as sent to create or replace one. Only `name` is required; every absent field takes its documented default. */
         PolicyProfileInput: {
             /** @description A human-readable name for the profile. */
             name: string;
             access_mode?: components["schemas"]["AccessMode"];
             statement_rules?: components["schemas"]["StatementRules"];
-            /** @description When non-empty, the only relations the agent can reach. Empty or absent means every relation not on the denylist. */
+            /** @description When non-empty, the only relations the agent can reach; empty or absent means every relation not on the denylist. Names match case-insensitively. A bare entry admits that name in the `public` schema only: `orders` admits `public.orders` but not `sales.orders`, which must be listed qualified to be reachable. */
             table_allowlist?: components["schemas"]["RelationList"];
-            /** @description Relations the agent can never reach. The denylist wins over the allowlist. */
+            /** @description Relations the agent can never reach; the denylist wins over the allowlist. Names match case-insensitively. A bare entry blocks that name in every schema: `orders` blocks `public.orders`, `sales.orders` and any other `orders`. A qualified entry blocks only that schema's relation. */
             table_denylist?: components["schemas"]["RelationList"];
             /** @description Columns to mask in query results. */
             masking_rules?: components["schemas"]["MaskingRule"][];
@@ -230,6 +261,13 @@ export interface components {
              * @default 0
              */
             max_affected_rows?: number;
+            content_scan_mode?: components["schemas"]["ContentScanMode"];
+            /**
+             * Format: int64
+             * @description How many bytes of result values one statement may have scanned, over all its values; values past the budget count as unscanned. `0` means the scanner's default, 4 MiB.
+             * @default 0
+             */
+            content_scan_max_bytes?: number;
         };
         /** @description A saved policy profile: its settings plus the identifiers and timestamps the server assigns. Optional settings may be absent; read them as their documented defaults. */
         PolicyProfile: components["schemas"]["PolicyProfileInput"] & {
@@ -265,16 +303,36 @@ export interface components {
             /** @description Pass this as `page_token` to fetch the next page. Empty or absent on the last page. */
             next_page_token?: string;
         };
-        /** @description What went wrong. Branch on `code`, which is stable, rather than on the message, which may be reworded. */
-        ErrorDetail: {
-            /** @description A stable, machine-readable error code such as `invalid_request` or `rate_limited`. */
-            code: string;
-            /** @description A human-readable explanation, safe to show to a developer. */
-            message: string;
+        /** @description A machine-readable error code: branch on it rather than on `detail`, which is written for people and may be reworded. The codes known today are listed in `x-extensible-enum`. The set is open: the service may introduce new codes, so treat an unknown code as a valid value and fall back on the HTTP status. */
+        ErrorCode: string;
+        /** @description One field of the request that failed validation, and why. */
+        FieldError: {
+            /** @description A dotted path to the field in the request body, such as `masking_rules.0.kind`. */
+            field: string;
+            /** @description What is wrong with the field's value. */
+            detail: string;
         };
-        /** @description The body of every 4xx response. */
-        ErrorResponse: {
-            error: components["schemas"]["ErrorDetail"];
+        /** @description The body of every error response: an RFC 9457 problem document, sent as `application/problem+json`. Branch on `code`; show `detail` to a person; quote `request_id` when you report a problem to PgBeam. */
+        Problem: {
+            /**
+             * Format: uri
+             * @description A URI naming the kind of error. It resolves to that error's entry in PgBeam's error catalog.
+             * @example https://pgbeam.com/docs/api/errors/not-found
+             */
+            type: string;
+            /** @description A short, fixed summary of the kind of error. */
+            title: string;
+            /** @description The HTTP status code of the response, repeated in the body. */
+            status: number;
+            code: components["schemas"]["ErrorCode"];
+            /** @description An explanation of this particular failure, written for a person. */
+            detail?: string;
+            /** @description The path of the request that failed, such as `/v1/projects/prj_8Kx2mQ4vLp/policies`. */
+            instance?: string;
+            /** @description The id PgBeam gave this request; the same value is sent in the `X-Request-Id` header. */
+            request_id?: string;
+            /** @description On validation failures, one entry per field that was refused. */
+            errors?: components["schemas"]["FieldError"][];
         };
         /** @description Names a saved policy profile by its id (and so must not also carry a draft `policy`). */
         SavedPolicyRef: {
@@ -324,13 +382,18 @@ export interface components {
             /** @description Caveats about what a single statement cannot show, such as budgets, approvals and write routing. */
             notes?: string[];
         };
-        /** @description Which recorded traffic to replay, and the policy to replay it against: give exactly one of `policy_id` (a saved profile) or `policy` (an unsaved draft). */
+        /** @description Which recorded traffic to replay, and the policy to replay it against: give exactly one of `policy_id` (a saved profile) or `policy` (an unsaved draft). `credential_id` and `bound_policy_id` narrow the traffic and exclude each other; with neither, the whole project's traffic is replayed. */
         PolicyReplayInput: {
             /**
              * @description Replay only the traffic of this agent credential (`cred_…`).
              * @example cred_9wZr5YpK1d
              */
             credential_id?: string;
+            /**
+             * @description Replay only the traffic of the credentials bound to this profile today, to preview a change to a live policy against the traffic it governs. Give at most one of `credential_id` and `bound_policy_id`.
+             * @example pol_3fGh7TnQ2w
+             */
+            bound_policy_id?: string;
             /**
              * Format: date-time
              * @description Start of the window, inclusive. Defaults to 7 days before `end_ts`.
@@ -347,6 +410,11 @@ export interface components {
              */
             limit?: number;
         } & (components["schemas"]["SavedPolicyRef"] | components["schemas"]["DraftPolicy"]);
+        /**
+         * @description Whose recorded traffic a replay read: every credential of the project (`project`), or only the credentials bound to `bound_policy_id` (`bound_credentials`).
+         * @enum {string}
+         */
+        TrafficScope: "project" | "bound_credentials";
         /** @description Totals over the replayed window. */
         PolicyReplaySummary: {
             /**
@@ -374,6 +442,9 @@ export interface components {
             skipped_unparseable: number;
             /** @description True when the window held more distinct queries than `limit`, so some were not replayed. */
             truncated: boolean;
+            traffic_scope: components["schemas"]["TrafficScope"];
+            /** @description How many credentials are bound to `bound_policy_id`; set only when `traffic_scope` is `bound_credentials`. `0` means the policy governs no credential today, so an empty replay proves nothing. */
+            bound_credentials?: number;
         };
         /**
          * @description How the replayed policy's verdict compares with what was recorded.
@@ -416,130 +487,169 @@ export interface components {
             /** @description The replayed queries, changes first. */
             items: components["schemas"]["PolicyReplayItem"][];
         };
+        /** @description How much audit history to analyse. Every field is optional; an empty or absent body analyses the last 30 days. */
+        PolicyRecommendationInput: {
+            /**
+             * @description How many days of audit history, ending now, to analyse.
+             * @default 30
+             */
+            lookback_days?: number;
+            /**
+             * @description How many distinct query shapes to analyse and replay, newest first; queries with the same normalized hash count once.
+             * @default 200
+             */
+            limit?: number;
+        };
+        /** @description A recommended profile for one agent credential, derived from what it ran: the tightest profile that still admits every statement it legitimately ran in the window. The allowlist is the union of the relations it referenced, `statement_rules.allow` the statement kinds it used, `access_mode` is `read_only` when it wrote nothing, and `max_rows` comes from a high percentile of its row counts. The recommendation is advisory: it reads the audit log and creates or changes nothing. */
+        PolicyRecommendation: {
+            /** @description Whether the window held enough parseable, executed traffic to recommend anything. When false, `candidate` and `replay` are absent and `message` says why. */
+            sufficient_history: boolean;
+            /** @description Why no recommendation was made; present when `sufficient_history` is false. */
+            message?: string;
+            /** @description The recommended profile. It is not saved; create it yourself if you want it. */
+            candidate?: components["schemas"]["PolicyProfileInput"];
+            /** @description The candidate replayed over the same history. A good candidate blocks nothing that ran: `replay.summary.newly_blocked` is 0. */
+            replay?: components["schemas"]["PolicyReplayResult"];
+            /** @description Distinct query shapes the credential executed in the window (blocked attempts are not counted). */
+            observed_queries: number;
+            /**
+             * Format: int64
+             * @description Audit entries read from the window.
+             */
+            observed_entries: number;
+            /**
+             * Format: date-time
+             * @description Start of the analysed window, inclusive.
+             */
+            window_start: string;
+            /**
+             * Format: date-time
+             * @description End of the analysed window, exclusive.
+             */
+            window_end: string;
+            /** @description One note per tightening, saying why it was made. */
+            notes?: string[];
+        };
     };
     responses: {
-        /** @description The request was malformed: a parameter or a body field is missing, has the wrong type, or is out of range. */
+        /** @description The representation named in `If-None-Match` is still current: keep the copy you have. No body is sent; the `ETag` header repeats the current tag. */
+        NotModified: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The request was malformed: a parameter or a body field is missing, has the wrong type, or is out of range. `errors` names each refused field. */
         BadRequest: {
             headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "invalid_request",
-                 *         "message": "masking_rules[0].kind must be one of redact, null, hash."
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["Problem"];
             };
         };
         /** @description No credentials were sent, or the API key or token is invalid or expired. */
         Unauthorized: {
             headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "unauthorized",
-                 *         "message": "Missing or invalid bearer token."
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The credentials are valid, but the current plan's limits do not allow this operation. */
+        /** @description The credentials are valid, but they may not do this: their role is insufficient (`FORBIDDEN`), or the current plan's limits stand in the way (`PLAN_LIMIT_REACHED`). */
         Forbidden: {
             headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "plan_limit_exceeded",
-                 *         "message": "Your plan allows at most 5 policy profiles per project."
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The project or policy profile does not exist, or is not visible to these credentials. */
+        /** @description The project, profile or agent credential does not exist, or is not visible to these credentials. */
         NotFound: {
             headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "not_found",
-                 *         "message": "Policy profile pol_3fGh7TnQ2w was not found in project prj_8Kx2mQ4vLp."
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["Problem"];
             };
         };
         /** @description Too many requests. Wait for the number of seconds in `Retry-After`, then try again. */
         RateLimited: {
             headers: {
-                /**
-                 * @description How many seconds to wait before retrying.
-                 * @example 30
-                 */
-                "Retry-After": number;
+                "Retry-After": components["headers"]["RetryAfter"];
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "rate_limited",
-                 *         "message": "Too many requests. Retry in 30 seconds."
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The resource already exists or conflicts with its current state. */
+        /** @description PgBeam failed to handle the request. Retrying may work; when you report it, quote `request_id`. */
+        InternalError: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The profile could not be created: a profile with that name already exists (`RESOURCE_EXISTS`), the project's state does not allow it (`INVALID_STATE`), or the `Idempotency-Key` was already used with a different body (`IDEMPOTENCY_KEY_REUSED`). */
         Conflict: {
             headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "already_exists",
-                 *         "message": "A policy profile named \"analytics-readonly\" already exists in this project."
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The profile is still attached to agent credentials: detach it from them before deleting it. */
-        PolicyInUse: {
+        /** @description The request body is larger than 2 MB. */
+        PayloadTooLarge: {
             headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "policy_in_use",
-                 *         "message": "Policy profile pol_3fGh7TnQ2w is still referenced by 2 agent credentials."
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body is not JSON, or was sent without a `Content-Type`. Send `Content-Type: application/json`. */
+        UnsupportedMediaType: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The `If-Match` tag is no longer current: someone changed the profile after the read this update was based on, and nothing was modified. The `ETag` header carries the current tag. Re-read the profile, re-apply your change to what you read, and retry with the new tag. */
+        PreconditionFailed: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The profile is still attached to agent credentials: detach it from them before deleting it. The contract names no code for this case; `INVALID_STATE` is the one known code that fits, and another may be sent. */
+        PolicyInUse: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
             };
         };
     };
@@ -550,11 +660,35 @@ export interface components {
         PageSize: number;
         /** @description The `next_page_token` of the previous page; leave it out to start from the first page. */
         PageToken: string;
+        /** @description Makes the read conditional. Send the `ETag` of a representation you hold: while it is still current the answer is 304 with no body, so you can keep what you have. A comma-separated list of tags is accepted, and `*` matches any current representation. */
+        IfNoneMatch: string;
+        /** @description Makes the create safe to retry. The first response to a key (its status, content type and body) is kept for 24 hours, and a later request with the same key gets that response back without creating anything again. A settled 4xx answer is kept like a success; a 5xx, 408 or 429 answer is never kept, so the next attempt with the key runs for real. The same key with a different body is refused with 409 `IDEMPOTENCY_KEY_REUSED`. Keys are scoped to your organization: use a fresh UUID per logical create and reuse it for that create's retries. */
+        IdempotencyKey: string;
         /** @description The policy profile to act on (a prefixed id such as `pol_…`). */
         PolicyId: string;
+        /** @description Makes the replace conditional, for optimistic concurrency. Send the `ETag` of the read your change is based on: the profile is replaced only if that tag is still current, and otherwise the answer is 412 and nothing changes. `*` only asserts that the profile exists. Without `If-Match` the last writer wins. */
+        IfMatch: string;
+        /** @description The agent credential whose traffic to analyse (a prefixed id such as `agt_…`). */
+        AgentId: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description An opaque, quoted tag of the current representation. Send it back in `If-None-Match` on a later read to get 304 while nothing has changed, or in `If-Match` on an update to have the update refused if someone changed the profile in the meantime.
+         * @example "9c1f4e7a2b"
+         */
+        ETag: string;
+        /**
+         * @description The id PgBeam gave this request, the same as the body's `request_id`. Quote it when you report a problem.
+         * @example req_7Hd2kP9sQx
+         */
+        XRequestId: string;
+        /**
+         * @description How many seconds to wait before retrying.
+         * @example 30
+         */
+        RetryAfter: number;
+    };
     pathItems: never;
 }
 export type AccessMode = components['schemas']['AccessMode'];
@@ -568,11 +702,13 @@ export type RowFilter = components['schemas']['RowFilter'];
 export type WriteMode = components['schemas']['WriteMode'];
 export type ApprovalMode = components['schemas']['ApprovalMode'];
 export type MigrationSafety = components['schemas']['MigrationSafety'];
+export type ContentScanMode = components['schemas']['ContentScanMode'];
 export type PolicyProfileInput = components['schemas']['PolicyProfileInput'];
 export type PolicyProfile = components['schemas']['PolicyProfile'];
 export type ListPolicyProfilesResponse = components['schemas']['ListPolicyProfilesResponse'];
-export type ErrorDetail = components['schemas']['ErrorDetail'];
-export type ErrorResponse = components['schemas']['ErrorResponse'];
+export type ErrorCode = components['schemas']['ErrorCode'];
+export type FieldError = components['schemas']['FieldError'];
+export type Problem = components['schemas']['Problem'];
 export type SavedPolicyRef = components['schemas']['SavedPolicyRef'];
 export type DraftPolicy = components['schemas']['DraftPolicy'];
 export type DryEvalInput = components['schemas']['DryEvalInput'];
@@ -580,21 +716,36 @@ export type Verdict = components['schemas']['Verdict'];
 export type MaskedColumn = components['schemas']['MaskedColumn'];
 export type DryEvalResult = components['schemas']['DryEvalResult'];
 export type PolicyReplayInput = components['schemas']['PolicyReplayInput'];
+export type TrafficScope = components['schemas']['TrafficScope'];
 export type PolicyReplaySummary = components['schemas']['PolicyReplaySummary'];
 export type ReplayChange = components['schemas']['ReplayChange'];
 export type PolicyReplayItem = components['schemas']['PolicyReplayItem'];
 export type PolicyReplayResult = components['schemas']['PolicyReplayResult'];
+export type PolicyRecommendationInput = components['schemas']['PolicyRecommendationInput'];
+export type PolicyRecommendation = components['schemas']['PolicyRecommendation'];
+export type ResponseNotModified = components['responses']['NotModified'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseRateLimited = components['responses']['RateLimited'];
+export type ResponseInternalError = components['responses']['InternalError'];
 export type ResponseConflict = components['responses']['Conflict'];
+export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
+export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
+export type ResponsePreconditionFailed = components['responses']['PreconditionFailed'];
 export type ResponsePolicyInUse = components['responses']['PolicyInUse'];
 export type ParameterProjectId = components['parameters']['ProjectId'];
 export type ParameterPageSize = components['parameters']['PageSize'];
 export type ParameterPageToken = components['parameters']['PageToken'];
+export type ParameterIfNoneMatch = components['parameters']['IfNoneMatch'];
+export type ParameterIdempotencyKey = components['parameters']['IdempotencyKey'];
 export type ParameterPolicyId = components['parameters']['PolicyId'];
+export type ParameterIfMatch = components['parameters']['IfMatch'];
+export type ParameterAgentId = components['parameters']['AgentId'];
+export type HeaderETag = components['headers']['ETag'];
+export type HeaderXRequestId = components['headers']['XRequestId'];
+export type HeaderRetryAfter = components['headers']['RetryAfter'];
 export type $defs = Record<string, never>;
 export interface operations {
     listPolicyProfiles: {
@@ -605,7 +756,10 @@ export interface operations {
                 /** @description The `next_page_token` of the previous page; leave it out to start from the first page. */
                 page_token?: components["parameters"]["PageToken"];
             };
-            header?: never;
+            header?: {
+                /** @description Makes the read conditional. Send the `ETag` of a representation you hold: while it is still current the answer is 304 with no body, so you can keep what you have. A comma-separated list of tags is accepted, and `*` matches any current representation. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description The project that owns the policy profiles (a prefixed id such as `prj_…`). */
                 project_id: components["parameters"]["ProjectId"];
@@ -617,23 +771,29 @@ export interface operations {
             /** @description One page of profiles. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ListPolicyProfilesResponse"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
         };
     };
     createPolicyProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry. The first response to a key (its status, content type and body) is kept for 24 hours, and a later request with the same key gets that response back without creating anything again. A settled 4xx answer is kept like a success; a 5xx, 408 or 429 answer is never kept, so the next attempt with the key runs for real. The same key with a different body is refused with 409 `IDEMPOTENCY_KEY_REUSED`. Keys are scoped to your organization: use a fresh UUID per logical create and reuse it for that create's retries. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /** @description The project that owns the policy profiles (a prefixed id such as `prj_…`). */
                 project_id: components["parameters"]["ProjectId"];
@@ -660,13 +820,19 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
         };
     };
     getPolicyProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the read conditional. Send the `ETag` of a representation you hold: while it is still current the answer is 304 with no body, so you can keep what you have. A comma-separated list of tags is accepted, and `*` matches any current representation. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description The project that owns the policy profiles (a prefixed id such as `prj_…`). */
                 project_id: components["parameters"]["ProjectId"];
@@ -680,22 +846,28 @@ export interface operations {
             /** @description The profile. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PolicyProfile"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
         };
     };
     updatePolicyProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the replace conditional, for optimistic concurrency. Send the `ETag` of the read your change is based on: the profile is replaced only if that tag is still current, and otherwise the answer is 412 and nothing changes. `*` only asserts that the profile exists. Without `If-Match` the last writer wins. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The project that owns the policy profiles (a prefixed id such as `prj_…`). */
                 project_id: components["parameters"]["ProjectId"];
@@ -723,7 +895,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
         };
     };
     deletePolicyProfile: {
@@ -752,6 +928,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["PolicyInUse"];
+            500: components["responses"]["InternalError"];
         };
     };
     dryEvalPolicy: {
@@ -783,7 +960,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
         };
     };
     replayPolicy: {
@@ -815,9 +995,51 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    recommendAgentPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project that owns the policy profiles (a prefixed id such as `prj_…`). */
+                project_id: components["parameters"]["ProjectId"];
+                /** @description The agent credential whose traffic to analyse (a prefixed id such as `agt_…`). */
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PolicyRecommendationInput"];
+            };
+        };
+        responses: {
+            /** @description The recommendation, or why none could be made. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyRecommendation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
         };
     };
 }
 /** The StatementKind values this spec knows. StatementKind itself is any string: the service may add values. */
 export type KnownStatementKind = "select" | "insert" | "update" | "delete" | "ddl" | "copy" | "set" | "show" | "explain" | "transaction";
+/** The ErrorCode values this spec knows. ErrorCode itself is any string: the service may add values. */
+export type KnownErrorCode = "INVALID_INPUT" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "METHOD_NOT_ALLOWED" | "UNAUTHORIZED" | "PAYMENT_REQUIRED" | "FORBIDDEN" | "PLAN_LIMIT_REACHED" | "NOT_FOUND" | "PRECONDITION_FAILED" | "CONFLICT" | "RESOURCE_EXISTS" | "INVALID_STATE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "BAD_GATEWAY" | "SERVICE_UNAVAILABLE" | "TIMEOUT" | "DEMO_NOT_CONFIGURED" | "DEMO_PAUSED" | "DEMO_CAPACITY_FULL" | "DEMO_BUSY" | "DEMO_TIER_NOT_PURCHASABLE";

@@ -1,12 +1,18 @@
 import { describe, expectTypeOf, test } from "vitest";
 import type {
   AccessMode,
+  ContentScanMode,
   DryEvalInput,
+  ErrorCode,
+  KnownErrorCode,
   KnownStatementKind,
   operations,
   PolicyProfile,
   PolicyProfileInput,
+  PolicyRecommendation,
   PolicyReplayInput,
+  PolicyReplaySummary,
+  Problem,
   paths,
   StatementKind,
 } from "../src/index.js";
@@ -117,7 +123,42 @@ describe("operations and paths", () => {
       | "deletePolicyProfile"
       | "dryEvalPolicy"
       | "replayPolicy"
+      | "recommendAgentPolicy"
     >();
+  });
+
+  test("recommendAgentPolicy takes an optional body and returns a PolicyRecommendation", () => {
+    type Operation = operations["recommendAgentPolicy"];
+    expectTypeOf<undefined>().toExtend<Operation["requestBody"]>();
+    expectTypeOf<
+      Operation["responses"][200]["content"]["application/json"]
+    >().toEqualTypeOf<PolicyRecommendation>();
+    expectTypeOf<Operation["parameters"]["path"]>().toEqualTypeOf<{
+      project_id: string;
+      agent_id: string;
+    }>();
+  });
+
+  test("conditional and idempotent requests declare their headers", () => {
+    type Header<K extends keyof operations> = NonNullable<operations[K]["parameters"]["header"]>;
+    expectTypeOf<Header<"createPolicyProfile">>().toEqualTypeOf<{ "Idempotency-Key"?: string }>();
+    expectTypeOf<Header<"getPolicyProfile">>().toEqualTypeOf<{ "If-None-Match"?: string }>();
+    expectTypeOf<Header<"listPolicyProfiles">>().toEqualTypeOf<{ "If-None-Match"?: string }>();
+    expectTypeOf<Header<"updatePolicyProfile">>().toEqualTypeOf<{ "If-Match"?: string }>();
+  });
+
+  test("304 has no body and an ETag; 412 carries the current ETag", () => {
+    type Get = operations["getPolicyProfile"]["responses"];
+    expectTypeOf<Get[304]["content"]>().toEqualTypeOf<undefined>();
+    expectTypeOf<Get[304]["headers"]["ETag"]>().toEqualTypeOf<string>();
+    expectTypeOf<Get[200]["headers"]["ETag"]>().toEqualTypeOf<string>();
+    type Update = operations["updatePolicyProfile"]["responses"];
+    expectTypeOf<Update[412]["headers"]["ETag"]>().toEqualTypeOf<string>();
+  });
+
+  test("error responses are problem documents", () => {
+    type NotFound = operations["getPolicyProfile"]["responses"][404]["content"];
+    expectTypeOf<NotFound["application/problem+json"]>().toEqualTypeOf<Problem>();
   });
 
   test("paths carry the operations under their methods", () => {
@@ -137,5 +178,47 @@ describe("operations and paths", () => {
   test("429 carries an integer Retry-After header", () => {
     type Headers = operations["createPolicyProfile"]["responses"][429]["headers"];
     expectTypeOf<Headers["Retry-After"]>().toEqualTypeOf<number>();
+  });
+});
+
+describe("Problem and ErrorCode", () => {
+  test("type, title, status and code are required", () => {
+    expectTypeOf<{
+      type: string;
+      title: string;
+      status: number;
+      code: string;
+    }>().toExtend<Problem>();
+    expectTypeOf<{ title: string; status: number; code: string }>().not.toExtend<Problem>();
+    expectTypeOf<Problem["errors"]>().toEqualTypeOf<
+      { field: string; detail: string }[] | undefined
+    >();
+  });
+
+  test("ErrorCode is open; KnownErrorCode names the 24 known codes", () => {
+    expectTypeOf<ErrorCode>().toEqualTypeOf<string>();
+    expectTypeOf<"RESOURCE_EXISTS">().toExtend<KnownErrorCode>();
+    expectTypeOf<"DEMO_TIER_NOT_PURCHASABLE">().toExtend<KnownErrorCode>();
+    expectTypeOf<"resource_exists">().not.toExtend<KnownErrorCode>();
+  });
+});
+
+describe("contract 0.3.x fields", () => {
+  test("content scanning settings are optional on the profile", () => {
+    expectTypeOf<ContentScanMode>().toEqualTypeOf<"off" | "annotate" | "block">();
+    expectTypeOf<PolicyProfile["content_scan_max_bytes"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf({
+      name: "scan",
+      content_scan_mode: "block",
+      content_scan_max_bytes: 0,
+    } as const).toExtend<PolicyProfileInput>();
+  });
+
+  test("a replay summary always says its traffic scope", () => {
+    expectTypeOf<PolicyReplaySummary["traffic_scope"]>().toEqualTypeOf<
+      "project" | "bound_credentials"
+    >();
+    expectTypeOf<PolicyReplaySummary["bound_credentials"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf({ policy_id: "pol_1", bound_policy_id: "pol_2" }).toExtend<PolicyReplayInput>();
   });
 });

@@ -102,8 +102,10 @@ const defs = Object.fromEntries(
   Object.entries(spec.components.schemas).map(([n, s]) => [n, forValidation(s)]),
 );
 const schemaTypes = Object.fromEntries(Object.keys(defs).map((n) => [n, n]));
-/** The error code the spec's examples give for each error status (first example wins). */
+/** The error codes each error status carries, from its response's `x-error-codes` (first response wins). */
 const errorCodes = {};
+/** The error codes of every documented error response, by operation and status. */
+const errorCodesByOperation = {};
 const operations = [];
 for (const [path, item] of Object.entries(spec.paths)) {
   for (const method of methods.filter((m) => item[m])) {
@@ -115,7 +117,7 @@ for (const [path, item] of Object.entries(spec.paths)) {
       path,
       responses: {},
     };
-    for (const location of ["path", "query"]) {
+    for (const location of ["path", "query", "header"]) {
       const list = params.filter((p) => p.in === location);
       if (list.length === 0) continue;
       const name = `${pascal(op.operationId)}${pascal(location)}Params`;
@@ -127,14 +129,39 @@ for (const [path, item] of Object.entries(spec.paths)) {
       schemaTypes[name] =
         `NonNullable<operations["${op.operationId}"]["parameters"]["${location}"]>`;
       entry[`${location}Params`] = name;
+      if (location === "header") entry.requestHeaders = list.map((p) => p.name);
     }
-    const body = resolve(op.requestBody)?.content?.["application/json"]?.schema;
-    if (body) entry.requestBody = body.$ref.split("/").pop();
+    const requestBody = resolve(op.requestBody);
+    const body = requestBody?.content?.["application/json"]?.schema;
+    if (body) {
+      entry.requestBody = body.$ref.split("/").pop();
+      entry.requestBodyRequired = requestBody.required === true;
+    }
+    entry.responseMediaTypes = {};
+    entry.responseHeaders = {};
+    errorCodesByOperation[op.operationId] = {};
     for (const [status, response] of Object.entries(op.responses)) {
-      const json = resolve(response).content?.["application/json"];
-      entry.responses[status] = json?.schema ? json.schema.$ref.split("/").pop() : null;
-      const code = (json?.example ?? Object.values(json?.examples ?? {})[0]?.value)?.error?.code;
-      if (Number(status) >= 400 && code && !(status in errorCodes)) errorCodes[status] = code;
+      const resolved = resolve(response);
+      const content = resolved.content ?? {};
+      const [mediaType] = Object.keys(content);
+      if (Object.keys(content).length > 1)
+        throw new Error(`${op.operationId} ${status}: more than one media type`);
+      const media = mediaType === undefined ? undefined : content[mediaType];
+      entry.responses[status] = media?.schema ? media.schema.$ref.split("/").pop() : null;
+      entry.responseMediaTypes[status] = mediaType ?? null;
+      entry.responseHeaders[status] = Object.fromEntries(
+        Object.entries(resolved.headers ?? {}).map(([name, header]) => [
+          name,
+          resolve(header).required === true,
+        ]),
+      );
+      const codes = resolved["x-error-codes"];
+      if (Number(status) >= 400 && !Array.isArray(codes))
+        throw new Error(`${op.operationId} ${status}: an error response without x-error-codes`);
+      if (Array.isArray(codes)) {
+        errorCodesByOperation[op.operationId][status] = codes;
+        if (!(status in errorCodes)) errorCodes[status] = codes;
+      }
     }
     operations.push(entry);
   }
@@ -186,6 +213,7 @@ if (bookkept) {
 ajv.opts.unevaluated = false;
 ajv.opts.dynamicRef = false;
 ajv.addFormat("date-time", fullFormats["date-time"]);
+ajv.addFormat("uri", { type: "string", validate: fullFormats.uri });
 ajv.addFormat("int64", {
   type: "number",
   validate: (n) => Number.isInteger(n) && n >= -(2 ** 63) && n < 2 ** 63,
@@ -286,9 +314,19 @@ export interface OperationSchemas {
   path: string;
   pathParams?: keyof SchemaTypes;
   queryParams?: keyof SchemaTypes;
+  /** Schema of the request headers the operation declares (names as the spec spells them). */
+  headerParams?: keyof SchemaTypes;
+  /** Names of the request headers the operation declares, as the spec spells them. */
+  requestHeaders?: readonly string[];
   requestBody?: keyof SchemaTypes;
+  /** Whether the body must be sent (false for an optional body); set when there is a body. */
+  requestBodyRequired?: boolean;
   /** Schema of each documented response body by status; null when it has none. */
   responses: Record<string, keyof SchemaTypes | null>;
+  /** Media type of each documented response body by status; null when it has none. */
+  responseMediaTypes: Record<string, string | null>;
+  /** Headers each documented response declares, by status: name → whether it is required. */
+  responseHeaders: Record<string, Record<string, boolean>>;
 }
 
 /** Every operation of the spec. */
@@ -305,8 +343,11 @@ export const policyProfileDefaults = ${JSON.stringify(
     2,
   )} as const;
 
-/** The error code of each error status in the spec's examples (e.g. 404 → not_found). */
-export const errorCodeByStatus: Readonly<Record<string, string>> = ${JSON.stringify(errorCodes)};
+/** The first error code each error status documents (e.g. 404 → NOT_FOUND), from \`x-error-codes\`. */
+export const errorCodeByStatus: Readonly<Record<string, string>> = ${JSON.stringify(Object.fromEntries(Object.entries(errorCodes).map(([status, codes]) => [status, codes[0]])))};
+
+/** The error codes each operation's error responses document, by status (\`x-error-codes\`). */
+export const errorCodesByOperation: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = ${JSON.stringify(errorCodesByOperation)};
 
 /** Fields of the PolicyProfileInput fields that are objects (or lists of them), in the spec's order. */
 export const policyProfileNestedFields: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(

@@ -74,3 +74,37 @@ export const dateTime: Format = { validate: isDateTime as (value: never) => bool
 export const int64: Format = {
   validate: (value: number) => Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 63,
 };
+
+/** Characters RFC 3986 allows in a URI outside percent-escapes (unreserved and reserved). */
+const uriCharacters = new Set(
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=",
+);
+
+const isHex = (code: number): boolean =>
+  (code >= 48 && code <= 57) || ((code | 0x20) >= 97 && (code | 0x20) <= 102);
+
+/**
+ * RFC 3986 absolute `uri` (`https://pgbeam.com/docs/api/errors/not-found`, `urn:x:y`): a scheme
+ * (a letter, then letters, digits, `+`, `-` or `.`), a colon, then only URI characters and
+ * well-formed `%XX` escapes. One linear pass, no regular expression.
+ */
+export function isUri(text: string): boolean {
+  if (typeof text !== "string") return false;
+  const colonAt = text.indexOf(":");
+  if (colonAt < 1 || !/[A-Za-z]/.test(text[0] as string)) return false;
+  for (let i = 1; i < colonAt; i++) {
+    const c = text[i] as string;
+    if (!/[A-Za-z0-9+.-]/.test(c)) return false;
+  }
+  for (let i = colonAt + 1; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === "%") {
+      if (!isHex(text.charCodeAt(i + 1)) || !isHex(text.charCodeAt(i + 2))) return false;
+      i += 2;
+    } else if (!uriCharacters.has(c)) return false;
+  }
+  return true;
+}
+
+/** The `uri` format, for the generated checks. */
+export const uri: Format = { validate: isUri as (value: never) => boolean };

@@ -3,6 +3,7 @@ export { type OperationSchemas, operationSchemas } from "./generated/operations.
 export {
   dryEvalSqlMaxLength,
   errorCodeByStatus,
+  errorCodesByOperation,
   policyProfileDefaults,
   policyProfileFields,
   policyProfileNestedFields,

@@ -2,6 +2,7 @@ import { ContractViolationError } from "./contract-violation-error.js";
 import { type OperationSchemas, operationSchemas } from "./generated/operations.gen.js";
 import { validators } from "./generated/validators.gen.js";
 import type { ValidationIssue } from "./issue.js";
+import { envelopeIssues, messageIssue as issue, mediaTypeOf } from "./response-checks.js";
 import { ValidationError } from "./validation-error.js";
 
 /** Which directions the middleware checks. */
@@ -11,8 +12,9 @@ export interface ValidationMiddlewareOptions {
   /** Raise a ContractViolationError for responses that break the spec (default true). */
   responses?: boolean;
   /**
-   * Called for an error response (4xx/5xx) that breaks the spec: an undocumented status, or a
-   * body that is not the error envelope. Such a response still reaches the client, which throws
+   * Called for an error response (4xx/5xx) that breaks the spec: an undocumented status, a body
+   * that is not a problem document, a media type other than `application/problem+json`, or a
+   * missing required header (`Retry-After` on 429, `ETag` on 412). Such a response still reaches the client, which throws
    * its typed error (`RateLimitError`, `InternalServerError`…); the violation is reported here
    * instead. Default: `console.warn` of the violation's message.
    */
@@ -28,18 +30,11 @@ interface RequestContext {
 
 /** An openapi-fetch middleware: add it with `pgbeam.raw.use(validationMiddleware())`. */
 export interface ValidationMiddleware {
-  /** Checks the request's parameters and body. */
+  /** Checks the request's parameters, declared headers and body. */
   onRequest(context: RequestContext): Promise<undefined>;
-  /** Checks the response's status and body. */
+  /** Checks the response's status, media type, required headers and body. */
   onResponse(context: RequestContext & { response: Response }): Promise<undefined>;
 }
-
-const issue = (message: string, keyword: string): ValidationIssue => ({
-  path: "",
-  keys: [],
-  keyword,
-  message,
-});
 
 function operationFor({ request, schemaPath }: RequestContext): OperationSchemas | undefined {
   return operationSchemas.find((op) => op.path === schemaPath && op.method === request.method);
@@ -56,16 +51,28 @@ async function readJson(
   }
 }
 
-/** An RFC 9457 problem document, which the client reads like the error envelope. */
-function isProblemDocument(response: Response, body: unknown): boolean {
-  const type = response.headers.get("content-type") ?? "";
-  if (type.toLowerCase().startsWith("application/problem+json")) return true;
-  return (
-    typeof body === "object" &&
-    body !== null &&
-    ("title" in body || "detail" in body) &&
-    ("type" in body || "status" in body)
-  );
+/** Issues of a request body: not JSON, not sent as JSON, or not valid against its schema. */
+async function bodyIssues(op: OperationSchemas, request: Request): Promise<ValidationIssue[]> {
+  const name = op.requestBody as keyof typeof validators;
+  const text = await request.clone().text();
+  if (text === "" && op.requestBodyRequired === false) return [];
+  const type = mediaTypeOf(request.headers.get("content-type"));
+  if (type !== "application/json" && !type?.endsWith("+json")) {
+    return [
+      issue(
+        `the request body must be sent as application/json (got ${type ?? "no Content-Type"})`,
+        "contentType",
+      ),
+    ];
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return [issue("the request body is not JSON", "type")];
+  }
+  const result = validators[name].validate(value);
+  return result.ok ? [] : [...result.issues];
 }
 
 /** Validates requests before they leave and responses as they arrive, against the spec. */
@@ -90,14 +97,16 @@ export function validationMiddleware(
         const result = validators[name].validate(value);
         if (!result.ok) issues.push(...result.issues);
       }
-      if (op.requestBody) {
-        const body = await readJson(context.request);
-        if (!body.ok) issues.push(issue("the request body is not JSON", "type"));
-        else {
-          const result = validators[op.requestBody].validate(body.value);
-          if (!result.ok) issues.push(...result.issues);
+      if (op.headerParams && op.requestHeaders) {
+        const sent: Record<string, string> = {};
+        for (const name of op.requestHeaders) {
+          const value = context.request.headers.get(name);
+          if (value !== null) sent[name] = value;
         }
+        const result = validators[op.headerParams].validate(sent);
+        if (!result.ok) issues.push(...result.issues);
       }
+      if (op.requestBody) issues.push(...(await bodyIssues(op, context.request)));
       if (issues.length > 0) throw new ValidationError(`The ${op.operationId} request`, issues);
       return undefined;
     },
@@ -120,14 +129,15 @@ export function validationMiddleware(
         );
         return undefined;
       }
-      if (schema === null) return undefined;
-      const body = await readJson(context.response);
-      if (status >= 400 && body.ok && isProblemDocument(context.response, body.value))
-        return undefined;
-      const result = body.ok
-        ? validators[schema].validate(body.value)
-        : { ok: false as const, issues: [issue("the response body is not JSON", "type")] };
-      if (!result.ok) violated(new ContractViolationError(op.operationId, status, result.issues));
+      const issues = envelopeIssues(op, context.response);
+      if (schema !== null) {
+        const body = await readJson(context.response);
+        const result = body.ok
+          ? validators[schema].validate(body.value)
+          : { ok: false as const, issues: [issue("the response body is not JSON", "type")] };
+        if (!result.ok) issues.push(...result.issues);
+      }
+      if (issues.length > 0) violated(new ContractViolationError(op.operationId, status, issues));
       return undefined;
     },
   };

@@ -75,6 +75,7 @@ test("int64 refuses numbers outside the signed 64-bit range", () => {
     newly_allowed: 0,
     skipped_unparseable: 0,
     truncated: false,
+    traffic_scope: "project",
   };
   expect(validatePolicyReplaySummary(summary).ok).toBe(true);
   expect(validatePolicyReplaySummary({ ...summary, entries_scanned: 2 ** 62 }).ok).toBe(true);

@@ -17,7 +17,7 @@ test("every field with a default in the spec has it, and no other", () => {
       .filter(([, value]) => value !== undefined),
   );
   expect(policyProfileDefaults).toEqual(expected);
-  expect(Object.keys(expected)).toHaveLength(12);
+  expect(Object.keys(expected)).toHaveLength(14);
 });
 
 test("absent and undefined fields get their default; given ones are kept; the input is untouched", () => {

@@ -8,9 +8,19 @@ export interface OperationSchemas {
   path: string;
   pathParams?: keyof SchemaTypes;
   queryParams?: keyof SchemaTypes;
+  /** Schema of the request headers the operation declares (names as the spec spells them). */
+  headerParams?: keyof SchemaTypes;
+  /** Names of the request headers the operation declares, as the spec spells them. */
+  requestHeaders?: readonly string[];
   requestBody?: keyof SchemaTypes;
+  /** Whether the body must be sent (false for an optional body); set when there is a body. */
+  requestBodyRequired?: boolean;
   /** Schema of each documented response body by status; null when it has none. */
   responses: Record<string, keyof SchemaTypes | null>;
+  /** Media type of each documented response body by status; null when it has none. */
+  responseMediaTypes: Record<string, string | null>;
+  /** Headers each documented response declares, by status: name → whether it is required. */
+  responseHeaders: Record<string, Record<string, boolean>>;
 }
 
 /** Every operation of the spec. */
@@ -21,14 +31,57 @@ export const operationSchemas: readonly OperationSchemas[] = [
     "path": "/v1/projects/{project_id}/policies",
     "responses": {
       "200": "ListPolicyProfilesResponse",
-      "400": "ErrorResponse",
-      "401": "ErrorResponse",
-      "403": "ErrorResponse",
-      "404": "ErrorResponse",
-      "429": "ErrorResponse"
+      "304": null,
+      "400": "Problem",
+      "401": "Problem",
+      "403": "Problem",
+      "404": "Problem",
+      "429": "Problem",
+      "500": "Problem"
     },
     "pathParams": "ListPolicyProfilesPathParams",
-    "queryParams": "ListPolicyProfilesQueryParams"
+    "queryParams": "ListPolicyProfilesQueryParams",
+    "headerParams": "ListPolicyProfilesHeaderParams",
+    "requestHeaders": [
+      "If-None-Match"
+    ],
+    "responseMediaTypes": {
+      "200": "application/json",
+      "304": null,
+      "400": "application/problem+json",
+      "401": "application/problem+json",
+      "403": "application/problem+json",
+      "404": "application/problem+json",
+      "429": "application/problem+json",
+      "500": "application/problem+json"
+    },
+    "responseHeaders": {
+      "200": {
+        "ETag": true
+      },
+      "304": {
+        "ETag": true
+      },
+      "400": {
+        "X-Request-Id": false
+      },
+      "401": {
+        "X-Request-Id": false
+      },
+      "403": {
+        "X-Request-Id": false
+      },
+      "404": {
+        "X-Request-Id": false
+      },
+      "429": {
+        "Retry-After": true,
+        "X-Request-Id": false
+      },
+      "500": {
+        "X-Request-Id": false
+      }
+    }
   },
   {
     "operationId": "createPolicyProfile",
@@ -36,15 +89,66 @@ export const operationSchemas: readonly OperationSchemas[] = [
     "path": "/v1/projects/{project_id}/policies",
     "responses": {
       "201": "PolicyProfile",
-      "400": "ErrorResponse",
-      "401": "ErrorResponse",
-      "403": "ErrorResponse",
-      "404": "ErrorResponse",
-      "409": "ErrorResponse",
-      "429": "ErrorResponse"
+      "400": "Problem",
+      "401": "Problem",
+      "403": "Problem",
+      "404": "Problem",
+      "409": "Problem",
+      "413": "Problem",
+      "415": "Problem",
+      "429": "Problem",
+      "500": "Problem"
     },
     "pathParams": "CreatePolicyProfilePathParams",
-    "requestBody": "PolicyProfileInput"
+    "headerParams": "CreatePolicyProfileHeaderParams",
+    "requestHeaders": [
+      "Idempotency-Key"
+    ],
+    "requestBody": "PolicyProfileInput",
+    "requestBodyRequired": true,
+    "responseMediaTypes": {
+      "201": "application/json",
+      "400": "application/problem+json",
+      "401": "application/problem+json",
+      "403": "application/problem+json",
+      "404": "application/problem+json",
+      "409": "application/problem+json",
+      "413": "application/problem+json",
+      "415": "application/problem+json",
+      "429": "application/problem+json",
+      "500": "application/problem+json"
+    },
+    "responseHeaders": {
+      "201": {},
+      "400": {
+        "X-Request-Id": false
+      },
+      "401": {
+        "X-Request-Id": false
+      },
+      "403": {
+        "X-Request-Id": false
+      },
+      "404": {
+        "X-Request-Id": false
+      },
+      "409": {
+        "X-Request-Id": false
+      },
+      "413": {
+        "X-Request-Id": false
+      },
+      "415": {
+        "X-Request-Id": false
+      },
+      "429": {
+        "Retry-After": true,
+        "X-Request-Id": false
+      },
+      "500": {
+        "X-Request-Id": false
+      }
+    }
   },
   {
     "operationId": "getPolicyProfile",
@@ -52,12 +156,50 @@ export const operationSchemas: readonly OperationSchemas[] = [
     "path": "/v1/projects/{project_id}/policies/{policy_id}",
     "responses": {
       "200": "PolicyProfile",
-      "400": "ErrorResponse",
-      "401": "ErrorResponse",
-      "403": "ErrorResponse",
-      "404": "ErrorResponse"
+      "304": null,
+      "400": "Problem",
+      "401": "Problem",
+      "403": "Problem",
+      "404": "Problem",
+      "500": "Problem"
     },
-    "pathParams": "GetPolicyProfilePathParams"
+    "pathParams": "GetPolicyProfilePathParams",
+    "headerParams": "GetPolicyProfileHeaderParams",
+    "requestHeaders": [
+      "If-None-Match"
+    ],
+    "responseMediaTypes": {
+      "200": "application/json",
+      "304": null,
+      "400": "application/problem+json",
+      "401": "application/problem+json",
+      "403": "application/problem+json",
+      "404": "application/problem+json",
+      "500": "application/problem+json"
+    },
+    "responseHeaders": {
+      "200": {
+        "ETag": true
+      },
+      "304": {
+        "ETag": true
+      },
+      "400": {
+        "X-Request-Id": false
+      },
+      "401": {
+        "X-Request-Id": false
+      },
+      "403": {
+        "X-Request-Id": false
+      },
+      "404": {
+        "X-Request-Id": false
+      },
+      "500": {
+        "X-Request-Id": false
+      }
+    }
   },
   {
     "operationId": "updatePolicyProfile",
@@ -65,14 +207,67 @@ export const operationSchemas: readonly OperationSchemas[] = [
     "path": "/v1/projects/{project_id}/policies/{policy_id}",
     "responses": {
       "200": "PolicyProfile",
-      "400": "ErrorResponse",
-      "401": "ErrorResponse",
-      "403": "ErrorResponse",
-      "404": "ErrorResponse",
-      "429": "ErrorResponse"
+      "400": "Problem",
+      "401": "Problem",
+      "403": "Problem",
+      "404": "Problem",
+      "412": "Problem",
+      "413": "Problem",
+      "415": "Problem",
+      "429": "Problem",
+      "500": "Problem"
     },
     "pathParams": "UpdatePolicyProfilePathParams",
-    "requestBody": "PolicyProfileInput"
+    "headerParams": "UpdatePolicyProfileHeaderParams",
+    "requestHeaders": [
+      "If-Match"
+    ],
+    "requestBody": "PolicyProfileInput",
+    "requestBodyRequired": true,
+    "responseMediaTypes": {
+      "200": "application/json",
+      "400": "application/problem+json",
+      "401": "application/problem+json",
+      "403": "application/problem+json",
+      "404": "application/problem+json",
+      "412": "application/problem+json",
+      "413": "application/problem+json",
+      "415": "application/problem+json",
+      "429": "application/problem+json",
+      "500": "application/problem+json"
+    },
+    "responseHeaders": {
+      "200": {},
+      "400": {
+        "X-Request-Id": false
+      },
+      "401": {
+        "X-Request-Id": false
+      },
+      "403": {
+        "X-Request-Id": false
+      },
+      "404": {
+        "X-Request-Id": false
+      },
+      "412": {
+        "ETag": true,
+        "X-Request-Id": false
+      },
+      "413": {
+        "X-Request-Id": false
+      },
+      "415": {
+        "X-Request-Id": false
+      },
+      "429": {
+        "Retry-After": true,
+        "X-Request-Id": false
+      },
+      "500": {
+        "X-Request-Id": false
+      }
+    }
   },
   {
     "operationId": "deletePolicyProfile",
@@ -80,13 +275,44 @@ export const operationSchemas: readonly OperationSchemas[] = [
     "path": "/v1/projects/{project_id}/policies/{policy_id}",
     "responses": {
       "204": null,
-      "400": "ErrorResponse",
-      "401": "ErrorResponse",
-      "403": "ErrorResponse",
-      "404": "ErrorResponse",
-      "409": "ErrorResponse"
+      "400": "Problem",
+      "401": "Problem",
+      "403": "Problem",
+      "404": "Problem",
+      "409": "Problem",
+      "500": "Problem"
     },
-    "pathParams": "DeletePolicyProfilePathParams"
+    "pathParams": "DeletePolicyProfilePathParams",
+    "responseMediaTypes": {
+      "204": null,
+      "400": "application/problem+json",
+      "401": "application/problem+json",
+      "403": "application/problem+json",
+      "404": "application/problem+json",
+      "409": "application/problem+json",
+      "500": "application/problem+json"
+    },
+    "responseHeaders": {
+      "204": {},
+      "400": {
+        "X-Request-Id": false
+      },
+      "401": {
+        "X-Request-Id": false
+      },
+      "403": {
+        "X-Request-Id": false
+      },
+      "404": {
+        "X-Request-Id": false
+      },
+      "409": {
+        "X-Request-Id": false
+      },
+      "500": {
+        "X-Request-Id": false
+      }
+    }
   },
   {
     "operationId": "dryEvalPolicy",
@@ -94,14 +320,57 @@ export const operationSchemas: readonly OperationSchemas[] = [
     "path": "/v1/projects/{project_id}/policy-evaluations",
     "responses": {
       "200": "DryEvalResult",
-      "400": "ErrorResponse",
-      "401": "ErrorResponse",
-      "403": "ErrorResponse",
-      "404": "ErrorResponse",
-      "429": "ErrorResponse"
+      "400": "Problem",
+      "401": "Problem",
+      "403": "Problem",
+      "404": "Problem",
+      "413": "Problem",
+      "415": "Problem",
+      "429": "Problem",
+      "500": "Problem"
     },
     "pathParams": "DryEvalPolicyPathParams",
-    "requestBody": "DryEvalInput"
+    "requestBody": "DryEvalInput",
+    "requestBodyRequired": true,
+    "responseMediaTypes": {
+      "200": "application/json",
+      "400": "application/problem+json",
+      "401": "application/problem+json",
+      "403": "application/problem+json",
+      "404": "application/problem+json",
+      "413": "application/problem+json",
+      "415": "application/problem+json",
+      "429": "application/problem+json",
+      "500": "application/problem+json"
+    },
+    "responseHeaders": {
+      "200": {},
+      "400": {
+        "X-Request-Id": false
+      },
+      "401": {
+        "X-Request-Id": false
+      },
+      "403": {
+        "X-Request-Id": false
+      },
+      "404": {
+        "X-Request-Id": false
+      },
+      "413": {
+        "X-Request-Id": false
+      },
+      "415": {
+        "X-Request-Id": false
+      },
+      "429": {
+        "Retry-After": true,
+        "X-Request-Id": false
+      },
+      "500": {
+        "X-Request-Id": false
+      }
+    }
   },
   {
     "operationId": "replayPolicy",
@@ -109,13 +378,114 @@ export const operationSchemas: readonly OperationSchemas[] = [
     "path": "/v1/projects/{project_id}/policy-replays",
     "responses": {
       "200": "PolicyReplayResult",
-      "400": "ErrorResponse",
-      "401": "ErrorResponse",
-      "403": "ErrorResponse",
-      "404": "ErrorResponse",
-      "429": "ErrorResponse"
+      "400": "Problem",
+      "401": "Problem",
+      "403": "Problem",
+      "404": "Problem",
+      "413": "Problem",
+      "415": "Problem",
+      "429": "Problem",
+      "500": "Problem"
     },
     "pathParams": "ReplayPolicyPathParams",
-    "requestBody": "PolicyReplayInput"
+    "requestBody": "PolicyReplayInput",
+    "requestBodyRequired": true,
+    "responseMediaTypes": {
+      "200": "application/json",
+      "400": "application/problem+json",
+      "401": "application/problem+json",
+      "403": "application/problem+json",
+      "404": "application/problem+json",
+      "413": "application/problem+json",
+      "415": "application/problem+json",
+      "429": "application/problem+json",
+      "500": "application/problem+json"
+    },
+    "responseHeaders": {
+      "200": {},
+      "400": {
+        "X-Request-Id": false
+      },
+      "401": {
+        "X-Request-Id": false
+      },
+      "403": {
+        "X-Request-Id": false
+      },
+      "404": {
+        "X-Request-Id": false
+      },
+      "413": {
+        "X-Request-Id": false
+      },
+      "415": {
+        "X-Request-Id": false
+      },
+      "429": {
+        "Retry-After": true,
+        "X-Request-Id": false
+      },
+      "500": {
+        "X-Request-Id": false
+      }
+    }
+  },
+  {
+    "operationId": "recommendAgentPolicy",
+    "method": "POST",
+    "path": "/v1/projects/{project_id}/agents/{agent_id}/policy-recommendation",
+    "responses": {
+      "200": "PolicyRecommendation",
+      "400": "Problem",
+      "401": "Problem",
+      "403": "Problem",
+      "404": "Problem",
+      "413": "Problem",
+      "415": "Problem",
+      "429": "Problem",
+      "500": "Problem"
+    },
+    "pathParams": "RecommendAgentPolicyPathParams",
+    "requestBody": "PolicyRecommendationInput",
+    "requestBodyRequired": false,
+    "responseMediaTypes": {
+      "200": "application/json",
+      "400": "application/problem+json",
+      "401": "application/problem+json",
+      "403": "application/problem+json",
+      "404": "application/problem+json",
+      "413": "application/problem+json",
+      "415": "application/problem+json",
+      "429": "application/problem+json",
+      "500": "application/problem+json"
+    },
+    "responseHeaders": {
+      "200": {},
+      "400": {
+        "X-Request-Id": false
+      },
+      "401": {
+        "X-Request-Id": false
+      },
+      "403": {
+        "X-Request-Id": false
+      },
+      "404": {
+        "X-Request-Id": false
+      },
+      "413": {
+        "X-Request-Id": false
+      },
+      "415": {
+        "X-Request-Id": false
+      },
+      "429": {
+        "Retry-After": true,
+        "X-Request-Id": false
+      },
+      "500": {
+        "X-Request-Id": false
+      }
+    }
   }
 ];
