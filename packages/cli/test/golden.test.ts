@@ -32,6 +32,29 @@ describe("golden outputs", () => {
     ).toMatchFileSnapshot("golden/plan.txt");
   });
 
+  test("plan --replay", async () => {
+    const [support] = mock.seed(project, [
+      { name: "support", access_mode: "read_write", table_allowlist: ["public.tickets"] },
+    ]);
+    mock.attach(project, support?.id as string, "cred_support");
+    mock.record(project, [
+      { sql: "DELETE FROM public.tickets WHERE id = 7", credential_id: "cred_support" },
+      {
+        sql: "UPDATE public.tickets SET status = 'closed' WHERE id = 7",
+        credential_id: "cred_support",
+      },
+      { sql: "SELECT id FROM public.tickets", credential_id: "cred_support" },
+    ]);
+    const cwd = workspace({
+      "pgbeam-policies.config.json": JSON.stringify({ project }),
+      "support.yaml": "access_mode: read_only\ntable_allowlist: [public.tickets]\n",
+    });
+    const run = await cli(cwd, ["plan", "--replay", "--fail-on-newly-blocked"], { env: env() });
+    await expect(
+      `$ pgbeam-policies plan --replay --fail-on-newly-blocked\n${ids(run.stdout)}[exit ${run.code}]\n`,
+    ).toMatchFileSnapshot("golden/plan-replay.txt");
+  });
+
   test("errors", async () => {
     const cwd = workspace({ "bad.yaml": "acess_mode: read_only\nmax_rows: -1\n" });
     const runs: string[][] = [

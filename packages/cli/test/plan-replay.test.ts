@@ -1,0 +1,73 @@
+// plan --replay: what each update does to the recorded traffic of the credentials it governs.
+import { describe, expect, test } from "vitest";
+import { cli, workspace } from "./helpers.js";
+import { project, useMock } from "./mock-env.js";
+
+const { mock, env } = useMock();
+const config = { "pgbeam-policies.config.json": JSON.stringify({ project }) };
+
+/** A project whose `support` profile is bound to one credential that deleted tickets. */
+function seedTraffic() {
+  const [support] = mock.seed(project, [
+    { name: "support", access_mode: "read_write", table_allowlist: ["public.tickets"] },
+  ]);
+  mock.attach(project, support?.id as string, "cred_support");
+  mock.record(project, [
+    ...Array.from({ length: 3 }, () => ({
+      sql: "DELETE FROM public.tickets WHERE id = 7",
+      credential_id: "cred_support",
+    })),
+    { sql: "SELECT id FROM public.tickets", credential_id: "cred_support" },
+  ]);
+  return support?.id as string;
+}
+
+const readOnly = {
+  ...config,
+  "support.yaml": "access_mode: read_only\ntable_allowlist: [public.tickets]\n",
+};
+
+describe("plan --replay", () => {
+  test("shows the newly blocked statements of recorded traffic, most frequent first", async () => {
+    seedTraffic();
+    const run = await cli(workspace(readOnly), ["plan", "--replay"], { env: env() });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("~ replay  support: ");
+    expect(run.stdout).toContain("1 newly blocked, 0 newly allowed");
+    expect(run.stdout).toMatch(
+      / {4}newly blocked ×3 {2}DELETE FROM public\.tickets WHERE id = \$1 {2}\(read_only: /,
+    );
+  });
+
+  test("--fail-on-newly-blocked exits 1 and names the profile; --json carries the replays", async () => {
+    seedTraffic();
+    const cwd = workspace(readOnly);
+    const failed = await cli(cwd, ["plan", "--fail-on-newly-blocked", "--detailed-exitcode"], {
+      env: env(),
+    });
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain(
+      "--fail-on-newly-blocked: support would block statements that its credentials ran.",
+    );
+    const json = JSON.parse((await cli(cwd, ["plan", "--json"], { env: env() })).stdout);
+    expect(json.replays[0]).toMatchObject({ name: "support", summary: { newly_blocked: 1 } });
+    expect(json.replays[0].newly_blocked[0].sql).toContain("DELETE FROM public.tickets");
+    const skipped = JSON.parse(
+      (await cli(cwd, ["plan", "--json", "--no-replay"], { env: env() })).stdout,
+    );
+    expect(skipped.replays).toBeUndefined();
+  });
+
+  test("a change that blocks nothing passes --fail-on-newly-blocked", async () => {
+    seedTraffic();
+    const cwd = workspace({
+      ...config,
+      "support.yaml": "access_mode: read_write\ntable_allowlist: [public.tickets]\nmax_rows: 100\n",
+    });
+    const run = await cli(cwd, ["plan", "--fail-on-newly-blocked", "--detailed-exitcode"], {
+      env: env(),
+    });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain("0 newly blocked, 0 newly allowed");
+  });
+});
