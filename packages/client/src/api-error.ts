@@ -1,105 +1,44 @@
+import { excerpt } from "./body-excerpt.js";
 import {
+  type ApiErrorInit,
   AuthenticationError,
   BadRequestError,
   ConflictError,
   InternalServerError,
   NotFoundError,
+  PayloadTooLargeError,
   PermissionDeniedError,
   PgBeamApiError,
+  PreconditionFailedError,
   RateLimitError,
+  UnrecognizedResponseError,
+  UnsupportedMediaTypeError,
 } from "./errors.js";
+import { readProblem } from "./problem-document.js";
 import { requestIdOf } from "./request-id.js";
-import { parseRetryAfterMs } from "./retry-after.js";
 
-const classByStatus: Record<number, typeof PgBeamApiError> = {
+/** The error class of each status; any other 5xx is an InternalServerError. */
+const classByStatus: Record<number, new (init: ApiErrorInit) => PgBeamApiError> = {
   400: BadRequestError,
   401: AuthenticationError,
   403: PermissionDeniedError,
   404: NotFoundError,
   409: ConflictError,
+  412: PreconditionFailedError,
+  413: PayloadTooLargeError,
+  415: UnsupportedMediaTypeError,
+  429: RateLimitError,
 };
 
-const excerptLength = 200;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value : undefined;
-}
-
-// Only the start of a non-JSON body is read for its excerpt, so hostile bodies cost bounded time.
-const scannedLength = 8192;
-
 /**
- * A short, single-line excerpt of a non-JSON body; for an HTML page, its title or its text.
- * One linear pass over a bounded prefix, no regular expression: any body costs O(8 KiB).
+ * The class for a status. An answer that is not a PgBeam problem document keeps its status class
+ * for 429 and 5xx (a gateway's 502 or 429 means what it says, whoever sends it); any other status
+ * becomes an UnrecognizedResponseError, since a 404 page from elsewhere says nothing about a profile.
  */
-function excerpt(body: string): string {
-  const scanned = body.slice(0, scannedLength);
-  const title = titleOf(scanned);
-  const plain = collapse(title ?? withoutTags(scanned));
-  return plain.length > excerptLength ? `${plain.slice(0, excerptLength)}…` : plain;
-}
-
-/** The text of the first `<title …>…<` element, if the prefix has one. */
-function titleOf(html: string): string | undefined {
-  const lower = html.toLowerCase();
-  const open = lower.indexOf("<title");
-  if (open < 0) return undefined;
-  const start = lower.indexOf(">", open);
-  if (start < 0) return undefined;
-  const end = lower.indexOf("<", start + 1);
-  return html.slice(start + 1, end < 0 ? html.length : end);
-}
-
-/** The text with every `<…>` tag replaced by a space (an unclosed tag runs to the end). */
-function withoutTags(html: string): string {
-  let out = "";
-  let inTag = false;
-  for (const char of html) {
-    if (inTag) {
-      if (char === ">") inTag = false;
-    } else if (char === "<") {
-      inTag = true;
-      out += " ";
-    } else out += char;
-  }
-  return out;
-}
-
-/** Control characters and runs of whitespace as single spaces, trimmed. */
-function collapse(text: string): string {
-  let out = "";
-  let space = false;
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    const blank = code <= 0x20 || (code >= 0x7f && code <= 0x9f) || char.trim() === "";
-    if (blank) space = out !== "";
-    else {
-      if (space) out += " ";
-      out += char;
-      space = false;
-    }
-  }
-  return out;
-}
-
-/** Pulls `code` and a message out of a PgBeam envelope, an RFC 9457 problem document, or plain text. */
-function describe(body: unknown): { code: string | undefined; detail: string | undefined } {
-  if (isRecord(body) && isRecord(body.error)) {
-    return { code: text(body.error.code), detail: text(body.error.message) };
-  }
-  if (isRecord(body)) {
-    const type = text(body.type);
-    return {
-      code: text(body.code) ?? (type === "about:blank" ? undefined : type),
-      detail: text(body.detail) ?? text(body.title) ?? text(body.message),
-    };
-  }
-  const raw = text(body);
-  return { code: undefined, detail: raw === undefined ? undefined : excerpt(raw) };
+function classFor(status: number, recognized: boolean): new (init: ApiErrorInit) => PgBeamApiError {
+  if (status >= 500) return InternalServerError;
+  if (!recognized && status !== 429) return UnrecognizedResponseError;
+  return classByStatus[status] ?? PgBeamApiError;
 }
 
 /** A copy of a parsed body with `redact` applied to every string in it. */
@@ -112,35 +51,54 @@ function redactDeep(value: unknown, redact: (text: string) => string, depth = 0)
   );
 }
 
+/** What to say about a body that is not a problem document: its excerpt, else the status text. */
+function unrecognizedMessage(response: Response, body: unknown, target: string): string {
+  const raw = typeof body === "string" && body.trim() !== "" ? excerpt(body) : undefined;
+  const type = response.headers.get("content-type")?.split(";")[0]?.trim() || "no content type";
+  const summary = raw ?? (response.statusText || (body === undefined ? "empty body" : "JSON"));
+  return (
+    `${response.status} ${summary} (${type}, not a PgBeam problem document, from ${target}; ` +
+    "is baseUrl the Policies API?)"
+  );
+}
+
 /**
  * Builds the error class that matches the response's status from its headers and parsed body.
- * `redact` removes the caller's credentials from every text the error carries, should the
- * server echo them.
+ * `target` names the call (`GET https://…/v1/…`) for answers that are not problem documents.
+ * `redact` removes the caller's credentials from every text the error carries, should the server
+ * echo them.
  */
 export function apiErrorFromResponse(
   response: Response,
   rawBody: unknown,
   redact: (text: string) => string = (text) => text,
+  target?: { method: string; url: string },
 ): PgBeamApiError {
   const { status, headers } = response;
   const body = redactDeep(rawBody, redact);
-  const { code, detail } = describe(body);
-  const reason = response.statusText || "error";
-  const init = {
+  const problem = readProblem(body);
+  const url = target?.url;
+  const message =
+    problem === undefined
+      ? unrecognizedMessage(
+          response,
+          body,
+          target ? `${target.method} ${target.url}` : "the server",
+        )
+      : `${status} ${problem.detail ?? problem.title ?? problem.code ?? response.statusText}`;
+  const ErrorClass = classFor(status, problem !== undefined);
+  return new ErrorClass({
     status,
-    code,
-    message: `${status} ${detail ?? reason}`,
-    requestId: requestIdOf(headers),
+    code: problem?.code,
+    type: problem?.type,
+    title: problem?.title,
+    detail: problem?.detail,
+    instance: problem?.instance,
+    requestId: problem?.requestId ?? requestIdOf(headers),
+    fieldErrors: problem?.fieldErrors ?? [],
+    message,
+    url,
     headers,
     body,
-  };
-  if (status === 429) {
-    return new RateLimitError({
-      ...init,
-      retryAfterMs: parseRetryAfterMs(headers.get("retry-after")),
-    });
-  }
-  if (status >= 500) return new InternalServerError(init);
-  const ErrorClass = classByStatus[status] ?? PgBeamApiError;
-  return new ErrorClass(init);
+  });
 }

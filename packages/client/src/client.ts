@@ -3,7 +3,8 @@ import type { Client } from "openapi-fetch";
 import { createLog } from "./logger.js";
 import { createClient } from "./openapi-fetch-interop.js";
 import { type ClientOptions, resolveOptions } from "./options.js";
-import { createPoliciesResource, type PoliciesResource } from "./policies.js";
+import { createPoliciesResource } from "./policies.js";
+import type { PoliciesResource } from "./policies-resource.js";
 import { createTransport } from "./transport.js";
 
 /** A configured PgBeam Policies API client. */

@@ -1,33 +1,54 @@
-import { PgBeamError } from "@pgbeam/policies-types";
+import { type FieldError, PgBeamError } from "@pgbeam/policies-types";
+import type { ApiErrorCode } from "./error-code.js";
+import { PgBeamClientError } from "./error-json.js";
+import { etagOf } from "./etag-header.js";
+import type { ProblemFields } from "./problem-document.js";
+import { parseRetryAfterMs } from "./retry-after.js";
+
+/** `T` with every field optional (and allowed to be undefined). */
+type OptionalFields<T> = { [K in keyof T]?: T[K] | undefined };
 
 /** Base class of every error the PgBeam packages throw; `instanceof PgBeamError` catches them all. */
-export { PgBeamError };
+export { PgBeamClientError, PgBeamError };
 
-/** Fields that describe an error response from the API. */
-export interface ApiErrorInit {
+/** Fields that describe an error response from the API; the problem document's are optional. */
+export interface ApiErrorInit extends OptionalFields<ProblemFields> {
   /** HTTP status code. */
   status: number;
-  /** Stable machine-readable code from the body (`not_found`, `rate_limited`, …), when there is one. */
-  code: string | undefined;
   /** Human-readable message. */
   message: string;
-  /** Request id from the `x-request-id` (or `request-id`) response header, for support tickets. */
-  requestId: string | undefined;
+  /** The URL that was called. */
+  url?: string | undefined;
   /** Response headers. */
   headers: Headers;
   /** The response body, parsed as JSON when it was JSON, else its text. */
   body: unknown;
 }
 
-/** The API answered with an error status. Branch on `code`, which is stable; `message` may be reworded. */
-export class PgBeamApiError extends PgBeamError {
+/**
+ * The API answered with an error status and (normally) an RFC 9457 problem document. Branch on
+ * `code`, which is stable; `message` (`"<status> <detail or title>"`) may be reworded.
+ */
+export class PgBeamApiError extends PgBeamClientError {
   override name = "PgBeamApiError";
   /** HTTP status code. */
   readonly status: number;
-  /** Stable machine-readable error code, when the body carried one. */
-  readonly code: string | undefined;
-  /** Request id from the response headers, when present. */
+  /** Machine-readable code (`NOT_FOUND`, `RESOURCE_EXISTS`, …); open set: new codes may appear. */
+  readonly code: ApiErrorCode | undefined;
+  /** URI naming the error condition in PgBeam's error catalog. */
+  readonly type: string | undefined;
+  /** Short summary of the condition. */
+  readonly title: string | undefined;
+  /** What went wrong on this occasion, for a person. */
+  readonly detail: string | undefined;
+  /** The request path that failed. */
+  readonly instance: string | undefined;
+  /** Correlation id (body `request_id`, else the `X-Request-Id` header): quote it to support. */
   readonly requestId: string | undefined;
+  /** The invalid fields of a 400 (`{ field, detail }`), empty otherwise. */
+  readonly fieldErrors: readonly FieldError[];
+  /** The URL that was called. */
+  readonly url: string | undefined;
   /** Response headers. */
   readonly headers: Headers;
   /** Parsed response body (JSON value or text). */
@@ -37,19 +58,19 @@ export class PgBeamApiError extends PgBeamError {
     super(init.message);
     this.status = init.status;
     this.code = init.code;
+    this.type = init.type;
+    this.title = init.title;
+    this.detail = init.detail;
+    this.instance = init.instance;
     this.requestId = init.requestId;
+    this.fieldErrors = init.fieldErrors ?? [];
+    this.url = init.url;
     this.headers = init.headers;
     this.body = init.body;
   }
-
-  /** A JSON form without headers and body, safe to log. */
-  toJSON(): Record<string, unknown> {
-    const { headers, body, ...fields } = this;
-    return { ...fields, message: this.message };
-  }
 }
 
-/** 400: a parameter or body field is missing, has the wrong type, or is out of range. */
+/** 400: a parameter or body field is missing, has the wrong type, or is out of range (`fieldErrors`). */
 export class BadRequestError extends PgBeamApiError {
   override name = "BadRequestError";
 }
@@ -59,7 +80,7 @@ export class AuthenticationError extends PgBeamApiError {
   override name = "AuthenticationError";
 }
 
-/** 403: valid credentials, but the plan's limits do not allow the operation. */
+/** 403: valid credentials, but the role (`FORBIDDEN`) or the plan (`PLAN_LIMIT_REACHED`) does not allow it. */
 export class PermissionDeniedError extends PgBeamApiError {
   override name = "PermissionDeniedError";
 }
@@ -74,15 +95,37 @@ export class ConflictError extends PgBeamApiError {
   override name = "ConflictError";
 }
 
+/** 412: `ifMatch` no longer matches: someone changed the profile. `etag` is its current tag. */
+export class PreconditionFailedError extends PgBeamApiError {
+  override name = "PreconditionFailedError";
+  /** The profile's current ETag (from the 412's `ETag` header), when the server sent it. */
+  readonly etag: string | undefined;
+
+  constructor(init: ApiErrorInit) {
+    super(init);
+    this.etag = etagOf(init.headers);
+  }
+}
+
+/** 413: the request body is over the API's size limit. */
+export class PayloadTooLargeError extends PgBeamApiError {
+  override name = "PayloadTooLargeError";
+}
+
+/** 415: the request body was not sent as JSON. */
+export class UnsupportedMediaTypeError extends PgBeamApiError {
+  override name = "UnsupportedMediaTypeError";
+}
+
 /** 429: rate limited; `retryAfterMs` says how long the server asked to wait. */
 export class RateLimitError extends PgBeamApiError {
   override name = "RateLimitError";
   /** Milliseconds the server asked to wait (from `Retry-After`), when it said. */
   readonly retryAfterMs: number | undefined;
 
-  constructor(init: ApiErrorInit & { retryAfterMs: number | undefined }) {
+  constructor(init: ApiErrorInit) {
     super(init);
-    this.retryAfterMs = init.retryAfterMs;
+    this.retryAfterMs = parseRetryAfterMs(init.headers.get("retry-after"));
   }
 }
 
@@ -91,18 +134,64 @@ export class InternalServerError extends PgBeamApiError {
   override name = "InternalServerError";
 }
 
-/** No response arrived: DNS, refused or reset connection, or a body cut off mid-way. */
-export class PgBeamConnectionError extends PgBeamError {
-  override name = "PgBeamConnectionError";
+/**
+ * A 4xx whose body is not a PgBeam problem document (an HTML 404 from a wrong `baseUrl`, say):
+ * something other than the Policies API answered, so it is not a `NotFoundError` and has no `code`.
+ */
+export class UnrecognizedResponseError extends PgBeamApiError {
+  override name = "UnrecognizedResponseError";
 }
 
-/** An attempt took longer than `timeoutMs`. */
+/** What `PgBeamConnectionError` knows about a failed connection. */
+export interface ConnectionErrorInit {
+  /** The host that could not be reached (`api.pgbeam.com:443`). */
+  host: string;
+  /** The system's error code (`ECONNREFUSED`, `ENOTFOUND`, …), when the platform gave one. */
+  code?: string | undefined;
+  /** The underlying error. */
+  cause?: unknown;
+}
+
+/** No response arrived: DNS, refused or reset connection, TLS, or a body cut off mid-way. */
+export class PgBeamConnectionError extends PgBeamClientError {
+  override name = "PgBeamConnectionError";
+  /** The host that could not be reached. */
+  readonly host: string;
+  /** The system's error code (`ECONNREFUSED`, `ENOTFOUND`, `CERT_HAS_EXPIRED`, …), when known. */
+  readonly code: string | undefined;
+
+  constructor(message: string, init: ConnectionErrorInit) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.host = init.host;
+    this.code = init.code;
+  }
+}
+
+/** Which budget a `PgBeamTimeoutError` ran out of. */
+export type TimeoutBudget = "timeoutMs" | "totalTimeoutMs";
+
+/** An attempt took longer than `timeoutMs`, or the whole call (retries included) than `totalTimeoutMs`. */
 export class PgBeamTimeoutError extends PgBeamConnectionError {
   override name = "PgBeamTimeoutError";
+  /** The option whose budget ran out. */
+  readonly budget: TimeoutBudget;
+  /** That budget, in milliseconds. */
+  readonly timeoutMs: number;
+
+  constructor(host: string, budget: TimeoutBudget, timeoutMs: number) {
+    super(
+      budget === "timeoutMs"
+        ? `The request to ${host} timed out after ${timeoutMs} ms (timeoutMs, per attempt).`
+        : `The call to ${host} ran out of its ${timeoutMs} ms budget (totalTimeoutMs, retries included).`,
+      { host },
+    );
+    this.budget = budget;
+    this.timeoutMs = timeoutMs;
+  }
 }
 
 /** A response arrived but could not be used: invalid JSON, or larger than `maxResponseBytes`. */
-export class PgBeamResponseError extends PgBeamError {
+export class PgBeamResponseError extends PgBeamClientError {
   override name = "PgBeamResponseError";
   /** HTTP status of the unusable response. */
   readonly status: number;
@@ -114,7 +203,7 @@ export class PgBeamResponseError extends PgBeamError {
 }
 
 /** The server answered with a redirect (3xx). The API never redirects, so the client does not follow. */
-export class PgBeamRedirectError extends PgBeamError {
+export class PgBeamRedirectError extends PgBeamClientError {
   override name = "PgBeamRedirectError";
   /** HTTP status of the redirect. */
   readonly status: number;
@@ -128,5 +217,33 @@ export class PgBeamRedirectError extends PgBeamError {
     );
     this.status = status;
     this.locationOrigin = locationOrigin;
+  }
+}
+
+/** An option or argument was refused before anything was sent; `argument` names it. */
+export class PgBeamArgumentError extends PgBeamClientError {
+  override name = "PgBeamArgumentError";
+  /** The option or argument at fault (`timeoutMs`, `projectId`, `input.bound_policy_id`, …). */
+  readonly argument: string;
+
+  constructor(argument: string, message: string) {
+    super(message);
+    this.argument = argument;
+  }
+}
+
+/** `modifyPolicyProfile` met a 412 on every attempt: others keep changing the profile. */
+export class PgBeamConcurrentUpdateError extends PgBeamClientError {
+  override name = "PgBeamConcurrentUpdateError";
+  /** How many read-modify-write rounds were tried. */
+  readonly attempts: number;
+
+  constructor(policyId: string, attempts: number, cause: PreconditionFailedError) {
+    super(
+      `Profile ${policyId} changed under every one of ${attempts} read-modify-write attempts ` +
+        "(412 each time); raise maxAttempts or retry later.",
+      { cause },
+    );
+    this.attempts = attempts;
   }
 }

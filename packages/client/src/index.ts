@@ -2,12 +2,21 @@ export type * from "@pgbeam/policies-types";
 /** Which spec this client was built against: `{ version, sha256 }`. */
 export { specVersion } from "@pgbeam/policies-types";
 export { createPolicyClient, type PolicyClient } from "./client.js";
+export type {
+  ConditionalReadOptions,
+  ModifyPolicyProfileOptions,
+  NotModified,
+  Tagged,
+  UpdateRequestOptions,
+} from "./conditional.js";
+export type { ApiErrorCode } from "./error-code.js";
 export * from "./errors.js";
+export { hasErrorCode } from "./has-error-code.js";
 export type { Logger, LogLevel } from "./logger.js";
 export type { ClientOptions } from "./options.js";
 export type {
   ListAllPolicyProfilesOptions,
   ListPolicyProfilesQuery,
   PoliciesResource,
-} from "./policies.js";
+} from "./policies-resource.js";
 export type { CreateRequestOptions, RequestOptions } from "./request-options.js";

@@ -1,4 +1,4 @@
-import { PgBeamError } from "./errors.js";
+import { PgBeamArgumentError } from "./errors.js";
 import type { Logger, LogLevel } from "./logger.js";
 import type { FetchFunction } from "./transport.js";
 
@@ -16,6 +16,8 @@ export interface ClientOptions {
   fetch?: FetchFunction | undefined;
   /** Timeout of each attempt in milliseconds, body included (default 30 000). */
   timeoutMs?: number | undefined;
+  /** Time budget of a whole call in milliseconds: every attempt and every wait between them (default 120 000). */
+  totalTimeoutMs?: number | undefined;
   /** Retries after the first attempt for retryable failures (default 2). */
   maxRetries?: number | undefined;
   /** Longest `Retry-After` the client waits for; above it a 429 fails at once (default 60 000 ms). */
@@ -36,6 +38,7 @@ export interface ResolvedOptions {
   baseUrl: string;
   fetch: FetchFunction;
   timeoutMs: number;
+  totalTimeoutMs: number;
   maxRetries: number;
   maxRetryAfterMs: number;
   maxResponseBytes: number;
@@ -53,8 +56,8 @@ function env(name: string): string | undefined {
   return value === "" ? undefined : value;
 }
 
-function invalid(message: string): never {
-  throw new PgBeamError(`Invalid client option: ${message}`);
+function invalid(option: string, message: string): never {
+  throw new PgBeamArgumentError(option, `Invalid client option: ${message}`);
 }
 
 /** The largest delay `setTimeout` honours (above it Node fires after 1 ms). */
@@ -67,7 +70,7 @@ export function checkNumber(
   name: string,
   value: unknown,
   limits: { min: number; max: number; integer?: boolean },
-  fail: (message: string) => never = invalid,
+  fail: (option: string, message: string) => never = invalid,
 ): number {
   const { min, max, integer = false } = limits;
   if (
@@ -78,6 +81,7 @@ export function checkNumber(
     (integer && !Number.isInteger(value))
   ) {
     fail(
+      name,
       `${name} must be ${integer ? "an integer" : "a number"} from ${min} to ${max} (got ${String(value)}).`,
     );
   }
@@ -128,33 +132,38 @@ function shown(raw: string): string {
 }
 
 function checkBaseUrl(raw: string, allowInsecureHttp: boolean): string {
-  if (typeof raw !== "string") invalid(`baseUrl must be a string (got ${typeof raw}).`);
+  if (typeof raw !== "string") invalid("baseUrl", `baseUrl must be a string (got ${typeof raw}).`);
   if (raw !== raw.trim())
-    invalid(`baseUrl has spaces or line breaks around it (got ${shown(raw)}).`);
+    invalid("baseUrl", `baseUrl has spaces or line breaks around it (got ${shown(raw)}).`);
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return invalid(`baseUrl must be an absolute http(s) URL (got ${shown(raw)}).`);
+    return invalid("baseUrl", `baseUrl must be an absolute http(s) URL (got ${shown(raw)}).`);
   }
   if (url.username !== "" || url.password !== "") {
     invalid(
+      "baseUrl",
       "baseUrl must not carry credentials (user:password@): pass the API key as apiKey or token.",
     );
   }
-  if (!/^https?:$/.test(url.protocol)) invalid(`baseUrl must use https (got ${url.protocol}).`);
+  if (!/^https?:$/.test(url.protocol))
+    invalid("baseUrl", `baseUrl must use https (got ${url.protocol}).`);
   if (url.search !== "" || url.hash !== "" || raw.includes("?") || raw.includes("#")) {
     invalid(
+      "baseUrl",
       `baseUrl must not have a query or fragment: every path is appended to it (got ${shown(raw)}).`,
     );
   }
   if (raw.includes("{") || raw.includes("}") || raw.toLowerCase().includes("%7b")) {
     invalid(
+      "baseUrl",
       `baseUrl must be the API's origin, without path placeholders such as {project_id} (got ${shown(raw)}).`,
     );
   }
   if (url.protocol === "http:" && !isLoopback(url.hostname) && !allowInsecureHttp) {
     invalid(
+      "baseUrl",
       `baseUrl ${url.origin} uses plain http, which would send your API key unencrypted. ` +
         "Use https, a loopback host, or set allowInsecureHttp: true.",
     );
@@ -164,29 +173,39 @@ function checkBaseUrl(raw: string, allowInsecureHttp: boolean): string {
 
 function authorization(options: ClientOptions): () => Promise<string> {
   if (options.apiKey !== undefined && options.token !== undefined) {
-    invalid("pass either apiKey or token, not both.");
+    invalid("apiKey", "pass either apiKey or token, not both.");
   }
   const { token } = options;
   if (token !== undefined) {
-    if (typeof token !== "function") invalid("token must be a function that returns a string.");
+    if (typeof token !== "function")
+      invalid("token", "token must be a function that returns a string.");
     return async () => {
       const value = await token();
       if (typeof value !== "string" || value === "") {
-        throw new PgBeamError("The token function must return a non-empty string.");
+        throw new PgBeamArgumentError(
+          "token",
+          "The token function must return a non-empty string.",
+        );
       }
       const bad = unsendableCharAt(value);
       if (bad >= 0)
-        throw new PgBeamError(unsendableMessage("The token function's result", bad, value));
+        throw new PgBeamArgumentError(
+          "token",
+          unsendableMessage("The token function's result", bad, value),
+        );
       return `Bearer ${value}`;
     };
   }
   const apiKey = options.apiKey ?? env("PGBEAM_API_KEY");
   if (typeof apiKey !== "string" || apiKey.trim() === "") {
-    invalid("no API key. Pass apiKey or token, or set the PGBEAM_API_KEY environment variable.");
+    invalid(
+      "apiKey",
+      "no API key. Pass apiKey or token, or set the PGBEAM_API_KEY environment variable.",
+    );
   }
   const key = apiKey.trim();
   const bad = unsendableCharAt(key);
-  if (bad >= 0) invalid(unsendableMessage("apiKey", bad, key));
+  if (bad >= 0) invalid("apiKey", unsendableMessage("apiKey", bad, key));
   const header = `Bearer ${key}`;
   return () => Promise.resolve(header);
 }
@@ -194,11 +213,14 @@ function authorization(options: ClientOptions): () => Promise<string> {
 /** Applies defaults (environment included) and throws a {@link PgBeamError} naming any bad option. */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
   if (typeof (options.fetch ?? globalThis.fetch) !== "function") {
-    invalid("fetch must be a function, and no global fetch exists.");
+    invalid("fetch", "fetch must be a function, and no global fetch exists.");
   }
   const logLevel = options.logLevel ?? "off";
   if (!logLevels.includes(logLevel))
-    invalid(`logLevel must be one of ${logLevels.join(", ")} (got ${String(logLevel)}).`);
+    invalid(
+      "logLevel",
+      `logLevel must be one of ${logLevels.join(", ")} (got ${String(logLevel)}).`,
+    );
   return {
     authorization: authorization(options),
     baseUrl: checkBaseUrl(
@@ -207,6 +229,10 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     ),
     fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
     timeoutMs: count("timeoutMs", options.timeoutMs, 30_000, { min: 1, max: maxTimerMs }),
+    totalTimeoutMs: count("totalTimeoutMs", options.totalTimeoutMs, 120_000, {
+      min: 1,
+      max: maxTimerMs,
+    }),
     maxRetries: count("maxRetries", options.maxRetries, 2, {
       min: 0,
       max: maxRetriesLimit,

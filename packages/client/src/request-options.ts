@@ -4,6 +4,8 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
   /** Timeout of each attempt in milliseconds. */
   timeoutMs?: number | undefined;
+  /** Time budget of the whole call, retries and waits included, in milliseconds. */
+  totalTimeoutMs?: number | undefined;
   /** Retries after the first attempt. */
   maxRetries?: number | undefined;
   /** Extra headers for this call. */

@@ -1,5 +1,5 @@
 import { apiErrorFromResponse } from "./api-error.js";
-import { PgBeamError, PgBeamResponseError } from "./errors.js";
+import { PgBeamArgumentError, PgBeamResponseError } from "./errors.js";
 import { checkNumber, maxRetriesLimit, maxTimerMs } from "./options.js";
 import type { RequestOptions } from "./request-options.js";
 import type { AttemptOptions, Transport } from "./transport.js";
@@ -27,6 +27,14 @@ export interface SendSpec {
   retryPost?: boolean;
   /** False for operations documented to answer without a body (204). */
   expectBody?: boolean;
+  /** True for a conditional read, whose 304 Not Modified is a result rather than an error. */
+  notModifiedIsResult?: boolean;
+}
+
+/** A call's data (undefined for a 304 of a conditional read) and its final response. */
+export interface Sent<D> {
+  data: D | undefined;
+  response: Response;
 }
 
 /**
@@ -36,17 +44,20 @@ export interface SendSpec {
  */
 export function requireId(name: string, value: unknown): void {
   if (typeof value !== "string" || value === "") {
-    throw new PgBeamError(
+    throw new PgBeamArgumentError(
+      name,
       `${name} must be a non-empty string (got ${value === "" ? '""' : typeof value}).`,
     );
   }
   if (value === "." || value === "..") {
-    throw new PgBeamError(
+    throw new PgBeamArgumentError(
+      name,
       `${name} must not be "${value}": as a path segment it would change which URL is called.`,
     );
   }
   if (!isWellFormed(value)) {
-    throw new PgBeamError(
+    throw new PgBeamArgumentError(
+      name,
       `${name} contains a lone UTF-16 surrogate, which cannot be sent in a URL.`,
     );
   }
@@ -72,10 +83,25 @@ export async function send<D>(
   spec: SendSpec,
   run: (init: CallInit) => Promise<FetchResult<D>>,
 ): Promise<D> {
+  return (await sendForResponse(transport, options, spec, run)).data as D;
+}
+
+/** Like {@link send}, also returning the final response (for its headers). */
+export async function sendForResponse<D>(
+  transport: Transport,
+  options: RequestOptions | undefined,
+  spec: SendSpec,
+  run: (init: CallInit) => Promise<FetchResult<D>>,
+): Promise<Sent<D>> {
   let status = 0;
+  let target: { method: string; url: string } | undefined;
   let body: string | undefined;
   const attempt: AttemptOptions = {
     timeoutMs: callSetting("timeoutMs", options?.timeoutMs, { min: 1, max: maxTimerMs }),
+    totalTimeoutMs: callSetting("totalTimeoutMs", options?.totalTimeoutMs, {
+      min: 1,
+      max: maxTimerMs,
+    }),
     maxRetries: callSetting("maxRetries", options?.maxRetries, {
       min: 0,
       max: maxRetriesLimit,
@@ -92,6 +118,7 @@ export async function send<D>(
       return body;
     },
     fetch: async (request) => {
+      target = request;
       const response = await transport(request, attempt);
       status = response.status;
       return response;
@@ -113,7 +140,15 @@ export async function send<D>(
     throw error;
   }
   const { data, error, response } = result;
-  if (!response.ok) throw apiErrorFromResponse(response, error, transport.redact);
+  if (response.status === 304) {
+    if (spec.notModifiedIsResult === true) return { data: undefined, response };
+    throw new PgBeamResponseError(
+      "The API answered 304 Not Modified to a read that was not conditional (an If-None-Match " +
+        "header?); use getPolicyProfileWithETag or listPolicyProfilesWithETag with ifNoneMatch.",
+      304,
+    );
+  }
+  if (!response.ok) throw apiErrorFromResponse(response, error, transport.redact, target);
   if (data === undefined && spec.expectBody !== false) {
     throw new PgBeamResponseError(
       `The ${response.status} response has no body, but the API documents one.`,
@@ -129,7 +164,7 @@ export async function send<D>(
       response.status,
     );
   }
-  return data as D;
+  return { data: data as D, response };
 }
 
 /** A per-call numeric option, checked like the client's own; undefined when not given. */
@@ -139,7 +174,7 @@ function callSetting(
   limits: { min: number; max: number; integer?: boolean },
 ): number | undefined {
   if (value === undefined) return undefined;
-  return checkNumber(name, value, limits, (message) => {
-    throw new PgBeamError(`Invalid request option: ${message}`);
+  return checkNumber(name, value, limits, (option, message) => {
+    throw new PgBeamArgumentError(option, `Invalid request option: ${message}`);
   });
 }

@@ -5,8 +5,10 @@ import {
   PgBeamError,
   PgBeamRedirectError,
   PgBeamTimeoutError,
+  type TimeoutBudget,
 } from "./errors.js";
 import { type Log, redactHeaders } from "./logger.js";
+import { networkFailureOf } from "./network-failure.js";
 import { bufferResponse } from "./read-body.js";
 import { requestIdOf } from "./request-id.js";
 import { parseRetryAfterMs } from "./retry-after.js";
@@ -20,6 +22,7 @@ export interface TransportConfig {
   /** Returns the `Authorization` header value; called before every attempt. */
   authorization: () => Promise<string>;
   timeoutMs: number;
+  totalTimeoutMs: number;
   maxRetries: number;
   maxRetryAfterMs: number;
   maxResponseBytes: number;
@@ -29,6 +32,7 @@ export interface TransportConfig {
 /** Per-call overrides of the transport's behaviour. */
 export interface AttemptOptions {
   timeoutMs?: number | undefined;
+  totalTimeoutMs?: number | undefined;
   maxRetries?: number | undefined;
   /** Retry a POST without an `Idempotency-Key` because it persists nothing. */
   retryPost?: boolean;
@@ -47,10 +51,18 @@ export type Transport = ((request: Request, options?: AttemptOptions) => Promise
 const retryStatuses = new Set([408, 429, 500, 502, 503, 504]);
 const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 
-/** Why a fetch failed: the system error code (ECONNREFUSED, …) when there is one. */
-function reasonOf(error: unknown): string {
-  const { cause, message } = error as { cause?: { code?: string }; message?: string };
-  return cause?.code ?? message ?? String(error);
+/** A synchronous throw of the fetch function: a programming error, never a network failure. */
+class ThrownSynchronously {
+  constructor(readonly error: unknown) {}
+}
+
+/** Calls `fetch`, turning a synchronous throw into a rejection with a ThrownSynchronously. */
+function callFetch(fetch: FetchFunction, request: Request, init: RequestInit): Promise<Response> {
+  try {
+    return fetch(request, init);
+  } catch (error) {
+    return Promise.reject(new ThrownSynchronously(error));
+  }
 }
 
 /** Builds the retrying, timing-out, authenticating fetch that sits under openapi-fetch. */
@@ -65,18 +77,26 @@ export function createTransport(config: TransportConfig): Transport {
     const authorization = await config.authorization();
     sentSecrets.add(authorization.slice("Bearer ".length));
     request.headers.set("authorization", authorization);
-    const response = await config.fetch(request, init);
+    const response = await callFetch(config.fetch, request, init);
     return bufferResponse(refuseRedirect(response), config.maxResponseBytes);
   }
 
   /**
-   * One attempt under its own timeout. It settles as soon as the timer or the caller aborts it,
-   * even with a fetch that ignores its signal.
+   * One attempt under its own timeout (`timeoutMs`, or what is left of `totalTimeoutMs` when that
+   * is less). It settles as soon as the timer or the caller aborts it, even with a fetch that
+   * ignores its signal. A network failure becomes a PgBeamConnectionError naming its cause and the
+   * host; any other exception (a programming error in a fetch wrapper) is rethrown as it is.
    */
-  async function attempt(request: Request, call: AbortCall, timeoutMs: number): Promise<Response> {
+  async function attempt(
+    request: Request,
+    call: AbortCall,
+    timeoutMs: number,
+    budget: TimeoutBudget,
+    budgetMs: number,
+  ): Promise<Response> {
     const step = call.step();
     const timer = setTimeout(
-      () => step.abort(new PgBeamTimeoutError(`The request timed out after ${timeoutMs} ms.`)),
+      () => step.abort(new PgBeamTimeoutError(hostOf(request), budget, budgetMs)),
       timeoutMs,
     );
     try {
@@ -84,13 +104,17 @@ export function createTransport(config: TransportConfig): Transport {
     } catch (error) {
       // The caller's reason, or the PgBeamTimeoutError.
       if (step.aborted) throw step.reason;
+      if (error instanceof ThrownSynchronously) throw error.error;
       if (error instanceof PgBeamError) throw error;
-      throw new PgBeamConnectionError(
-        `Could not reach ${new URL(request.url).origin}: ${reasonOf(error)}.`,
-        {
-          cause: error,
-        },
-      );
+      const failure = networkFailureOf(error);
+      if (failure === undefined) throw error;
+      const host = hostOf(request);
+      const code = failure.code === undefined ? "" : ` (${failure.code})`;
+      throw new PgBeamConnectionError(`Could not reach ${host}: ${failure.description}${code}.`, {
+        host,
+        code: failure.code,
+        cause: error,
+      });
     } finally {
       clearTimeout(timer);
     }
@@ -130,6 +154,8 @@ export function createTransport(config: TransportConfig): Transport {
     call: AbortCall,
   ): Promise<Response> {
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
+    const totalTimeoutMs = options.totalTimeoutMs ?? config.totalTimeoutMs;
+    const deadline = Date.now() + totalTimeoutMs;
     const maxRetries = options.maxRetries ?? config.maxRetries;
     const retryable =
       idempotentMethods.has(request.method) ||
@@ -152,6 +178,9 @@ export function createTransport(config: TransportConfig): Transport {
       return target;
     };
 
+    /** True when a wait of `delayMs` still leaves time for an attempt within totalTimeoutMs. */
+    const fits = (delayMs: number) => Date.now() + delayMs < deadline;
+
     let current = request;
     for (let attemptNumber = 1; ; attemptNumber++) {
       const started = Date.now();
@@ -172,15 +201,25 @@ export function createTransport(config: TransportConfig): Transport {
         }
       }
       note("debug", "request", () => ({ headers: redactHeaders(current.headers) }));
+      const leftMs = deadline - started;
+      if (leftMs <= 0)
+        throw new PgBeamTimeoutError(hostOf(request), "totalTimeoutMs", totalTimeoutMs);
+      const perAttempt = timeoutMs <= leftMs;
       let response: Response;
       try {
-        response = await attempt(current, call, timeoutMs);
+        response = await attempt(
+          current,
+          call,
+          perAttempt ? timeoutMs : leftMs,
+          perAttempt ? "timeoutMs" : "totalTimeoutMs",
+          perAttempt ? timeoutMs : totalTimeoutMs,
+        );
       } catch (error) {
-        if (!(error instanceof PgBeamConnectionError) || !canRetry) {
+        const delayMs = backoffMs(attemptNumber);
+        if (!(error instanceof PgBeamConnectionError) || !canRetry || !fits(delayMs)) {
           note("error", "request failed", () => ({ error: String(error) }));
           throw error;
         }
-        const delayMs = backoffMs(attemptNumber);
         note("warn", "retrying", () => ({ error: error.message, delayMs }));
         await pause(call, delayMs);
         continue;
@@ -201,6 +240,13 @@ export function createTransport(config: TransportConfig): Transport {
         return response;
       }
       const delayMs = retryAfterMs ?? backoffMs(attemptNumber);
+      if (!fits(delayMs)) {
+        note("error", "the wait would pass totalTimeoutMs: not retrying", () => ({
+          ...seen(),
+          delayMs,
+        }));
+        return response;
+      }
       note("warn", "retrying", () => ({ ...seen(), delayMs }));
       await pause(call, delayMs);
     }
@@ -230,8 +276,10 @@ function fetchInit(step: AbortStep): RequestInit {
 
 /** A redirect answer becomes a PgBeamRedirectError: the API never redirects, so none is followed. */
 function refuseRedirect(response: Response): Response {
+  // 304 Not Modified answers a conditional read; it is not a redirect.
   const redirected =
-    response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
+    response.type === "opaqueredirect" ||
+    (response.status >= 300 && response.status < 400 && response.status !== 304);
   if (!redirected) return response;
   const location = response.headers.get("location");
   let origin: string | undefined;
@@ -242,4 +290,9 @@ function refuseRedirect(response: Response): Response {
   }
   void response.body?.cancel();
   throw new PgBeamRedirectError(response.status, origin);
+}
+
+/** The host a request goes to (`api.pgbeam.com`, `127.0.0.1:4010`), as errors name it. */
+function hostOf(request: Request): string {
+  return new URL(request.url).host;
 }

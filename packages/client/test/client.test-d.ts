@@ -2,12 +2,22 @@ import type {
   DryEvalResult,
   ListPolicyProfilesResponse,
   PolicyProfile,
+  PolicyRecommendation,
   PolicyReplayResult,
 } from "@pgbeam/policies-types";
 import { describe, expectTypeOf, test } from "vitest";
-import { createPolicyClient, type PolicyClient } from "../src/index.js";
+import {
+  type ApiErrorCode,
+  createPolicyClient,
+  hasErrorCode,
+  type NotModified,
+  type PgBeamApiError,
+  type PolicyClient,
+  type Tagged,
+} from "../src/index.js";
 
 declare const pgbeam: PolicyClient;
+declare const maybeTag: string | undefined;
 const { policies } = pgbeam;
 
 describe("method return types are the generated ones", () => {
@@ -30,6 +40,31 @@ describe("method return types are the generated ones", () => {
       policies.replayPolicy("p", { policy_id: "q" }),
     ).resolves.toEqualTypeOf<PolicyReplayResult>();
     expectTypeOf(policies.listAllPolicyProfiles("p")).toExtend<AsyncIterable<PolicyProfile>>();
+    expectTypeOf(
+      policies.recommendAgentPolicy("p", "a"),
+    ).resolves.toEqualTypeOf<PolicyRecommendation>();
+    expectTypeOf(policies.getPolicyProfileWithETag("p", "q")).resolves.toEqualTypeOf<
+      Tagged<PolicyProfile>
+    >();
+    expectTypeOf(
+      policies.getPolicyProfileWithETag("p", "q", { ifNoneMatch: '"t"' }),
+    ).resolves.toEqualTypeOf<Tagged<PolicyProfile> | NotModified>();
+    expectTypeOf(
+      policies.listPolicyProfilesWithETag("p", {}, { ifNoneMatch: maybeTag }),
+    ).resolves.toEqualTypeOf<Tagged<ListPolicyProfilesResponse> | NotModified>();
+    expectTypeOf(
+      policies.modifyPolicyProfile("p", "q", (current) => ({ ...current, max_rows: 5 })),
+    ).resolves.toEqualTypeOf<PolicyProfile>();
+  });
+
+  test("error codes: the known ones autocomplete, any string is accepted", () => {
+    expectTypeOf<"RESOURCE_EXISTS">().toExtend<ApiErrorCode>();
+    expectTypeOf<"SOMETHING_NEW">().toExtend<ApiErrorCode>();
+    const error: unknown = undefined;
+    if (hasErrorCode(error, "RESOURCE_EXISTS")) {
+      expectTypeOf(error).toExtend<PgBeamApiError>();
+      expectTypeOf(error.code).toEqualTypeOf<"RESOURCE_EXISTS">();
+    }
   });
 });
 
@@ -57,6 +92,18 @@ describe("arguments are checked against the spec", () => {
     );
     // @ts-expect-error idempotencyKey is only for create
     void policies.getPolicyProfile("p", "q", { idempotencyKey: "k" });
+    // @ts-expect-error ifMatch is only for update
+    void policies.getPolicyProfile("p", "q", { ifMatch: "t" });
+    // @ts-expect-error ifNoneMatch is only for the WithETag reads
+    void policies.getPolicyProfile("p", "q", { ifNoneMatch: "t" });
+    // @ts-expect-error lookback_days is a number
+    void policies.recommendAgentPolicy("p", "a", { lookback_days: "30" });
+    void policies.updatePolicyProfile(
+      "p",
+      "q",
+      { name: "n" },
+      { ifMatch: '"t"', totalTimeoutMs: 5 },
+    );
   });
 
   test("client options", () => {

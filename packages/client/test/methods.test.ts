@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { createPolicyClient } from "../src/index.js";
+import { createPolicyClient, PgBeamArgumentError } from "../src/index.js";
 import { apiKey, profile } from "./helpers/fixtures.js";
 import { json, startServer, type TestServer } from "./helpers/server.js";
 
@@ -115,6 +115,75 @@ describe("each method sends the documented request", () => {
       policy: { name: "draft" },
       limit: 10,
     });
+  });
+
+  test("replayPolicy: bound_policy_id with credential_id is refused before sending", async () => {
+    const pgbeam = await clientAnswering(200, {});
+    const error = await pgbeam.policies
+      .replayPolicy("prj_1", {
+        policy: { name: "draft" },
+        bound_policy_id: "pol_live",
+        credential_id: "agt_1",
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PgBeamArgumentError);
+    expect(error).toMatchObject({ argument: "input.bound_policy_id" });
+    expect((error as Error).message).toBe(
+      "replayPolicy: pass input.bound_policy_id or input.credential_id, not both. " +
+        "bound_policy_id replays the traffic of every credential bound to that profile; " +
+        "credential_id replays one credential's traffic.",
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
+  test("replayPolicy: bound_policy_id alone is sent", async () => {
+    const summary = { traffic_scope: "bound_credentials", bound_credentials: 2 };
+    const pgbeam = await clientAnswering(200, { summary, items: [] });
+    const result = await pgbeam.policies.replayPolicy("prj_1", {
+      policy: { name: "draft" },
+      bound_policy_id: "pol_live",
+    });
+    expect(result.summary.traffic_scope).toBe("bound_credentials");
+    expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual({
+      policy: { name: "draft" },
+      bound_policy_id: "pol_live",
+    });
+  });
+
+  test("recommendAgentPolicy: POST to the agent's policy-recommendation, body optional", async () => {
+    const recommendation = {
+      sufficient_history: true,
+      candidate: { name: "recommended", access_mode: "read_only" },
+      observed_queries: 12,
+      observed_entries: 340,
+      window_start: "2026-11-01T00:00:00Z",
+      window_end: "2026-12-01T00:00:00Z",
+    };
+    const pgbeam = await clientAnswering(200, recommendation);
+    const result = await pgbeam.policies.recommendAgentPolicy("prj_1", "agt_7", {
+      lookback_days: 30,
+    });
+    expect(result.candidate?.name).toBe("recommended");
+    await pgbeam.policies.recommendAgentPolicy("prj_1", "agt_7");
+    const [withBody, withoutBody] = server.requests;
+    expect(withBody?.method).toBe("POST");
+    expect(withBody?.path).toBe("/v1/projects/prj_1/agents/agt_7/policy-recommendation");
+    expect(JSON.parse(withBody?.body ?? "")).toEqual({ lookback_days: 30 });
+    expect(withoutBody?.body).toBe("");
+    expect(withoutBody?.headers["content-type"]).toBeUndefined();
+  });
+
+  test("recommendAgentPolicy: retried, since it changes nothing", async () => {
+    let calls = 0;
+    server = await startServer((_, __, res) =>
+      calls++ === 0
+        ? json(res, 503, { code: "SERVICE_UNAVAILABLE", title: "Unavailable" })
+        : json(res, 200, { sufficient_history: false, message: "too little traffic" }),
+    );
+    const pgbeam = createPolicyClient({ apiKey, baseUrl: server.url });
+    const result = await pgbeam.policies.recommendAgentPolicy("prj_1", "agt_7");
+    expect(result.sufficient_history).toBe(false);
+    expect(server.requests).toHaveLength(2);
   });
 
   test("per-call headers are added to that call only", async () => {

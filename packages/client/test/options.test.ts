@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { createPolicyClient, PgBeamError } from "../src/index.js";
+import { createPolicyClient, PgBeamArgumentError } from "../src/index.js";
 import { apiKey, profile } from "./helpers/fixtures.js";
 import { envelope, json, startServer, type TestServer } from "./helpers/server.js";
 
@@ -47,7 +47,8 @@ describe("authentication", () => {
   test("no key anywhere: a clear error at creation", () => {
     vi.stubEnv("PGBEAM_API_KEY", "");
     expect(() => createPolicyClient()).toThrow(
-      new PgBeamError(
+      new PgBeamArgumentError(
+        "apiKey",
         "Invalid client option: no API key. Pass apiKey or token, or set the PGBEAM_API_KEY environment variable.",
       ),
     );

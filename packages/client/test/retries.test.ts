@@ -162,7 +162,10 @@ describe("connection failures and timeouts", () => {
     const pgbeam = createPolicyClient({ apiKey, baseUrl: url, maxRetries: 1 });
     const error = await pgbeam.policies.getPolicyProfile("prj_1", "pol_1").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PgBeamConnectionError);
-    expect((error as Error).message).toBe(`Could not reach ${url}: ECONNREFUSED.`);
+    expect((error as Error).message).toBe(
+      `Could not reach ${new URL(url).host}: connection refused (ECONNREFUSED).`,
+    );
+    expect(error).toMatchObject({ host: new URL(url).host, code: "ECONNREFUSED" });
   });
 
   test("a reset before headers is retried, then succeeds", async () => {
@@ -190,7 +193,10 @@ describe("connection failures and timeouts", () => {
     const error = await pgbeam.policies.getPolicyProfile("prj_1", "pol_1").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PgBeamTimeoutError);
     expect(error).toBeInstanceOf(PgBeamConnectionError);
-    expect((error as Error).message).toBe("The request timed out after 100 ms.");
+    expect((error as Error).message).toBe(
+      `The request to ${new URL(server.url).host} timed out after 100 ms (timeoutMs, per attempt).`,
+    );
+    expect(error).toMatchObject({ budget: "timeoutMs", timeoutMs: 100 });
     expect(server.requests).toHaveLength(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(200);
   });

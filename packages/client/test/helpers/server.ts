@@ -67,3 +67,33 @@ export function envelope(
 ): { error: { code: string; message: string } } {
   return { error: { code, message } };
 }
+
+/** An RFC 9457 problem document as the API (0.3.4 and later) sends one. */
+export function problemDocument(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const slug = code.toLowerCase().replaceAll("_", "-");
+  return {
+    type: `https://pgbeam.com/docs/api/errors/${slug}`,
+    title: code.charAt(0) + code.slice(1).toLowerCase().replaceAll("_", " "),
+    status,
+    code,
+    detail,
+    ...extra,
+  };
+}
+
+/** Writes a problem document with its media type, `application/problem+json`. */
+export function problem(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  detail: string,
+  extra: { body?: Record<string, unknown>; headers?: Record<string, string> } = {},
+): void {
+  res.writeHead(status, { "content-type": "application/problem+json", ...extra.headers });
+  res.end(JSON.stringify(problemDocument(status, code, detail, extra.body)));
+}

@@ -1,0 +1,21 @@
+import { PgBeamError } from "@pgbeam/policies-types";
+
+/**
+ * The client's errors: `JSON.stringify` keeps their name, message and own fields (status, code,
+ * request id, host, …) but not `headers`, `body` or `cause`, which may be large. Every text in
+ * them was redacted when the error was built, so the JSON form is safe to log.
+ */
+export class PgBeamClientError extends PgBeamError {
+  override name = "PgBeamClientError";
+
+  /** The error's name, message and own fields, without headers, body or cause. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) {
+      if (key !== "headers" && key !== "body" && key !== "cause" && value !== undefined) {
+        out[key] = value;
+      }
+    }
+    return out;
+  }
+}
