@@ -3,17 +3,23 @@ import {
   type ValidationIssue,
   validators,
 } from "@pgbeam/policies-validators";
-import { fail } from "./api-error.js";
 import type { MockRequest } from "./exchange.js";
+import { type FieldError, fail } from "./problem.js";
+import { requestBodyLimitBytes } from "./spec-facts.gen.js";
 
-/** Answers 400 with the validators' messages, when there are issues. */
-export function refuseIssues(what: string, issues: readonly ValidationIssue[]): void {
+/** The dotted path of an issue's location (`masking_rules.0.kind`), or `where` for the value itself. */
+function fieldOf(issue: ValidationIssue, where: string): string {
+  return issue.keys.length === 0 ? where : issue.keys.join(".");
+}
+
+/** Answers 400 naming each offending field, when there are issues. */
+export function refuseIssues(what: string, issues: readonly ValidationIssue[], where = what): void {
   if (issues.length === 0) return;
-  fail(
-    400,
-    "invalid_request",
-    `Invalid ${what}: ${issues.map((issue) => issue.message).join("; ")}.`,
-  );
+  const errors: FieldError[] = issues.map((issue) => ({
+    field: fieldOf(issue, where),
+    detail: issue.message,
+  }));
+  fail(400, `Invalid ${what}: ${issues.map((issue) => issue.message).join("; ")}.`, { errors });
 }
 
 /** Checks path parameters against the operation's schema. */
@@ -53,20 +59,69 @@ export function checkQueryParams(
   return query;
 }
 
-/** Reads and checks a JSON request body against the operation's schema. */
-export async function checkBody(
+/** Checks the request headers the operation declares against its schema (their lengths). */
+export function checkHeaderParams(operation: OperationSchemas, request: MockRequest): void {
+  if (operation.headerParams === undefined || operation.requestHeaders === undefined) return;
+  const headers: Record<string, string> = {};
+  for (const name of operation.requestHeaders) {
+    const value = request.header(name);
+    if (value !== null) headers[name] = value;
+  }
+  const result = validators[operation.headerParams].validate(headers);
+  if (!result.ok) refuseIssues("header", result.issues);
+}
+
+/** True for `application/json` and `…+json` media types, parameters aside. */
+function isJson(contentType: string | null): boolean {
+  if (contentType === null) return false;
+  const type = (contentType.split(";")[0] ?? "").trim().toLowerCase();
+  return type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
+}
+
+/**
+ * Reads the request body as the service does: 415 without a JSON content type, 413 past the
+ * spec's limit (reading no further), 400 when it does not parse. Returns the parsed value (or
+ * undefined for an optional body left out) and its text.
+ */
+export async function readBody(
   operation: OperationSchemas,
   request: MockRequest,
-): Promise<unknown> {
+): Promise<{ value: unknown; text: string } | undefined> {
   if (operation.requestBody === undefined) return undefined;
-  const text = await request.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    fail(400, "invalid_request", "The request body is not valid JSON.");
+  const required = operation.requestBodyRequired !== false;
+  const contentType = request.header("content-type");
+  if (!required && contentType === null) {
+    // An optional body may be left out; one sent without a content type is still a 415.
+    const sent = await request.body(requestBodyLimitBytes);
+    if (sent.ok && sent.text === "") return undefined;
   }
-  const result = validators[operation.requestBody].validate(body);
-  if (!result.ok) refuseIssues("request body", result.issues);
-  return body;
+  if (!isJson(contentType)) {
+    fail(
+      415,
+      `The request body must be application/json (got ${contentType === null ? "no Content-Type" : `Content-Type ${contentType}`}).`,
+    );
+  }
+  const body = await request.body(requestBodyLimitBytes);
+  if (!body.ok) {
+    fail(
+      413,
+      `The request body is larger than ${requestBodyLimitBytes} bytes, the most the API accepts.`,
+      { headers: { connection: "close" } },
+    );
+  }
+  if (!required && body.text === "") return undefined;
+  try {
+    return { value: JSON.parse(body.text), text: body.text };
+  } catch {
+    return fail(400, "The request body is not valid JSON.", {
+      errors: [{ field: "body", detail: "the body is not valid JSON" }],
+    });
+  }
+}
+
+/** Checks a parsed body against the operation's schema. */
+export function checkBody(operation: OperationSchemas, value: unknown): void {
+  if (operation.requestBody === undefined) return;
+  const result = validators[operation.requestBody].validate(value);
+  if (!result.ok) refuseIssues("request body", result.issues, "body");
 }

@@ -36,7 +36,7 @@ describe("faults and idempotency", () => {
       policies.createPolicyProfile(project, { name: "b" }, { idempotencyKey: key }),
     ).rejects.toMatchObject({
       status: 409,
-      code: "idempotency_key_reused",
+      code: "IDEMPOTENCY_KEY_REUSED",
     });
     expect(mock.profiles(project)).toHaveLength(1);
   });
@@ -73,18 +73,24 @@ describe("faults and idempotency", () => {
     const mock = createPolicyMock();
     mock.faults.next("listPolicyProfiles", {
       status: 403,
-      code: "plan_limit_exceeded",
-      message: "Upgrade.",
+      code: "FORBIDDEN",
+      message: "Your role cannot list profiles.",
     });
     mock.faults.next("listPolicyProfiles", { status: 500 });
     const headers = { authorization: `Bearer ${apiKey}` };
     const url = `https://api.pgbeam.com/v1/projects/${project}/policies`;
     const first = await mock.fetch(url, { headers });
-    expect([first.status, await first.json()]).toEqual([
-      403,
-      { error: { code: "plan_limit_exceeded", message: "Upgrade." } },
-    ]);
-    expect((await mock.fetch(url, { headers })).status).toBe(500);
+    expect(first.status).toBe(403);
+    expect(await first.json()).toMatchObject({
+      type: "https://pgbeam.com/docs/api/errors/forbidden",
+      status: 403,
+      code: "FORBIDDEN",
+      detail: "Your role cannot list profiles.",
+      instance: `/v1/projects/${project}/policies`,
+      request_id: first.headers.get("x-request-id"),
+    });
+    const second = await mock.fetch(url, { headers });
+    expect([second.status, (await second.json()).code]).toEqual([500, "INTERNAL_ERROR"]);
     expect((await mock.fetch(url, { headers })).status).toBe(200);
   });
 });

@@ -2,7 +2,8 @@
 import { createPolicyClient } from "@pgbeam/policies-client";
 import { setupServer } from "msw/node";
 import { afterAll, describe, expect, test } from "vitest";
-import { createPolicyMock } from "../src/index.js";
+import { mswHandlers } from "../src/msw.js";
+import { createPolicyMock } from "../src/node.js";
 import { apiKey, clientFor } from "./helpers.js";
 
 const project = "prj_transports";
@@ -19,7 +20,7 @@ describe("transports share one state", () => {
     const overHttp = clientFor(mock, { baseUrl: url });
     expect(await overHttp.policies.getPolicyProfile(project, created.id)).toEqual(created);
 
-    const server = setupServer(...mock.handlers);
+    const server = setupServer(...mswHandlers(mock));
     server.listen({ onUnhandledRequest: "error" });
     try {
       const throughMsw = createPolicyClient({ apiKey, maxRetries: 0 });
