@@ -18,6 +18,7 @@ function seedTraffic() {
       credential_id: "cred_support",
     })),
     { sql: "SELECT id FROM public.tickets", credential_id: "cred_support" },
+    { sql: "DROP TABLE public.tickets", credential_id: "cred_other" },
   ]);
   return support?.id as string;
 }
@@ -32,8 +33,10 @@ describe("plan --replay", () => {
     seedTraffic();
     const run = await cli(workspace(readOnly), ["plan", "--replay"], { env: env() });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("~ replay  support: ");
-    expect(run.stdout).toContain("1 newly blocked, 0 newly allowed");
+    expect(run.stdout).toContain(
+      "~ replay  support: 2 recorded queries from the 1 credential bound to it; 1 newly blocked, 0 newly allowed",
+    );
+    expect(run.stdout).not.toContain("DROP TABLE");
     expect(run.stdout).toMatch(
       / {4}newly blocked ×3 {2}DELETE FROM public\.tickets WHERE id = \$1 {2}\(read_only: /,
     );
@@ -56,6 +59,17 @@ describe("plan --replay", () => {
       (await cli(cwd, ["plan", "--json", "--no-replay"], { env: env() })).stdout,
     );
     expect(skipped.replays).toBeUndefined();
+  });
+
+  test("a profile no credential is bound to: the replay proves nothing, and says so", async () => {
+    mock.seed(project, [{ name: "support", access_mode: "read_write" }]);
+    mock.record(project, [{ sql: "DELETE FROM t WHERE id = 1", credential_id: "cred_other" }]);
+    const cwd = workspace({ ...config, "support.yaml": "access_mode: read_only\n" });
+    const run = await cli(cwd, ["plan", "--replay"], { env: env() });
+    expect(run.stdout).toContain("0 recorded queries from the 0 credentials bound to it");
+    expect(run.stdout).toContain(
+      "    warning: no credential is bound to support, so this replay proves nothing.",
+    );
   });
 
   test("a change that blocks nothing passes --fail-on-newly-blocked", async () => {

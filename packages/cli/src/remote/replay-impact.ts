@@ -58,10 +58,10 @@ export function showImpacts({ out, paint }: CommandContext, impacts: readonly Re
     const { summary } = impact;
     const scope =
       summary.traffic_scope === "bound_credentials"
-        ? `the traffic of the ${count(summary.bound_credentials ?? 0, "credential")} bound to it`
-        : "the project's traffic";
+        ? `from the ${count(summary.bound_credentials ?? 0, "credential")} bound to it`
+        : "from every credential of the project";
     out(
-      `~ replay  ${visible(impact.name)}: ${count(summary.evaluated, "recorded query", "recorded queries")} of ${scope}; ${summary.newly_blocked} newly blocked, ${summary.newly_allowed} newly allowed${summary.truncated ? " (truncated: more queries than the limit)" : ""}`,
+      `~ replay  ${visible(impact.name)}: ${count(summary.evaluated, "recorded query", "recorded queries")} ${scope}; ${summary.newly_blocked} newly blocked, ${summary.newly_allowed} newly allowed${summary.truncated ? " (truncated: more queries than the limit)" : ""}`,
     );
     if (provesNothing(impact))
       out(
