@@ -18,6 +18,8 @@ export type PlanChange =
       id: string;
       input: PolicyProfileInput;
       changes: FieldChange[];
+      /** The live profile's ETag when planned: apply updates only if it still matches (If-Match). */
+      etag?: string;
     }
   | { action: "delete"; name: string; id: string };
 

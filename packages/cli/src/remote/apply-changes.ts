@@ -1,4 +1,4 @@
-import type { PolicyClient } from "@pgbeam/policies-client";
+import { type PolicyClient, PreconditionFailedError } from "@pgbeam/policies-client";
 import type { CommandContext } from "../context.js";
 import { exitCodes } from "../io.js";
 import { createKey, type PlanChange } from "../profiles/plan-changes.js";
@@ -26,10 +26,21 @@ export async function applyChanges(
           idempotencyKey: createKey(project, change.input),
         });
       if (change.action === "update")
-        await pgbeam.policies.updatePolicyProfile(project, change.id, change.input);
+        await pgbeam.policies.updatePolicyProfile(
+          project,
+          change.id,
+          change.input,
+          change.etag === undefined ? {} : { ifMatch: change.etag },
+        );
       if (change.action === "delete") await pgbeam.policies.deletePolicyProfile(project, change.id);
     } catch (error) {
-      out(paint.red(`✗ ${label(change)} failed: ${visible((error as Error).message)}`));
+      out(
+        paint.red(
+          error instanceof PreconditionFailedError
+            ? `✗ ${label(change)} refused: ${visible(change.name)} changed after the plan (412), so nothing of it was overwritten. Run plan again.`
+            : `✗ ${label(change)} failed: ${visible((error as Error).message)}`,
+        ),
+      );
       out(`Applied: ${done.length === 0 ? "nothing" : done.join(", ")}.`);
       out(`Not applied: ${changes.slice(index).map(label).join(", ")}.`);
       exit(exitCodes.error);

@@ -3,7 +3,7 @@ import { requireProject, type Settings } from "../config.js";
 import type { CommandContext } from "../context.js";
 import { UsageError } from "../io.js";
 import { checkFiles, formatLocated } from "../profiles/check-files.js";
-import { type Plan, type PlanChange, plan } from "../profiles/plan-changes.js";
+import { meaningDigest, type Plan, type PlanChange, plan } from "../profiles/plan-changes.js";
 import { policyFiles } from "../profiles/policy-files.js";
 import { visible } from "../terminal/visible.js";
 import { count } from "../text/plural.js";
@@ -19,6 +19,36 @@ export async function remoteProfiles(
   return remote;
 }
 
+/**
+ * Reads each profile to update with its ETag, so apply can update it only if it is still the
+ * profile this plan compared with. A profile that changed between the list and this read stops
+ * the plan: what it showed would already be out of date.
+ */
+async function recordETags(
+  pgbeam: PolicyClient,
+  project: string,
+  changes: PlanChange[],
+  remote: readonly PolicyProfile[],
+): Promise<void> {
+  const byId = new Map(remote.map((profile) => [profile.id, profile]));
+  for (const change of changes) {
+    if (change.action !== "update") continue;
+    const { data, etag } = await pgbeam.policies.getPolicyProfileWithETag(project, change.id);
+    const listed = byId.get(change.id);
+    if (listed === undefined || meaningDigest(listed) !== meaningDigest(data))
+      throw new PlanRaceError(change.name);
+    if (etag !== undefined) change.etag = etag;
+  }
+}
+
+/** A profile changed while the plan was being made. */
+export class PlanRaceError extends Error {
+  override name = "PlanRaceError";
+  constructor(profile: string) {
+    super(`${profile} changed while the plan was being made: run plan again.`);
+  }
+}
+
 /** The plan of the files against the project; invalid files stop it with their problems. */
 export async function planned(context: CommandContext, config: Settings, prune: boolean) {
   const project = requireProject(config);
@@ -30,7 +60,9 @@ export async function planned(context: CommandContext, config: Settings, prune: 
   const pgbeam = context.client(config);
   const remote = await remoteProfiles(pgbeam, project);
   const local = new Map([...checked.profiles].map(([name, { input }]) => [name, input]));
-  return { project, pgbeam, remote, plan: plan(local, remote, prune) };
+  const result = plan(local, remote, prune);
+  await recordETags(pgbeam, project, result.changes, remote);
+  return { project, pgbeam, remote, plan: result };
 }
 
 const json = (value: unknown) => visible(JSON.stringify(value));
