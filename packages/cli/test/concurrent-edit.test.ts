@@ -1,11 +1,9 @@
 // apply never overwrites a profile someone changed after the plan.
 import { describe, expect, test } from "vitest";
 import { cli, workspace } from "./helpers.js";
-import { project, useMock } from "./mock-env.js";
+import { config, project, useMock } from "./mock-env.js";
 
-const { mock, env } = useMock();
-const config = { "pgbeam-policies.config.json": JSON.stringify({ project }) };
-const stored = (name: string) => mock.profiles(project).find((p) => p.name === name);
+const { mock, env, stored } = useMock();
 
 describe("apply under If-Match", () => {
   test("a 412 refuses the update, says which profile changed, and stops", async () => {

@@ -1,10 +1,9 @@
 // Exit codes as terraform's, and usage errors that name their flag.
 import { describe, expect, test } from "vitest";
 import { cli, workspace } from "./helpers.js";
-import { project, useMock } from "./mock-env.js";
+import { config, useMock } from "./mock-env.js";
 
 const { mock, env } = useMock();
-const config = { "pgbeam-policies.config.json": JSON.stringify({ project }) };
 
 describe("exit codes", () => {
   test("0 on success, help and version", async () => {

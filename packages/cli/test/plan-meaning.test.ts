@@ -1,10 +1,9 @@
 // plan compares by meaning, and says what it leaves alone.
 import { describe, expect, test } from "vitest";
 import { cli, workspace } from "./helpers.js";
-import { project, useMock } from "./mock-env.js";
+import { config, project, useMock } from "./mock-env.js";
 
 const { mock, env } = useMock();
-const config = { "pgbeam-policies.config.json": JSON.stringify({ project }) };
 
 describe("plan", () => {
   test("reordered set-like lists and nested keys are no change; a real difference is", async () => {

@@ -1,10 +1,9 @@
 // plan --replay: what each update does to the recorded traffic of the credentials it governs.
 import { describe, expect, test } from "vitest";
 import { cli, workspace } from "./helpers.js";
-import { project, useMock } from "./mock-env.js";
+import { config, project, useMock } from "./mock-env.js";
 
 const { mock, env } = useMock();
-const config = { "pgbeam-policies.config.json": JSON.stringify({ project }) };
 
 /** A project whose `support` profile is bound to one credential that deleted tickets. */
 function seedTraffic() {

@@ -3,10 +3,9 @@ import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } fro
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { cli, workspace } from "./helpers.js";
-import { project, useMock } from "./mock-env.js";
+import { config, project, useMock } from "./mock-env.js";
 
 const { mock, env } = useMock();
-const config = { "pgbeam-policies.config.json": JSON.stringify({ project }) };
 
 const hostile = [
   "../../x",

@@ -4,11 +4,9 @@ import { join } from "node:path";
 import { createPolicyClient } from "@pgbeam/policies-client";
 import { describe, expect, test } from "vitest";
 import { cli, workspace } from "./helpers.js";
-import { project, useMock } from "./mock-env.js";
+import { config, project, useMock } from "./mock-env.js";
 
-const { mock, env, storedNames } = useMock();
-const config = { "pgbeam-policies.config.json": JSON.stringify({ project }) };
-const stored = (name: string) => mock.profiles(project).find((p) => p.name === name);
+const { mock, env, storedNames, stored } = useMock();
 
 describe("saved plans", () => {
   test("apply FILE carries out the reviewed plan, not the files as they are now", async () => {

@@ -2,11 +2,10 @@
 import { describe, expect, test } from "vitest";
 import { visible } from "../src/terminal/visible.js";
 import { cli, workspace } from "./helpers.js";
-import { project, useMock } from "./mock-env.js";
+import { config, project, useMock } from "./mock-env.js";
 
 const { mock, env } = useMock();
 const evil = "\u001b[2J\u001b[31mFAKE: 0 to delete\u001b[0m";
-const config = { "pgbeam-policies.config.json": JSON.stringify({ project }) };
 /** Whether the text holds a control character other than a line break. */
 const hasRawControl = (text: string) =>
   [...text].some((c) => {
