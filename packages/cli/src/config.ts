@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { validateListPolicyProfilesPathParams } from "@pgbeam/policies-validators";
 import { parse } from "yaml";
+import { checkFlag } from "./flag-check.js";
 import { type CliIo, UsageError } from "./io.js";
-import { visible } from "./terminal/visible.js";
 
 /** Settings every command may use: flags win over the config file, which wins over defaults. */
 export interface Settings {
@@ -78,10 +78,6 @@ export function requireProject(settings: Settings): string {
       "No project: pass --project prj_…, set project in pgbeam-policies.config.json, or set PGBEAM_PROJECT.",
     );
   }
-  const checked = validateListPolicyProfilesPathParams({ project_id: project });
-  if (!checked.ok)
-    throw new UsageError(
-      `--project: ${visible(checked.issues[0]?.message ?? "not a project id")}.`,
-    );
+  checkFlag("--project", validateListPolicyProfilesPathParams({ project_id: project }));
   return project;
 }

@@ -6,6 +6,7 @@ import { registerInit } from "./commands/init.js";
 import { registerLint } from "./commands/lint.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerPull } from "./commands/pull.js";
+import { registerRecommend } from "./commands/recommend.js";
 import { registerTest } from "./commands/test.js";
 import { registerValidate } from "./commands/validate.js";
 import type { GlobalFlags } from "./config.js";
@@ -54,6 +55,7 @@ export function program(io: CliIo, result: { code: number }): Command {
     registerEval,
     registerFmt,
     registerPull,
+    registerRecommend,
     registerPlan,
     registerApply,
   ])

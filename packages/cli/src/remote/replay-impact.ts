@@ -1,4 +1,9 @@
-import type { PolicyClient, PolicyReplayItem, PolicyReplaySummary } from "@pgbeam/policies-client";
+import type {
+  PolicyClient,
+  PolicyReplayItem,
+  PolicyReplayResult,
+  PolicyReplaySummary,
+} from "@pgbeam/policies-client";
 import type { CommandContext } from "../context.js";
 import type { PlanChange } from "../profiles/plan-changes.js";
 import { visible } from "../terminal/visible.js";
@@ -15,6 +20,29 @@ export interface ReplayImpact {
   /** The most frequent recorded statements the new version would block, then allow. */
   newly_blocked: PolicyReplayItem[];
   newly_allowed: PolicyReplayItem[];
+  /** Whose traffic was replayed, when the summary's `traffic_scope` does not say it all. */
+  scope?: string;
+}
+
+/** The impact a replay result shows for one profile: its counts and its changed statements. */
+export function impactOf(
+  name: string,
+  id: string,
+  replay: PolicyReplayResult,
+  scope?: string,
+): ReplayImpact {
+  const of = (kind: PolicyReplayItem["change"]) =>
+    replay.items
+      .filter((item) => item.change === kind)
+      .sort((a, b) => b.occurrences - a.occurrences);
+  return {
+    name,
+    id,
+    summary: replay.summary,
+    newly_blocked: of("newly_blocked"),
+    newly_allowed: of("newly_allowed"),
+    ...(scope === undefined ? {} : { scope }),
+  };
 }
 
 /**
@@ -33,17 +61,7 @@ export async function replayImpacts(
       policy: change.input,
       bound_policy_id: change.id,
     });
-    const of = (kind: PolicyReplayItem["change"]) =>
-      replay.items
-        .filter((item) => item.change === kind)
-        .sort((a, b) => b.occurrences - a.occurrences);
-    impacts.push({
-      name: change.name,
-      id: change.id,
-      summary: replay.summary,
-      newly_blocked: of("newly_blocked"),
-      newly_allowed: of("newly_allowed"),
-    });
+    impacts.push(impactOf(change.name, change.id, replay));
   }
   return impacts;
 }
@@ -57,9 +75,10 @@ export function showImpacts({ out, paint }: CommandContext, impacts: readonly Re
   for (const impact of impacts) {
     const { summary } = impact;
     const scope =
-      summary.traffic_scope === "bound_credentials"
+      impact.scope ??
+      (summary.traffic_scope === "bound_credentials"
         ? `from the ${count(summary.bound_credentials ?? 0, "credential")} bound to it`
-        : "from every credential of the project";
+        : "from every credential of the project");
     out(
       `~ replay  ${visible(impact.name)}: ${count(summary.evaluated, "recorded query", "recorded queries")} ${scope}; ${summary.newly_blocked} newly blocked, ${summary.newly_allowed} newly allowed${summary.truncated ? " (truncated: more queries than the limit)" : ""}`,
     );
