@@ -166,7 +166,18 @@ describe("fmt", () => {
 describe("usage", () => {
   test("--help on every command shows an example and the global options; unknown commands exit 1", async () => {
     const cwd = workspace({});
-    const commands = ["init", "validate", "lint", "test", "eval", "fmt", "pull", "plan", "apply"];
+    const commands = [
+      "init",
+      "validate",
+      "lint",
+      "test",
+      "eval",
+      "fmt",
+      "pull",
+      "plan",
+      "apply",
+      "recommend",
+    ];
     for (const command of commands) {
       const help = await cli(cwd, [command, "--help"]);
       expect(help.code).toBe(0);
