@@ -109,5 +109,8 @@ describe("init", () => {
     expect((await cli(cwd, ["test"])).stdout).toContain("3 passed, 0 failed");
     const again = await cli(cwd, ["init"]);
     expect(again.stdout).toContain("policies/support.yaml exists: left as it is");
+    const bad = await cli(workspace({}), ["init", "--project", "prj/../x"]);
+    expect(bad).toMatchObject({ code: 1 });
+    expect(bad.stderr).toContain("--project: project_id must match");
   });
 });

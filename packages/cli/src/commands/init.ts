@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { relative } from "node:path";
 import type { Command } from "commander";
+import { requireProject } from "../config.js";
 import { type CommandContext, example } from "../context.js";
 import { writeInside } from "../files/write-inside.js";
 import { exitCodes } from "../io.js";
@@ -34,6 +35,7 @@ export function registerInit(root: Command, { io, out, settings, exit }: Command
     .addHelpText("after", example("pgbeam-policies init --project prj_8Kx2mQ4vLp"))
     .action(() => {
       const config = settings();
+      if (config.project !== undefined) requireProject(config);
       const dir = relative(io.cwd, config.dir) || ".";
       const configText = `${JSON.stringify(
         { ...(config.project === undefined ? {} : { project: config.project }), dir },
