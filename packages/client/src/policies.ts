@@ -3,6 +3,7 @@ import type { Client } from "openapi-fetch";
 import {
   type ConditionalReadOptions,
   checkEntityTag,
+  type NotModified,
   type Tagged,
   taggedResult,
 } from "./conditional.js";
@@ -13,13 +14,33 @@ import { unsendableCharAt } from "./options.js";
 import { paginate } from "./pagination.js";
 import type { ListPolicyProfilesQuery, PoliciesResource } from "./policies-resource.js";
 import { refuseBothTrafficScopes } from "./replay-scope.js";
-import { type CallInit, requireId, type SendSpec, send, sendForResponse } from "./send.js";
+import { type CallInit, type FetchResult, requireId, send } from "./send.js";
 import type { Transport } from "./transport.js";
 
-/** How a read is sent: when conditional, a 304 is a result. */
-function conditionalRead(ifNoneMatch: string | undefined): SendSpec {
+/**
+ * Sends a read that may be conditional and returns its data with the response's ETag; when
+ * `ifNoneMatch` is given, a 304 is the NotModified result.
+ */
+async function conditionalRead<D>(
+  transport: Transport,
+  options: ConditionalReadOptions,
+  run: (init: CallInit, ifNoneMatch: string | undefined) => Promise<FetchResult<D>>,
+): Promise<Tagged<D> | NotModified> {
+  const { ifNoneMatch, ...rest } = options;
   checkEntityTag("ifNoneMatch", ifNoneMatch);
-  return { notModifiedIsResult: ifNoneMatch !== undefined };
+  let response: Response | undefined;
+  const data = await send(
+    transport,
+    rest,
+    {
+      notModifiedIsResult: ifNoneMatch !== undefined,
+      onResponse: (final) => {
+        response = final;
+      },
+    },
+    (init) => run(init, ifNoneMatch),
+  );
+  return taggedResult(data, response as Response);
 }
 
 /** Builds the Policies methods on top of the raw openapi-fetch client and the transport. */
@@ -43,14 +64,12 @@ export function createPoliciesResource(raw: Client<paths>, transport: Transport)
       ...init,
     });
   /** One profile, through openapi-fetch; `If-None-Match` when `ifNoneMatch` is given. */
-  const getOne = (projectId: string, policyId: string, init: CallInit, ifNoneMatch?: string) =>
-    raw.GET(item, {
-      params: {
-        path: { project_id: projectId, policy_id: policyId },
-        ...(ifNoneMatch === undefined ? {} : { header: { "If-None-Match": ifNoneMatch } }),
-      },
-      ...init,
-    });
+  const getOne = (projectId: string, policyId: string, init: CallInit, ifNoneMatch?: string) => {
+    const path = { project_id: projectId, policy_id: policyId };
+    const params =
+      ifNoneMatch === undefined ? { path } : { path, header: { "If-None-Match": ifNoneMatch } };
+    return raw.GET(item, { params, ...init });
+  };
 
   const resource: PoliciesResource = {
     async createPolicyProfile(projectId, input, options) {
@@ -85,14 +104,9 @@ export function createPoliciesResource(raw: Client<paths>, transport: Transport)
       options: ConditionalReadOptions = {},
     ) {
       requireId("projectId", projectId);
-      const { ifNoneMatch, ...rest } = options;
-      const { data, response } = await sendForResponse(
-        transport,
-        rest,
-        conditionalRead(ifNoneMatch),
-        (init) => listPage(projectId, query, init, ifNoneMatch),
-      );
-      return taggedResult(data, response) as Tagged<ListPolicyProfilesResponse>;
+      return conditionalRead(transport, options, (init, ifNoneMatch) =>
+        listPage(projectId, query, init, ifNoneMatch),
+      ) as Promise<Tagged<ListPolicyProfilesResponse>>;
     },
 
     async *listAllPolicyProfiles(projectId, options = {}) {
@@ -123,14 +137,9 @@ export function createPoliciesResource(raw: Client<paths>, transport: Transport)
     ) {
       requireId("projectId", projectId);
       requireId("policyId", policyId);
-      const { ifNoneMatch, ...rest } = options;
-      const { data, response } = await sendForResponse(
-        transport,
-        rest,
-        conditionalRead(ifNoneMatch),
-        (init) => getOne(projectId, policyId, init, ifNoneMatch),
-      );
-      return taggedResult(data, response) as Tagged<PolicyProfile>;
+      return conditionalRead(transport, options, (init, ifNoneMatch) =>
+        getOne(projectId, policyId, init, ifNoneMatch),
+      ) as Promise<Tagged<PolicyProfile>>;
     },
 
     async updatePolicyProfile(projectId, policyId, input, options = {}) {

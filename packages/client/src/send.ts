@@ -13,7 +13,7 @@ export interface CallInit {
 }
 
 /** What an openapi-fetch method resolves to. */
-interface FetchResult<D> {
+export interface FetchResult<D> {
   data?: D;
   error?: unknown;
   response: Response;
@@ -27,14 +27,10 @@ export interface SendSpec {
   retryPost?: boolean;
   /** False for operations documented to answer without a body (204). */
   expectBody?: boolean;
-  /** True for a conditional read, whose 304 Not Modified is a result rather than an error. */
+  /** True for a conditional read, whose 304 Not Modified is a result (undefined data), not an error. */
   notModifiedIsResult?: boolean;
-}
-
-/** A call's data (undefined for a 304 of a conditional read) and its final response. */
-export interface Sent<D> {
-  data: D | undefined;
-  response: Response;
+  /** Called with the final response before the data is returned (to read its headers). */
+  onResponse?: (response: Response) => void;
 }
 
 /**
@@ -83,16 +79,6 @@ export async function send<D>(
   spec: SendSpec,
   run: (init: CallInit) => Promise<FetchResult<D>>,
 ): Promise<D> {
-  return (await sendForResponse(transport, options, spec, run)).data as D;
-}
-
-/** Like {@link send}, also returning the final response (for its headers). */
-export async function sendForResponse<D>(
-  transport: Transport,
-  options: RequestOptions | undefined,
-  spec: SendSpec,
-  run: (init: CallInit) => Promise<FetchResult<D>>,
-): Promise<Sent<D>> {
   let status = 0;
   let target: { method: string; url: string } | undefined;
   let body: string | undefined;
@@ -140,8 +126,9 @@ export async function sendForResponse<D>(
     throw error;
   }
   const { data, error, response } = result;
+  spec.onResponse?.(response);
   if (response.status === 304) {
-    if (spec.notModifiedIsResult === true) return { data: undefined, response };
+    if (spec.notModifiedIsResult === true) return undefined as D;
     throw new PgBeamResponseError(
       "The API answered 304 Not Modified to a read that was not conditional (an If-None-Match " +
         "header?); use getPolicyProfileWithETag or listPolicyProfilesWithETag with ifNoneMatch.",
@@ -164,7 +151,7 @@ export async function sendForResponse<D>(
       response.status,
     );
   }
-  return { data: data as D, response };
+  return data as D;
 }
 
 /** A per-call numeric option, checked like the client's own; undefined when not given. */

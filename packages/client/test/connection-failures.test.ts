@@ -225,3 +225,19 @@ describe("JSON.stringify of a redirect error", () => {
     });
   });
 });
+
+describe("a token function's own exception", () => {
+  test("is rethrown as it is, after one attempt", async () => {
+    const pgbeam = await clientFor((_, __, res) => json(res, 200, profile("pol_1")));
+    const bug = new TypeError("vault.read is not a function");
+    const client = createPolicyClient({
+      baseUrl: server?.url,
+      token: () => {
+        throw bug;
+      },
+    });
+    await expect(client.policies.getPolicyProfile("prj_1", "pol_1")).rejects.toBe(bug);
+    expect(server?.requests).toHaveLength(0);
+    await pgbeam.policies.getPolicyProfile("prj_1", "pol_1");
+  });
+});
