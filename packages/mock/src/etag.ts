@@ -1,6 +1,7 @@
 // Strong entity tags for the representations the emulator sends: a 64-bit FNV-1a hash of the
 // JSON text (two 32-bit lanes) and its length, so the tag changes exactly when the bytes do
 // (up to a hash collision, which tests will not meet). Pure arithmetic: no Web Crypto round trip.
+import type { StoredProfile } from "./store.js";
 
 /** The strong ETag (quoted) of a representation's text. */
 export function etagOf(text: string): string {
@@ -13,6 +14,13 @@ export function etagOf(text: string): string {
   }
   const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0");
   return `"${text.length.toString(36)}-${hex(high)}${hex(low)}"`;
+}
+
+/** The current representation and ETag of a stored profile, computed once per version. */
+export function profileEtag(stored: StoredProfile): string {
+  stored.body ??= JSON.stringify(stored.profile);
+  stored.etag ??= etagOf(stored.body);
+  return stored.etag;
 }
 
 /**

@@ -77,16 +77,25 @@ function fromIncoming(req: IncomingMessage, res: ServerResponse): MockRequest {
       const value = req.headers[name.toLowerCase()];
       return Array.isArray(value) ? value.join(", ") : (value ?? null);
     },
-    async body(limit) {
-      if (Number(req.headers["content-length"] ?? 0) > limit) return { ok: false };
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of req) {
-        size += (chunk as Buffer).byteLength;
-        if (size > limit) return { ok: false };
-        chunks.push(chunk as Buffer);
-      }
-      return { ok: true, text: decodeChunks(chunks, size) };
+    body(limit) {
+      if (Number(req.headers["content-length"] ?? 0) > limit)
+        return Promise.resolve({ ok: false });
+      return new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const onData = (chunk: Buffer) => {
+          size += chunk.byteLength;
+          if (size > limit) {
+            // Read no further: stop listening and pause; the 413 closes the connection.
+            req.off("data", onData).off("end", onEnd).pause();
+            resolve({ ok: false });
+            return;
+          }
+          chunks.push(chunk);
+        };
+        const onEnd = () => resolve({ ok: true, text: decodeChunks(chunks, size) });
+        req.on("data", onData).once("end", onEnd).once("error", reject);
+      });
     },
     get signal() {
       if (controller === undefined) {

@@ -6,7 +6,7 @@ import type {
   PolicyRecommendationInput,
   PolicyReplayInput,
 } from "@pgbeam/policies-types";
-import { etagOf, tagListMatches } from "./etag.js";
+import { etagOf, profileEtag, tagListMatches } from "./etag.js";
 import { jsonResponse, type MockResponse } from "./exchange.js";
 import { fail } from "./problem.js";
 import { recommend } from "./recommend.js";
@@ -71,9 +71,8 @@ function conditional(call: Call, body: string, etag = etagOf(body)): MockRespons
 
 function getProfile(call: Call): MockResponse {
   const stored = storedProfile(call);
-  stored.body ??= JSON.stringify(stored.profile);
-  stored.etag ??= etagOf(stored.body);
-  return conditional(call, stored.body, stored.etag);
+  const etag = profileEtag(stored);
+  return conditional(call, stored.body as string, etag);
 }
 
 function create({ service, projectId, project, body }: Call): PolicyProfile {
@@ -124,19 +123,12 @@ function storedProfile({ project, policyId }: Call): StoredProfile {
   return stored;
 }
 
-/** The current ETag of a stored profile (what a get of it answers with). */
-function currentEtag(stored: StoredProfile): string {
-  stored.body ??= JSON.stringify(stored.profile);
-  stored.etag ??= etagOf(stored.body);
-  return stored.etag;
-}
-
 function update(call: Call): PolicyProfile {
   const { service, project, projectId, policyId, body, request } = call;
   const stored = storedProfile(call);
   const ifMatch = request.header("if-match");
   if (ifMatch !== null) {
-    const etag = currentEtag(stored);
+    const etag = profileEtag(stored);
     if (!tagListMatches(ifMatch, etag, false)) {
       fail(
         412,

@@ -1,5 +1,6 @@
 import type { PolicyEngine } from "@pgbeam/policies-engine";
 import type { OperationSchemas } from "@pgbeam/policies-validators";
+import { etagOf, profileEtag } from "./etag.js";
 import type { MockRequest, MockResponse } from "./exchange.js";
 import { type Fault, FaultQueue } from "./faults.js";
 import { idempotentLookup } from "./idempotency.js";
@@ -155,7 +156,8 @@ export class PolicyService {
     const { operationId } = operation;
     const fault = this.faults.take(operationId);
     const after = fault?.when === "after";
-    if (fault !== undefined && !after) await this.applyFault(operationId, fault, request.signal);
+    const inject = (given: Fault) => this.applyFault(operation, pathParams, given, request.signal);
+    if (fault !== undefined && !after) await inject(fault);
     this.authenticate(request);
     checkPathParams(operation, pathParams);
     const query = checkQueryParams(operation, request.url.searchParams);
@@ -174,7 +176,7 @@ export class PolicyService {
     }
     let response: MockResponse;
     try {
-      checkBody(operation, body?.value);
+      if (body !== undefined) checkBody(operation, body.value);
       if (project === undefined) fail(404, `Project ${projectId} was not found.`);
       const call: Call = {
         service: this,
@@ -196,26 +198,41 @@ export class PolicyService {
       });
     }
     lookup?.store(response);
-    if (fault !== undefined && after) await this.applyFault(operationId, fault, request.signal);
+    if (fault !== undefined && after) await inject(fault);
     return response;
   }
 
   private async applyFault(
-    operationId: string,
+    operation: OperationSchemas,
+    pathParams: Record<string, string>,
     fault: Fault,
     signal: AbortSignal | undefined,
   ): Promise<void> {
+    const { operationId } = operation;
     if (fault.delayMs !== undefined && fault.delayMs > 0) await sleep(fault.delayMs, signal);
     if (fault.reset === true) throw new ConnectionResetSignal(operationId);
     if (fault.status === undefined) return;
+    // Headers the spec requires on this status are sent: Retry-After (default 1 s) on a 429,
+    // the profile's current ETag on a 412.
+    const required = operation.responseHeaders[String(fault.status)] ?? {};
     const headers: Record<string, string> = {};
-    if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
+    if (fault.retryAfter !== undefined || required["Retry-After"] === true)
+      headers["retry-after"] = String(fault.retryAfter ?? 1);
+    if (required.ETag === true) headers.etag = this.currentEtag(pathParams);
     const detail =
       fault.message ?? `A fault injected into ${operationId} answered ${fault.status}.`;
     fail(fault.status, detail, {
       headers,
       ...(fault.code === undefined ? {} : { code: fault.code }),
     });
+  }
+
+  /** The ETag of the profile the path names, or of an empty representation when there is none. */
+  private currentEtag(pathParams: Record<string, string>): string {
+    const stored = this.data.projects
+      .get(pathParams.project_id ?? "")
+      ?.profiles.get(pathParams.policy_id ?? "");
+    return stored === undefined ? etagOf("") : profileEtag(stored);
   }
 
   private authenticate(request: MockRequest): void {

@@ -62,11 +62,12 @@ export function checkQueryParams(
 /** Checks the request headers the operation declares against its schema (their lengths). */
 export function checkHeaderParams(operation: OperationSchemas, request: MockRequest): void {
   if (operation.headerParams === undefined || operation.requestHeaders === undefined) return;
-  const headers: Record<string, string> = {};
+  let headers: Record<string, string> | undefined;
   for (const name of operation.requestHeaders) {
     const value = request.header(name);
-    if (value !== null) headers[name] = value;
+    if (value !== null) (headers ??= {})[name] = value;
   }
+  if (headers === undefined) return; // none sent: nothing to check
   const result = validators[operation.headerParams].validate(headers);
   if (!result.ok) refuseIssues("header", result.issues);
 }

@@ -93,4 +93,39 @@ describe("faults and idempotency", () => {
     expect([second.status, (await second.json()).code]).toEqual([500, "INTERNAL_ERROR"]);
     expect((await mock.fetch(url, { headers })).status).toBe(200);
   });
+
+  test("faults with the 0.3.5 statuses stay spec-true (the middleware checks every answer)", async () => {
+    const mock = createPolicyMock();
+    const [saved] = mock.seed(project, [{ name: "target" }]);
+    const id = saved?.id as string;
+    const { policies } = clientFor(mock);
+    mock.faults.next("updatePolicyProfile", { status: 412 });
+    const current = await policies.getPolicyProfileWithETag(project, id);
+    await expect(
+      policies.updatePolicyProfile(project, id, { name: "target" }),
+    ).rejects.toMatchObject({ status: 412, code: "PRECONDITION_FAILED", etag: current.etag });
+    mock.faults.next("createPolicyProfile", { status: 413 });
+    await expect(policies.createPolicyProfile(project, { name: "x" })).rejects.toMatchObject({
+      status: 413,
+      code: "PAYLOAD_TOO_LARGE",
+    });
+    mock.faults.next("dryEvalPolicy", { status: 415 });
+    await expect(
+      policies.dryEvalPolicy(project, { sql: "SELECT 1", policy_id: id }),
+    ).rejects.toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE" });
+    mock.faults.next("getPolicyProfile", { status: 500 });
+    await expect(policies.getPolicyProfile(project, id)).rejects.toMatchObject({
+      status: 500,
+      code: "INTERNAL_ERROR",
+    });
+    mock.faults.next("deletePolicyProfile", { status: 409 });
+    await expect(policies.deletePolicyProfile(project, id)).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
+    mock.faults.next("listPolicyProfiles", { status: 429 });
+    const limited = await mock.fetch(`https://api.pgbeam.com/v1/projects/${project}/policies`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    expect([limited.status, limited.headers.get("retry-after")]).toEqual([429, "1"]);
+  });
 });

@@ -42,6 +42,35 @@ describe("transports share one state", () => {
     expect(mock.profiles(project).filter((p) => p.name === "http-once")).toEqual([created]);
   });
 
+  test("every way in answers the same problem document, with its X-Request-Id", async () => {
+    const url = await mock.listen();
+    const path = `/v1/projects/${project}/policies/pol_missing`;
+    const headers = { authorization: `Bearer ${apiKey}` };
+    const server = setupServer(...mswHandlers(mock));
+    server.listen({ onUnhandledRequest: "bypass" });
+    try {
+      for (const response of [
+        await mock.fetch(`https://api.pgbeam.com${path}`, { headers }),
+        await fetch(`${url}${path}`, { headers }),
+        await fetch(`https://api.pgbeam.com${path}`, { headers }),
+      ]) {
+        expect(response.status).toBe(404);
+        expect(response.headers.get("content-type")).toBe("application/problem+json");
+        expect(await response.json()).toEqual({
+          type: "https://pgbeam.com/docs/api/errors/not-found",
+          title: "Not found",
+          status: 404,
+          code: "NOT_FOUND",
+          detail: "Policy profile pol_missing was not found.",
+          instance: path,
+          request_id: response.headers.get("x-request-id"),
+        });
+      }
+    } finally {
+      server.close();
+    }
+  });
+
   test("close() stops the server; listen() again starts a new one", async () => {
     const first = await mock.listen();
     await mock.close();
