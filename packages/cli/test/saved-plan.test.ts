@@ -65,6 +65,9 @@ describe("saved plans", () => {
       env: env(),
     });
     expect(other.stderr).toContain(`--project prj_other: the plan was made for ${project}.`);
+    const nowhere = await cli(cwd, ["plan", "--out", "no/such/folder.plan"], { env: env() });
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain("Cannot write folder.plan: the folder");
     const pruned = await cli(cwd, ["apply", "reviewed.plan", "--prune"], { env: env() });
     expect(pruned.stderr).toContain("--prune: a saved plan already says what it deletes");
   });

@@ -40,7 +40,12 @@ export function checkedTarget(dir: string, fileName: string): string {
     throw new UnsafeWriteError(
       `Refusing to write ${JSON.stringify(fileName)}: not a plain file name.`,
     );
-  const folder = realpathSync(dir);
+  let folder: string;
+  try {
+    folder = realpathSync(dir);
+  } catch {
+    throw new UnsafeWriteError(`Cannot write ${fileName}: the folder ${dir} does not exist.`);
+  }
   const target = join(folder, fileName);
   if (dirname(target) !== folder || !target.startsWith(`${folder}${sep}`))
     throw new UnsafeWriteError(`Refusing to write ${JSON.stringify(fileName)}: it leaves ${dir}.`);
