@@ -58,6 +58,11 @@ describe("plan --replay", () => {
       (await cli(cwd, ["plan", "--json", "--no-replay"], { env: env() })).stdout,
     );
     expect(skipped.replays).toBeUndefined();
+    const contradiction = await cli(cwd, ["plan", "--fail-on-newly-blocked", "--no-replay"], {
+      env: env(),
+    });
+    expect(contradiction).toMatchObject({ code: 1 });
+    expect(contradiction.stderr).toContain("--fail-on-newly-blocked needs the replays");
   });
 
   test("a profile no credential is bound to: the replay proves nothing, and says so", async () => {

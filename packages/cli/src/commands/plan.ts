@@ -2,7 +2,7 @@ import { basename, dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { type CommandContext, example } from "../context.js";
 import { writeInside } from "../files/write-inside.js";
-import { exitCodes } from "../io.js";
+import { exitCodes, UsageError } from "../io.js";
 import { savedPlan } from "../profiles/saved-plan.js";
 import { planned, showPlan } from "../remote/planned.js";
 import { replayImpacts, showImpacts } from "../remote/replay-impact.js";
@@ -45,6 +45,8 @@ export function registerPlan(root: Command, context: CommandContext) {
       ),
     )
     .action(async (options: PlanOptions) => {
+      if (options.failOnNewlyBlocked && options.replay === false)
+        throw new UsageError("--fail-on-newly-blocked needs the replays that --no-replay skips.");
       const { project, pgbeam, plan, remote } = await planned(
         context,
         settings(),
