@@ -60,7 +60,14 @@ describe("saved plans", () => {
     expect(nonsense).toMatchObject({ code: 1 });
     expect(nonsense.stderr).toContain("PLAN_FILE nonsense.plan: it is not a pgbeam-policies plan");
     await cli(cwd, ["plan", "--out", "reviewed.plan"], { env: env() });
-    expect(JSON.parse(readFileSync(join(cwd, "reviewed.plan"), "utf8")).project).toBe(project);
+    const saved = JSON.parse(readFileSync(join(cwd, "reviewed.plan"), "utf8"));
+    expect(saved.project).toBe(project);
+    saved.changes[0].input.max_rows = -5;
+    writeFileSync(join(cwd, "edited.plan"), JSON.stringify(saved));
+    const edited = await cli(cwd, ["apply", "edited.plan", "--yes"], { env: env() });
+    expect(edited.stderr).toContain(
+      "PLAN_FILE edited.plan: change 0: its profile is invalid: max_rows must be at least 0",
+    );
     const other = await cli(cwd, ["apply", "reviewed.plan", "--project", "prj_other", "--yes"], {
       env: env(),
     });

@@ -1,4 +1,5 @@
 import type { PolicyProfile } from "@pgbeam/policies-types";
+import { validatePolicyProfileInput } from "@pgbeam/policies-validators";
 import { meaningDigest, type PlanChange } from "./plan-changes.js";
 
 /** What a remote profile was when the plan was made. */
@@ -51,6 +52,17 @@ export function savedPlan(
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** What is wrong with one saved change, if anything: the action, the ids, the profile sent. */
+function changeProblem(change: unknown): string | undefined {
+  if (!isRecord(change) || typeof change.name !== "string") return "it has no name";
+  if (change.action !== "create" && change.action !== "update" && change.action !== "delete")
+    return `its action is ${JSON.stringify(change.action)} (create, update or delete)`;
+  if (change.action !== "create" && typeof change.id !== "string") return "it has no id";
+  if (change.action === "delete") return undefined;
+  const checked = validatePolicyProfileInput(change.input);
+  return checked.ok ? undefined : `its profile is invalid: ${checked.issues[0]?.message}`;
+}
+
 /** The saved plan in `text`, or a message saying why it is not one. */
 export function readSavedPlan(text: string): SavedPlan | string {
   let value: unknown;
@@ -65,6 +77,8 @@ export function readSavedPlan(text: string): SavedPlan | string {
     return `its format_version is ${JSON.stringify(value.format_version)}; this CLI reads 1`;
   if (typeof value.project !== "string" || !Array.isArray(value.changes) || !isRecord(value.remote))
     return "it has no project, changes or remote state";
+  const broken = value.changes.findIndex((change: unknown) => changeProblem(change) !== undefined);
+  if (broken >= 0) return `change ${broken}: ${changeProblem(value.changes[broken])}`;
   return value as unknown as SavedPlan;
 }
 
