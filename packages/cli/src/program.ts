@@ -1,3 +1,4 @@
+import { AuthenticationError } from "@pgbeam/policies-client";
 import { Command, CommanderError } from "commander";
 import { registerApply } from "./commands/apply.js";
 import { registerEval } from "./commands/eval.js";
@@ -78,7 +79,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (error instanceof CommanderError)
       return error.exitCode === 0 ? exitCodes.ok : exitCodes.error;
     const debug = root.opts<GlobalFlags>().debug === true;
-    const message = error instanceof Error ? error.message : String(error);
+    const message =
+      error instanceof AuthenticationError
+        ? `${error.message} Check PGBEAM_API_KEY: the API did not accept it.`
+        : error instanceof Error
+          ? error.message
+          : String(error);
     io.stderr(`pgbeam-policies: ${visible(message)}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${visible(error.stack)}\n`);
     return exitCodes.error;

@@ -1,7 +1,7 @@
 // Golden outputs: what users read in a terminal or a CI log, kept in test/golden/*.txt.
 import { describe, expect, test } from "vitest";
 import { cli, workspace } from "./helpers.js";
-import { project, useMock } from "./mock-env.js";
+import { config, project, useMock } from "./mock-env.js";
 
 const { mock, env } = useMock();
 const ids = (text: string) => text.replace(/pol_[A-Za-z0-9]+/g, "pol_…");
@@ -71,6 +71,12 @@ describe("golden outputs", () => {
       const { code, stdout, stderr } = await cli(cwd, argv, { env: { PGBEAM_API_KEY: "pgb_x" } });
       transcript += `$ pgbeam-policies ${argv.join(" ")}\n${stdout}${stderr.replaceAll(cwd, "<cwd>")}[exit ${code}]\n\n`;
     }
+    const api = { ...config, "support.yaml": "max_rows: 1\n" };
+    const online = workspace(api);
+    const wrongKey = { ...env(), PGBEAM_API_KEY: "pgb_wrong_key" };
+    const denied = await cli(online, ["plan"], { env: wrongKey });
+    expect(denied.stderr).not.toContain("pgb_wrong_key");
+    transcript += `$ PGBEAM_API_KEY=pgb_wrong_key pgbeam-policies plan\n${denied.stderr.replace(/req_[\w-]+/g, "req_…")}[exit ${denied.code}]\n`;
     await expect(transcript).toMatchFileSnapshot("golden/errors.txt");
   });
 });
