@@ -40,6 +40,19 @@ describe("text output escapes, JSON stays exact", () => {
     expect(JSON.parse(json.stdout).changes[0].name).toBe(evil);
   });
 
+  test("the SQL and reasons of replay items", async () => {
+    const [support] = mock.seed(project, [{ name: "support", access_mode: "read_write" }]);
+    mock.attach(project, support?.id as string, "cred_x");
+    mock.record(project, [{ sql: `DELETE FROM "${evil}" WHERE id = 1`, credential_id: "cred_x" }]);
+    const cwd = workspace({ ...config, "support.yaml": "access_mode: read_only\n" });
+    const text = await cli(cwd, ["plan", "--replay"], { env: env() });
+    expect(text.stdout).toContain("newly blocked ×1");
+    expect(hasRawControl(text.stdout)).toBe(false);
+    expect(text.stdout).toContain("\\x1b[2J");
+    const json = JSON.parse((await cli(cwd, ["plan", "--json"], { env: env() })).stdout);
+    expect(json.replays[0].newly_blocked[0].sql).toContain(evil);
+  });
+
   test("error details from the server, in apply's report and in a failed command", async () => {
     const cwd = workspace({ ...config, "support.yaml": "max_rows: 1\n" });
     mock.faults.next("createPolicyProfile", { status: 403, code: "FORBIDDEN", message: evil });
