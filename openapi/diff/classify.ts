@@ -179,7 +179,7 @@ function compareSchemas(
     if (!reqB.has(name) && name in propsB)
       ctx.push(request ? "non-breaking" : "breaking", `${where}.${name}`, "became optional");
   }
-  compareDependentFields(ctx, a, b, where, request);
+  compareForbiddenGroups(ctx, a, b, where, request);
   if (a.items || b.items) compareSchemas(ctx, a.items, b.items, `${where}[]`, direction, depth + 1);
   const branchesA = (a.oneOf as unknown[] | undefined) ?? [];
   const branchesB = (b.oneOf as unknown[] | undefined) ?? [];
@@ -193,40 +193,31 @@ function compareSchemas(
 }
 
 /**
- * `dependentSchemas` rules that forbid a field beside another (`credential_id` present →
- * `bound_policy_id: false`). In a request, a new rule refuses bodies that were valid, which breaks
- * callers, unless every field it names is itself new in this change, so no caller could have sent
- * the pair. In a response, a new rule is a guarantee; a rule dropped is the reverse.
+ * Field groups a schema forbids all at once (`not: { required: [credential_id, bound_policy_id] }`).
+ * In a request, a new group refuses bodies that were valid, which breaks callers, unless one of
+ * its fields is itself new in this change, so no caller could have sent the whole group. In a
+ * response, a new group is a guarantee; a group dropped is the reverse.
  */
-function compareDependentFields(ctx: Context, a: Json, b: Json, where: string, request: boolean) {
-  const rules = (schema: Json) => {
-    const out = new Map<string, string[]>();
-    for (const [field, rule] of Object.entries(
-      (schema.dependentSchemas as Json | undefined) ?? {},
-    )) {
-      const properties = ((rule as Json).properties as Json | undefined) ?? {};
-      const forbidden = Object.keys(properties).filter((name) => properties[name] === false);
-      for (const name of forbidden) out.set(`${field} → ${name}`, [field, name]);
-    }
-    return out;
+function compareForbiddenGroups(ctx: Context, a: Json, b: Json, where: string, request: boolean) {
+  const groupOf = (schema: Json) => {
+    const fields = ((schema.not as Json | undefined)?.required as string[] | undefined) ?? [];
+    return fields.length > 1 ? fields : undefined;
   };
-  const before = rules(a);
-  const after = rules(b);
+  const before = groupOf(a);
+  const after = groupOf(b);
+  if (JSON.stringify(before) === JSON.stringify(after)) return;
   const known = new Set(Object.keys((a.properties as Json | undefined) ?? {}));
-  for (const [key, fields] of after) {
-    if (before.has(key)) continue;
-    const onlyNewFields = fields.some((field) => !known.has(field));
+  if (after) {
+    const onlyNewFields = after.some((field) => !known.has(field));
     const impact = request && !onlyNewFields ? "breaking" : "non-breaking";
-    ctx.push(impact, where, `${fields[1]} may no longer be sent with ${fields[0]}`);
+    ctx.push(impact, where, `${after.join(" and ")} may no longer be sent together`);
   }
-  for (const [key, fields] of before) {
-    if (!after.has(key))
-      ctx.push(
-        request ? "non-breaking" : "breaking",
-        where,
-        `${fields[1]} may now be sent with ${fields[0]}`,
-      );
-  }
+  if (before)
+    ctx.push(
+      request ? "non-breaking" : "breaking",
+      where,
+      `${before.join(" and ")} may now be sent together`,
+    );
 }
 
 interface Context {

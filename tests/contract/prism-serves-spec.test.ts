@@ -25,13 +25,14 @@ async function send(
 }
 
 describe.runIf(inject("usingMock"))("the Prism mock serves the spec", () => {
-  test("the spec has the 7 Policies operations", () => {
+  test("the spec has the 8 Policies operations", () => {
     expect(specOperations.map((op) => op.operationId).sort()).toEqual([
       "createPolicyProfile",
       "deletePolicyProfile",
       "dryEvalPolicy",
       "getPolicyProfile",
       "listPolicyProfiles",
+      "recommendAgentPolicy",
       "replayPolicy",
       "updatePolicyProfile",
     ]);
@@ -45,25 +46,45 @@ describe.runIf(inject("usingMock"))("the Prism mock serves the spec", () => {
         });
         expect(res.status).toBe(status);
         if (status >= 400) {
+          expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
           expect(res.body).toMatchObject({
-            error: { code: expect.any(String), message: expect.any(String) },
+            type: expect.stringMatching(/^https:\/\//),
+            title: expect.any(String),
+            status,
+            code: expect.any(String),
           });
+          expect(res.headers.get("x-request-id")).toBe(
+            (res.body as { request_id: string }).request_id,
+          );
         }
         if (status === 429) expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
-        if (status === 204) expect(res.body).toBeUndefined();
+        if (status === 204 || status === 304) expect(res.body).toBeUndefined();
+        const tagged = status === 304 || status === 412 || (status === 200 && op.method === "GET");
+        expect(res.headers.has("etag")).toBe(tagged);
       });
     }
   }
 
   const bodyOperations = specOperations.filter((op) => op.requestExample !== undefined);
 
-  test("the four operations with a body are the ones expected", () => {
+  test("the five operations with a body are the ones expected", () => {
     expect(bodyOperations.map((op) => op.operationId).sort()).toEqual([
       "createPolicyProfile",
       "dryEvalPolicy",
+      "recommendAgentPolicy",
       "replayPolicy",
       "updatePolicyProfile",
     ]);
+  });
+
+  test("recommendAgentPolicy's body is optional", async () => {
+    const path = filledPath("/v1/projects/{project_id}/agents/{agent_id}/policy-recommendation");
+    const res = await fetch(new URL(path, baseUrl), {
+      method: "POST",
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ sufficient_history: true });
   });
 
   for (const op of bodyOperations) {
@@ -76,6 +97,9 @@ describe.runIf(inject("usingMock"))("the Prism mock serves the spec", () => {
       if ("policy_id" in broken) {
         broken.policy_id = 42;
         field = "policy_id";
+      } else if ("lookback_days" in broken) {
+        broken.lookback_days = 0;
+        field = "lookback_days";
       } else {
         ((broken.policy ?? broken) as Record<string, unknown>).access_mode = "read_mostly";
         field = "access_mode";

@@ -14,10 +14,15 @@ const seed = 20261125;
  * "other side closed" (UND_ERR_SOCKET) before Prism has judged anything: that request is sent
  * once more on a fresh socket. Any answer at all is taken as Prism's verdict.
  */
-async function send(method: string, path: string, body?: unknown): Promise<Response> {
+async function send(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const init = {
     method,
-    headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+    headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json", ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   };
   try {
@@ -29,8 +34,13 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
   }
 }
 
-async function prismVerdict(method: string, path: string, body?: unknown) {
-  const response = await send(method, path, body);
+async function prismVerdict(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const response = await send(method, path, body, headers);
   await response.arrayBuffer();
   return {
     status: response.status,
@@ -141,6 +151,56 @@ const invalidBodies: Array<[string, string, unknown, string]> = [
     { policy_id: "pol_1", start_ts: "yesterday" },
     "/start_ts",
   ],
+  [
+    "bad content_scan_mode",
+    "createPolicyProfile",
+    { ...profile, content_scan_mode: "strict" },
+    "/content_scan_mode",
+  ],
+  [
+    "negative content_scan_max_bytes",
+    "updatePolicyProfile",
+    { ...profile, content_scan_max_bytes: -1 },
+    "/content_scan_max_bytes",
+  ],
+  [
+    "fractional content_scan_max_bytes",
+    "createPolicyProfile",
+    { ...profile, content_scan_max_bytes: 0.5 },
+    "/content_scan_max_bytes",
+  ],
+  [
+    "a draft with a bad content_scan_mode",
+    "dryEvalPolicy",
+    { sql: "select 1", policy: { ...profile, content_scan_mode: "on" } },
+    "/policy/content_scan_mode",
+  ],
+  [
+    "replay with both credential_id and bound_policy_id",
+    "replayPolicy",
+    { policy_id: "pol_1", credential_id: "agt_1", bound_policy_id: "pol_2" },
+    "",
+  ],
+  [
+    "replay with a bound_policy_id of the wrong type",
+    "replayPolicy",
+    { policy_id: "pol_1", bound_policy_id: 7 },
+    "/bound_policy_id",
+  ],
+  [
+    "recommendation lookback of 0 days",
+    "recommendAgentPolicy",
+    { lookback_days: 0 },
+    "/lookback_days",
+  ],
+  [
+    "recommendation lookback over 365 days",
+    "recommendAgentPolicy",
+    { lookback_days: 366 },
+    "/lookback_days",
+  ],
+  ["recommendation limit over 500", "recommendAgentPolicy", { limit: 501 }, "/limit"],
+  ["recommendation limit of the wrong type", "recommendAgentPolicy", { limit: "all" }, "/limit"],
 ];
 
 describe.runIf(inject("usingMock"))("Prism and the validators agree on request bodies", () => {
@@ -227,3 +287,70 @@ describe.runIf(inject("usingMock"))("Prism and the validators agree on parameter
     expect(ours.ok).toBe(true);
   });
 });
+
+describe.runIf(inject("usingMock"))(
+  "Prism and the validators agree on the new request headers",
+  () => {
+    const headerCases: Array<[string, string, string, string]> = [
+      [
+        "a 256-character Idempotency-Key",
+        "createPolicyProfile",
+        "Idempotency-Key",
+        "k".repeat(256),
+      ],
+      ["a 1025-character If-Match", "updatePolicyProfile", "If-Match", `"${"e".repeat(1023)}"`],
+      [
+        "a 1025-character If-None-Match",
+        "getPolicyProfile",
+        "If-None-Match",
+        `"${"e".repeat(1023)}"`,
+      ],
+      [
+        "a 1025-character If-None-Match on the list",
+        "listPolicyProfiles",
+        "If-None-Match",
+        "e".repeat(1025),
+      ],
+    ];
+
+    test.each(headerCases)("%s is refused by both", async (_, operationId, header, value) => {
+      const op = operationOf(operationId);
+      const params = operationSchemas.find((o) => o.operationId === operationId)?.headerParams;
+      if (!params) throw new Error(`${operationId} declares no headers`);
+      const body = op.requestExample;
+      const prism = await prismVerdict(op.method, filledPath(op.path), body, { [header]: value });
+      const ours = validators[params].validate({ [header]: value });
+      const report = `${header}: Prism ${prism.status} ${JSON.stringify(prism.fields)}, validators ${ours.ok ? "ok" : JSON.stringify(ours.issues)}`;
+      expect(prism.status, report).toBe(400);
+      expect(ours.ok ? [] : ours.issues.map((i) => i.path), report).toEqual([`/${header}`]);
+    });
+
+    test.each([
+      ["createPolicyProfile", "Idempotency-Key", "5b0c3f5e-8a4d-4c1e-9f6a-2d7b8e9c0a1f"],
+      ["updatePolicyProfile", "If-Match", '"9c1f4e7a2b"'],
+      ["getPolicyProfile", "If-None-Match", 'W/"a", "b"'],
+      ["listPolicyProfiles", "If-None-Match", "*"],
+    ])("%s with a valid %s is accepted by both", async (operationId, header, value) => {
+      const op = operationOf(operationId);
+      const params = operationSchemas.find((o) => o.operationId === operationId)?.headerParams;
+      const prism = await prismVerdict(op.method, filledPath(op.path), op.requestExample, {
+        [header]: value,
+      });
+      expect(prism.status).toBeLessThan(300);
+      expect(
+        validators[params ?? "CreatePolicyProfileHeaderParams"].validate({ [header]: value }).ok,
+      ).toBe(true);
+    });
+
+    test("a body that is not sent as JSON: Prism answers 415, the middleware refuses it before it leaves", async () => {
+      const op = operationOf("createPolicyProfile");
+      const response = await fetch(new URL(filledPath(op.path), baseUrl), {
+        method: "POST",
+        headers: { authorization: `Bearer ${apiKey}`, "content-type": "text/plain" },
+        body: JSON.stringify(profile),
+      });
+      await response.arrayBuffer();
+      expect(response.status).toBe(415);
+    });
+  },
+);

@@ -203,7 +203,7 @@ test("npx pgbeam-policies --version works from the packed tarball", () => {
   expect(printed.trim()).toMatch(/^\d+\.\d+\.\d+/);
 });
 
-test("one validator bundles alone in 3 kB brotli, without Ajv, and works", async () => {
+test("one validator bundles alone in 3.2 kB brotli, without Ajv, and works", async () => {
   const { build } = await import("esbuild");
   const bundle = async (source: string, format: "esm" | undefined) => {
     const entry = join(project, "one-validator.mjs");
@@ -227,7 +227,7 @@ test("one validator bundles alone in 3 kB brotli, without Ajv, and works", async
   );
   const empty = await bundle("console.log(0);\n", undefined);
   const added = brotliCompressSync(measured).length - brotliCompressSync(empty).length;
-  expect(added).toBeLessThanOrEqual(3000);
+  expect(added).toBeLessThanOrEqual(3200);
   expect(measured).not.toMatch(/ajv/i);
   const code = await bundle(
     'export { validatePolicyProfileInput } from "@pgbeam/policies-validators";\n',

@@ -36,21 +36,18 @@ function objectArbitrary(schema: Json): fc.Arbitrary<Json> {
   const whole = branches
     ? fc.tuple(record, fc.oneof(...branches)).map(([base, branch]) => ({ ...base, ...branch }))
     : record;
-  const dependent = schema.dependentSchemas as Record<string, Json> | undefined;
-  return dependent ? whole.map((value) => withoutForbidden(value, dependent)) : whole;
+  const together = (schema.not as Json | undefined)?.required as string[] | undefined;
+  return together ? whole.map((value) => withoutOneOf(value, together)) : whole;
 }
 
 /**
- * Drops the fields a `dependentSchemas` entry forbids (`false`) when its field is present, e.g.
- * `bound_policy_id` beside `credential_id`.
+ * Drops the last field of a group the schema forbids all at once (`not: { required }`), when the
+ * value carries them all: e.g. `bound_policy_id` beside `credential_id`.
  */
-function withoutForbidden(value: Json, dependent: Record<string, Json>): Json {
+function withoutOneOf(value: Json, group: readonly string[]): Json {
+  if (!group.every((field) => field in value)) return value;
   const out = { ...value };
-  for (const [field, rule] of Object.entries(dependent)) {
-    if (!(field in out)) continue;
-    const properties = (rule.properties as Record<string, Schema> | undefined) ?? {};
-    for (const [name, allowed] of Object.entries(properties)) if (allowed === false) delete out[name];
-  }
+  delete out[group[group.length - 1] as string];
   return out;
 }
 

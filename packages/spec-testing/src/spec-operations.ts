@@ -17,7 +17,9 @@ const methods = ["get", "post", "put", "delete", "patch"];
 /** The first example of a request body or response (`example`, else the first of `examples`). */
 function firstExample(bodyOwner: unknown): unknown {
   const content = resolve<Json>(bodyOwner)?.content as Json | undefined;
-  const media = content?.["application/json"] as Json | undefined;
+  const media = (content?.["application/json"] ?? content?.["application/problem+json"]) as
+    | Json
+    | undefined;
   if (media && "example" in media) return media.example;
   const first = media?.examples ? Object.values(media.examples as Json)[0] : undefined;
   return first === undefined ? undefined : resolve<Json>(first).value;

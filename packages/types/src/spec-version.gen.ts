@@ -2,5 +2,5 @@
 /** The spec these types were generated from: its `info.version` and the SHA-256 of the bundled file. */
 export const specVersion = {
   version: "0.3.5",
-  sha256: "5a78a7d160c66cbe89e3c5255b434b692133bfac875e6009bdb45d93a09c3cf5",
+  sha256: "cd4951fd6cad2c9d521e02400ca7cf5a0e6dc69297838927e912c76e960400a2",
 } as const;

@@ -94,6 +94,13 @@ function exclusiveGroups() {
   return [...groups.values()];
 }
 
+/** Field groups a value may not carry all at once, from each `not: { required: [...] }` of the spec. */
+function forbiddenTogether() {
+  return Object.values(spec.components.schemas)
+    .map((schema) => schema.not?.required)
+    .filter((fields) => Array.isArray(fields) && fields.length > 1);
+}
+
 const pascal = (name) => name[0].toUpperCase() + name.slice(1);
 const methods = ["get", "post", "put", "delete", "patch"];
 
@@ -364,6 +371,9 @@ export const policyProfileNestedFields: Readonly<Record<string, readonly string[
 
 /** Every PolicyProfileInput field, in the spec's order (the canonical order of a profile file). */
 export const policyProfileFields = ${JSON.stringify(Object.keys(spec.components.schemas.PolicyProfileInput.properties))} as const;
+
+/** Fields a value may not carry all at once (from each \`not: { required }\`), e.g. credential_id and bound_policy_id. */
+export const forbiddenTogether: readonly (readonly string[])[] = ${JSON.stringify(forbiddenTogether())};
 
 /** Fields of which a value must carry exactly one (from each oneOf whose branches require one field each). */
 export const exclusiveFieldGroups: readonly (readonly string[])[] = ${JSON.stringify(exclusiveGroups())};

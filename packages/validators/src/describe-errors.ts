@@ -1,4 +1,4 @@
-import { exclusiveFieldGroups } from "./generated/spec-facts.gen.js";
+import { exclusiveFieldGroups, forbiddenTogether } from "./generated/spec-facts.gen.js";
 import type { ValidationIssue } from "./issue.js";
 
 /** The shape of an error that the generated checks report. */
@@ -212,6 +212,23 @@ function unique(issues: ValidationIssue[]): ValidationIssue[] {
   });
 }
 
+/**
+ * A `not: { required }` failure: the value carries every field of a group that may not come
+ * together. Reported at the object, as "exactly one of" is, naming the whole group.
+ */
+function togetherIssue(error: CheckError, subject: string): ValidationIssue {
+  const { keys, field } = locate(error.instancePath, subject);
+  const group = forbiddenTogether.find((fields) =>
+    fields.every((name) => fieldOf(error.data, name) !== undefined),
+  );
+  const where = keys.length === 0 ? "" : `${field}: `;
+  const message =
+    group === undefined
+      ? `${where}a combination of fields the spec forbids`
+      : `${where}give at most one of ${group.join(" and ")} (got both)`;
+  return { path: error.instancePath, keys, keyword: "not", message };
+}
+
 /** One generated error as an issue; undefined when it only repeats another error. */
 function issueOf(
   error: CheckError,
@@ -219,6 +236,7 @@ function issueOf(
   subject: string,
 ): ValidationIssue | undefined {
   if (repeatsTypeError(error, errors)) return undefined;
+  if (error.keyword === "not") return togetherIssue(error, subject);
   // A missing field is reported at the field itself, not at the object that lacks it.
   const path =
     error.keyword === "required"

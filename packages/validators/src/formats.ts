@@ -75,13 +75,14 @@ export const int64: Format = {
   validate: (value: number) => Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 63,
 };
 
-/** Characters RFC 3986 allows in a URI outside percent-escapes (unreserved and reserved). */
-const uriCharacters = new Set(
-  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=",
-);
-
+/** A letter, digit or one of `+-.` (what a URI scheme is made of after its first letter). */
+const isAlpha = (code: number): boolean => (code | 0x20) >= 97 && (code | 0x20) <= 122;
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 const isHex = (code: number): boolean =>
-  (code >= 48 && code <= 57) || ((code | 0x20) >= 97 && (code | 0x20) <= 102);
+  isDigit(code) || ((code | 0x20) >= 97 && (code | 0x20) <= 102);
+
+/** Punctuation RFC 3986 allows outside percent-escapes: `-._~` and the reserved `:/?#[]@!$&'()*+,;=`. */
+const uriPunctuation = "-._~:/?#[]@!$&'()*+,;=";
 
 /**
  * RFC 3986 absolute `uri` (`https://pgbeam.com/docs/api/errors/not-found`, `urn:x:y`): a scheme
@@ -89,19 +90,22 @@ const isHex = (code: number): boolean =>
  * well-formed `%XX` escapes. One linear pass, no regular expression.
  */
 export function isUri(text: string): boolean {
-  if (typeof text !== "string") return false;
-  const colonAt = text.indexOf(":");
-  if (colonAt < 1 || !/[A-Za-z]/.test(text[0] as string)) return false;
-  for (let i = 1; i < colonAt; i++) {
-    const c = text[i] as string;
-    if (!/[A-Za-z0-9+.-]/.test(c)) return false;
+  if (typeof text !== "string" || !isAlpha(text.charCodeAt(0))) return false;
+  let at = 1;
+  for (; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 58) break; // ":"
+    if (!isAlpha(code) && !isDigit(code) && code !== 43 && code !== 45 && code !== 46) return false;
   }
-  for (let i = colonAt + 1; i < text.length; i++) {
-    const c = text[i] as string;
-    if (c === "%") {
-      if (!isHex(text.charCodeAt(i + 1)) || !isHex(text.charCodeAt(i + 2))) return false;
-      i += 2;
-    } else if (!uriCharacters.has(c)) return false;
+  if (at === text.length) return false;
+  for (at++; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 37) {
+      // "%" and two hex digits
+      if (!isHex(text.charCodeAt(at + 1)) || !isHex(text.charCodeAt(at + 2))) return false;
+      at += 2;
+    } else if (!isAlpha(code) && !isDigit(code) && !uriPunctuation.includes(text[at] as string))
+      return false;
   }
   return true;
 }

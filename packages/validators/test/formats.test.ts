@@ -1,8 +1,8 @@
 // Our RFC 3339 date-time check against ajv-formats' full one (the reference it replaced).
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import fc from "fast-check";
-import { expect, test } from "vitest";
-import { isDateTime } from "../src/formats.js";
+import { describe, expect, test } from "vitest";
+import { isDateTime, isUri } from "../src/formats.js";
 
 const reference = fullFormats["date-time"] as { validate: (value: string) => boolean };
 
@@ -62,4 +62,28 @@ test.each([
   ["", false],
 ])("%s → %s", (text, valid) => {
   expect(isDateTime(text)).toBe(valid);
+});
+
+describe("uri (RFC 3986, absolute)", () => {
+  test.each([
+    "https://pgbeam.com/docs/api/errors/not-found",
+    "urn:pgbeam:error:x",
+    "about:blank",
+    "https://example.com/a%20b?q=1#frag",
+  ])("accepts %s", (text) => {
+    expect(isUri(text)).toBe(true);
+  });
+
+  test.each([
+    "",
+    "not-found",
+    "/v1/projects",
+    "1http://x",
+    "https://a b",
+    "https://x/%zz",
+    "http://x/%2",
+    "ht tp://x",
+  ])("refuses %j", (text) => {
+    expect(isUri(text)).toBe(false);
+  });
 });

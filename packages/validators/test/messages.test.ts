@@ -120,6 +120,26 @@ describe("exactly one of policy_id and policy", () => {
   });
 });
 
+describe("at most one of credential_id and bound_policy_id (upstream prose, enforced by the schema)", () => {
+  test("both are refused with a message naming the pair", () => {
+    const result = validatePolicyReplayInput({
+      policy_id: "pol_1",
+      credential_id: "agt_1",
+      bound_policy_id: "pol_2",
+    });
+    expect(issuesOf(result)).toEqual([
+      ["", "give at most one of credential_id and bound_policy_id (got both)"],
+    ]);
+  });
+
+  test("either alone is fine", () => {
+    expect(validatePolicyReplayInput({ policy_id: "pol_1", credential_id: "agt_1" }).ok).toBe(true);
+    expect(validatePolicyReplayInput({ policy_id: "pol_1", bound_policy_id: "pol_1" }).ok).toBe(
+      true,
+    );
+  });
+});
+
 describe("assert", () => {
   test("returns the value typed when valid", () => {
     const input = { name: "ok" };

@@ -29,6 +29,9 @@ export const policyProfileNestedFields: Readonly<Record<string, readonly string[
 /** Every PolicyProfileInput field, in the spec's order (the canonical order of a profile file). */
 export const policyProfileFields = ["name","access_mode","statement_rules","table_allowlist","table_denylist","masking_rules","budget_queries_per_hour","budget_queries_per_day","max_rows","statement_timeout_ms","row_filters","write_mode","approval_mode","approval_auto_max_rows","approval_timeout_seconds","migration_safety","egress_bytes_per_day","max_affected_rows","content_scan_mode","content_scan_max_bytes"] as const;
 
+/** Fields a value may not carry all at once (from each `not: { required }`), e.g. credential_id and bound_policy_id. */
+export const forbiddenTogether: readonly (readonly string[])[] = [["credential_id","bound_policy_id"]];
+
 /** Fields of which a value must carry exactly one (from each oneOf whose branches require one field each). */
 export const exclusiveFieldGroups: readonly (readonly string[])[] = [["policy_id","policy"]];
 

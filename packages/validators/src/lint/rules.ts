@@ -3,8 +3,11 @@ import { statementKinds } from "../generated/spec-facts.gen.js";
 import type { WithDefaults } from "../with-defaults.js";
 import { approvalsEverHold } from "./approvals.js";
 import { closest } from "./closest.js";
+import { blockDoesNotUndoWrites } from "./content-block-after-writes.js";
 import type { LintFinding } from "./finding.js";
+import { maskedColumnsUnscanned } from "./masked-columns-unscanned.js";
 import { reachability, relationKey, repeatedIndexes } from "./relations.js";
+import { scanBudgetWithoutScanning } from "./scan-budget-without-scanning.js";
 
 /** A profile with defaults applied and every list present. */
 export interface EffectiveProfile extends WithDefaults<PolicyProfileInput> {
@@ -333,4 +336,7 @@ export const rules: readonly Rule[] = [
   bothTableLists,
   bothStatementLists,
   duplicates,
+  scanBudgetWithoutScanning,
+  maskedColumnsUnscanned,
+  blockDoesNotUndoWrites,
 ];
