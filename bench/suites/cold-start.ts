@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Row } from "../measure.js";
+import { coldStartOnRuntimes } from "./cold-start-runtimes.js";
 
 const runs = 9;
 const here = fileURLToPath(new URL("..", import.meta.url));
@@ -24,8 +25,15 @@ function medianImportMs(specifier: string): number {
   return times[Math.floor(runs / 2)] ?? Number.NaN;
 }
 
-/** Median wall time of `node -e "await import(pkg)"` per package, against openapi-fetch alone. */
-export function coldStart(): Row[] {
+/**
+ * Median wall time of `node -e "await import(pkg)"` per package, against openapi-fetch alone;
+ * then import + first call on every runtime of the matrix, against each one's bare start.
+ */
+export async function coldStart(): Promise<Row[]> {
+  return [...importTimes(), ...(await coldStartOnRuntimes())];
+}
+
+function importTimes(): Row[] {
   const baselineMs = medianImportMs("openapi-fetch");
   const nothingMs = medianImportMs("node:path");
   return ["@pgbeam/policies-client", "@pgbeam/policies-validators", "@pgbeam/policies-types"].map(

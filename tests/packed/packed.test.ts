@@ -1,15 +1,7 @@
 // What users get is what we test: pack every published package, install the tarballs into a
 // throw-away project, and use them from ESM, CommonJS and TypeScript (node16 and bundler).
 import { execFile, execFileSync, spawn } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -18,9 +10,8 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { brotliCompressSync } from "node:zlib";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { installPackedPackages, publishedPackages } from "./install-packed.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const published = ["types", "client", "validators", "engine", "mock", "cli"];
 const tsc = fileURLToPath(new URL("../node_modules/typescript/bin/tsc", import.meta.url));
 let project: string;
 let server: Server;
@@ -74,36 +65,7 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   project = mkdtempSync(join(tmpdir(), "pgbeam-packed-"));
-  const tarballs = join(project, "tarballs");
-  mkdirSync(tarballs);
-  for (const name of published) {
-    execFileSync("pnpm", ["pack", "--pack-destination", tarballs], {
-      cwd: join(root, "packages", name),
-      stdio: "pipe",
-    });
-  }
-  const files = readdirSync(tarballs);
-  const tarball = (name: string) =>
-    `file:./tarballs/${files.find((f) => f.startsWith(`pgbeam-policies-${name}-`))}`;
-  const deps = Object.fromEntries(
-    published.map((name) => [`@pgbeam/policies-${name}`, tarball(name)]),
-  );
-  writeFileSync(
-    join(project, "package.json"),
-    JSON.stringify(
-      { name: "consumer", private: true, dependencies: deps, overrides: deps },
-      null,
-      2,
-    ),
-  );
-  execFileSync(
-    "npm",
-    ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
-    {
-      cwd: project,
-      stdio: "pipe",
-    },
-  );
+  await installPackedPackages(project);
   writeFileSync(
     join(project, "esm.mjs"),
     consumerJs(`import { createPolicyClient } from "@pgbeam/policies-client";
@@ -266,7 +228,7 @@ test("the bundled spec ships as @pgbeam/policies-types/openapi.json, matching sp
   expect(JSON.parse(printed)).toEqual({ same: true, openapi: "3.1.0" });
 });
 
-test.each(published)(
+test.each(publishedPackages)(
   "the %s tarball ships its README, LICENSE, a homepage, and no source maps",
   (name) => {
     const root = join(project, "node_modules", "@pgbeam", `policies-${name}`);
@@ -283,29 +245,35 @@ test.each(published)(
   },
 );
 
-test.each(published)("the %s README stands alone on npm: no link leaves the package", (name) => {
-  const root = join(project, "node_modules", "@pgbeam", `policies-${name}`);
-  const readme = readFileSync(join(root, "README.md"), "utf8");
-  const links = [...readme.matchAll(/\]\(([^)\s]+)[^)]*\)|^\[[^\]]+\]:\s*(\S+)/gm)].map(
-    (match) => match[1] ?? match[2] ?? "",
-  );
-  const relative = links.filter((link) => !/^(https?:|mailto:|#)/.test(link));
-  // A relative link may only name a file the tarball ships.
-  const broken = relative.filter((link) => {
-    const path = link.split("#")[0] ?? "";
-    return path.startsWith("/") || path.startsWith("..") || !existsSync(join(root, path));
-  });
-  expect(broken).toEqual([]);
-});
+test.each(publishedPackages)(
+  "the %s README stands alone on npm: no link leaves the package",
+  (name) => {
+    const root = join(project, "node_modules", "@pgbeam", `policies-${name}`);
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const links = [...readme.matchAll(/\]\(([^)\s]+)[^)]*\)|^\[[^\]]+\]:\s*(\S+)/gm)].map(
+      (match) => match[1] ?? match[2] ?? "",
+    );
+    const relative = links.filter((link) => !/^(https?:|mailto:|#)/.test(link));
+    // A relative link may only name a file the tarball ships.
+    const broken = relative.filter((link) => {
+      const path = link.split("#")[0] ?? "";
+      return path.startsWith("/") || path.startsWith("..") || !existsSync(join(root, path));
+    });
+    expect(broken).toEqual([]);
+  },
+);
 
-test.each(published)("the %s tarball asks for ranges of what users also install", (name) => {
-  const root = join(project, "node_modules", "@pgbeam", `policies-${name}`);
-  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
-    dependencies?: Record<string, string>;
-    peerDependencies?: Record<string, string>;
-  };
-  const exact = Object.entries({ ...manifest.dependencies, ...manifest.peerDependencies }).filter(
-    ([, version]) => /^\d/.test(version),
-  );
-  expect(exact).toEqual([]);
-});
+test.each(publishedPackages)(
+  "the %s tarball asks for ranges of what users also install",
+  (name) => {
+    const root = join(project, "node_modules", "@pgbeam", `policies-${name}`);
+    const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+      dependencies?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+    };
+    const exact = Object.entries({ ...manifest.dependencies, ...manifest.peerDependencies }).filter(
+      ([, version]) => /^\d/.test(version),
+    );
+    expect(exact).toEqual([]);
+  },
+);

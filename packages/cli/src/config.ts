@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { validateListPolicyProfilesPathParams } from "@pgbeam/policies-validators";
 import { parse } from "yaml";
+import { checkFlag } from "./flag-check.js";
 import { type CliIo, UsageError } from "./io.js";
 
 /** Settings every command may use: flags win over the config file, which wins over defaults. */
@@ -8,6 +10,17 @@ export interface Settings {
   dir: string;
   project: string | undefined;
   baseUrl: string | undefined;
+  /** Whether a plain-http base URL that is not loopback may carry the API key. */
+  allowInsecureHttp: boolean;
+}
+
+/** The global flags, as commander parses them. */
+export interface GlobalFlags {
+  dir?: string;
+  project?: string;
+  baseUrl?: string;
+  allowInsecureHttp?: boolean;
+  debug?: boolean;
 }
 
 const configNames = [
@@ -15,6 +28,9 @@ const configNames = [
   "pgbeam-policies.config.yaml",
   "pgbeam-policies.config.yml",
 ];
+
+/** The settings a config file may hold. */
+const configKeys = ["dir", "project", "baseUrl"];
 
 /** Reads `pgbeam-policies.config.{json,yaml,yml}` from the working directory, if there is one. */
 function configFile(io: CliIo): Partial<Record<"dir" | "project" | "baseUrl", string>> {
@@ -30,12 +46,11 @@ function configFile(io: CliIo): Partial<Record<"dir" | "project" | "baseUrl", st
       );
     }
     if (typeof value !== "object" || value === null || Array.isArray(value))
-      throw new UsageError(`${name} must hold an object with dir, project and baseUrl.`);
-    const known = new Set(["dir", "project", "baseUrl"]);
+      throw new UsageError(`${name} must hold an object with ${configKeys.join(", ")}.`);
     for (const [key, item] of Object.entries(value)) {
-      if (!known.has(key))
+      if (!configKeys.includes(key))
         throw new UsageError(
-          `${name}: unknown setting "${key}" (known: dir, project, baseUrl). Credentials come only from PGBEAM_API_KEY.`,
+          `${name}: unknown setting ${JSON.stringify(key)} (known: ${configKeys.join(", ")}). Credentials come only from PGBEAM_API_KEY.`,
         );
       if (typeof item !== "string") throw new UsageError(`${name}: ${key} must be a string.`);
     }
@@ -45,24 +60,24 @@ function configFile(io: CliIo): Partial<Record<"dir" | "project" | "baseUrl", st
 }
 
 /** The settings for this run. */
-export function settings(
-  io: CliIo,
-  flags: { dir?: string; project?: string; baseUrl?: string },
-): Settings {
+export function settings(io: CliIo, flags: GlobalFlags): Settings {
   const file = configFile(io);
   return {
     dir: resolve(io.cwd, flags.dir ?? file.dir ?? "policies"),
     project: flags.project ?? file.project ?? io.env.PGBEAM_PROJECT,
     baseUrl: flags.baseUrl ?? file.baseUrl ?? io.env.PGBEAM_BASE_URL,
+    allowInsecureHttp: flags.allowInsecureHttp === true,
   };
 }
 
-/** The project id, or a usage error saying how to give one. */
+/** The project id, checked against the spec's id pattern, or a usage error naming `--project`. */
 export function requireProject(settings: Settings): string {
-  if (settings.project === undefined || settings.project === "") {
+  const project = settings.project;
+  if (project === undefined || project === "") {
     throw new UsageError(
-      "No project: pass --project prj_…, or set project in pgbeam-policies.config.json.",
+      "No project: pass --project prj_…, set project in pgbeam-policies.config.json, or set PGBEAM_PROJECT.",
     );
   }
-  return settings.project;
+  checkFlag("--project", validateListPolicyProfilesPathParams({ project_id: project }));
+  return project;
 }

@@ -10,7 +10,7 @@ export interface CliIo {
   confirm?: (question: string) => Promise<boolean>;
 }
 
-/** A failure of the command's own use (bad flags, missing files): exit code 2, one line. */
+/** A failure of the command's own use (bad flags, missing files): exit code 1, one line. */
 export class UsageError extends Error {
   override name = "UsageError";
 }
@@ -22,5 +22,8 @@ export function colours(io: CliIo) {
   return { red: wrap(31), green: wrap(32), yellow: wrap(33), dim: wrap(2), bold: wrap(1) };
 }
 
-/** Exit codes: 0 ok, 1 findings or failed tests, 2 usage errors or changes under --detailed-exitcode. */
-export const exitCodes = { ok: 0, findings: 1, usage: 2 } as const;
+/**
+ * Exit codes, as terraform's: 0 success; 1 an error (usage errors included), failed tests or
+ * findings; 2 only "changes present", and only under `plan --detailed-exitcode`.
+ */
+export const exitCodes = { ok: 0, error: 1, changes: 2 } as const;

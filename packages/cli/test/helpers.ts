@@ -18,7 +18,12 @@ export function workspace(files: Record<string, string>): string {
 export async function cli(
   cwd: string,
   argv: string[],
-  options: { env?: Record<string, string>; isTTY?: boolean; answer?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    isTTY?: boolean;
+    /** The answer to apply's question, or a function run while the question is open. */
+    answer?: boolean | (() => Promise<boolean>);
+  } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
@@ -32,7 +37,12 @@ export async function cli(
     env: options.env ?? {},
     cwd,
     isTTY: options.isTTY ?? false,
-    ...(options.answer === undefined ? {} : { confirm: async () => options.answer as boolean }),
+    ...(options.answer === undefined
+      ? {}
+      : {
+          confirm: async () =>
+            typeof options.answer === "function" ? options.answer() : (options.answer as boolean),
+        }),
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };

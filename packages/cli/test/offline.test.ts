@@ -138,8 +138,8 @@ describe("test and eval", () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ verdict: "block", rule: "destructive_ddl" });
     const missing = await cli(cwd, ["eval", "SELECT 1", "--policy", "nope"]);
     expect(missing).toMatchObject({
-      code: 2,
-      stderr: `pgbeam-policies: No profile nope in ${join(cwd, "policies")}.\n`,
+      code: 1,
+      stderr: "pgbeam-policies: --policy nope: no such profile in policies.\n",
     });
   });
 });
@@ -148,7 +148,10 @@ describe("fmt", () => {
   test("canonical order, comments kept; --check lists what would change", async () => {
     const cwd = workspace({ "support.yaml": support });
     const check = await cli(cwd, ["fmt", "--check"]);
-    expect(check).toMatchObject({ code: 1, stdout: "policies/support.yaml is not formatted\n" });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain("policies/support.yaml is not formatted:\n");
+    expect(check.stdout).toContain("+ table_allowlist: [ public.tickets, public.customers ]");
+    expect(check.stdout).toContain("- table_allowlist: [public.tickets, public.customers]");
     expect((await cli(cwd, ["fmt"])).code).toBe(0);
     const text = readFileSync(join(cwd, "policies/support.yaml"), "utf8");
     expect(text.indexOf("access_mode")).toBeLessThan(text.indexOf("table_allowlist"));
@@ -161,14 +164,31 @@ describe("fmt", () => {
 });
 
 describe("usage", () => {
-  test("--help on every command shows an example; unknown commands exit 2", async () => {
+  test("--help on every command shows an example and the global options; unknown commands exit 1", async () => {
     const cwd = workspace({});
-    for (const command of ["validate", "lint", "test", "eval", "fmt", "pull", "plan", "apply"]) {
+    const commands = [
+      "init",
+      "validate",
+      "lint",
+      "test",
+      "eval",
+      "fmt",
+      "pull",
+      "plan",
+      "apply",
+      "recommend",
+    ];
+    for (const command of commands) {
       const help = await cli(cwd, [command, "--help"]);
       expect(help.code).toBe(0);
       expect(help.stdout).toContain("Example:");
+      for (const flag of ["--dir", "--project", "--base-url", "--allow-insecure-http"])
+        expect(help.stdout).toContain(flag);
+      expect(help.stdout).toContain("Exit codes:");
     }
-    expect((await cli(cwd, ["frobnicate"])).code).toBe(2);
+    const unknown = await cli(cwd, ["frobnicate"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("unknown command 'frobnicate'");
   });
 
   test("colours only on a terminal, and never with NO_COLOR", async () => {
@@ -181,11 +201,11 @@ describe("usage", () => {
     expect((await cli(cwd, ["validate"], { isTTY: false })).stdout).not.toContain(ansi);
   });
 
-  test("a missing folder is one line and exit 2; --debug adds the stack", async () => {
+  test("a missing folder is one line and exit 1; --debug adds the stack", async () => {
     const cwd = workspace({});
     const plain = await cli(cwd, ["validate", "--dir", "nowhere"]);
     expect(plain).toMatchObject({
-      code: 2,
+      code: 1,
       stderr: "pgbeam-policies: No policies folder at nowhere: pass --dir, or create it.\n",
     });
     const debug = await cli(cwd, ["--debug", "validate", "--dir", "nowhere"]);

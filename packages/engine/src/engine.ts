@@ -1,5 +1,6 @@
 import type { DryEvalResult } from "@pgbeam/policies-types";
 import type { AstObject } from "./ast.js";
+import { checkEngineOptions, type EngineOptions } from "./engine-options.js";
 import { evaluateSql } from "./evaluate.js";
 import { statementFacts } from "./facts.js";
 import { fingerprintParts, loadParser, parseSql } from "./parser.js";
@@ -48,9 +49,13 @@ export interface PolicyEngine {
 
 let shared: Promise<PolicyEngine> | undefined;
 
-/** Loads the PostgreSQL parser (once per process) and returns the engine. */
-export function createEngine(): Promise<PolicyEngine> {
-  shared ??= loadParser().then(
+/**
+ * Loads the PostgreSQL parser (once per process) and returns the engine. `wasm` says where the
+ * parser's WebAssembly comes from where the engine cannot find it alone (workerd, edge runtimes).
+ */
+export function createEngine(options?: EngineOptions): Promise<PolicyEngine> {
+  const { wasm } = checkEngineOptions(options);
+  shared ??= loadParser(wasm).then(
     () => engine,
     (error: unknown) => {
       shared = undefined;

@@ -1,5 +1,13 @@
-import { fingerprintSync, loadModule, normalizeSync, parseSync } from "libpg-query";
 import type { AstObject } from "./ast.js";
+import { loadParserModule } from "./load-parser-module.js";
+import {
+  fingerprintOf,
+  normalizeOf,
+  ParserError,
+  type ParserModule,
+  parseToJson,
+} from "./parser-module.js";
+import type { WasmSource } from "./wasm-source.js";
 
 /** The outcome of parsing SQL text: the statements, or why the parser refused it. */
 export type ParseOutcome =
@@ -7,20 +15,37 @@ export type ParseOutcome =
   | { ok: false; message: string; position?: number };
 
 let loading: Promise<void> | undefined;
+let parser: ParserModule | undefined;
 
-/** Loads the PostgreSQL parser (WebAssembly) once per process; later calls share the first load. */
-export function loadParser(): Promise<void> {
-  loading ??= loadModule().catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
+/**
+ * Loads the PostgreSQL parser (WebAssembly) once per process; later calls share the first load
+ * and ignore their `wasm`. A failed load is forgotten, so the next call tries again.
+ */
+export function loadParser(wasm?: WasmSource): Promise<void> {
+  loading ??= loadParserModule(wasm).then(
+    (loaded) => {
+      parser = loaded;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
+}
+
+function loadedParser(): ParserModule {
+  if (parser === undefined)
+    throw new Error("The PostgreSQL parser is not loaded: await createEngine() first.");
+  return parser;
 }
 
 /** Parses SQL with the PostgreSQL 18 parser; never throws. The parser must be loaded. */
 export function parseSql(sql: string): ParseOutcome {
   try {
-    const result = parseSync(sql) as unknown as { stmts?: { stmt?: AstObject }[] };
+    const result = JSON.parse(parseToJson(loadedParser(), sql)) as {
+      stmts?: { stmt?: AstObject }[];
+    };
     const statements = (result.stmts ?? [])
       .map((entry) => entry.stmt)
       .filter((stmt): stmt is AstObject => stmt !== undefined);
@@ -33,14 +58,14 @@ export function parseSql(sql: string): ParseOutcome {
 /** The parser's message and 0-based cursor position, from whatever it threw. */
 function describeParseError(error: unknown): { message: string; position?: number } {
   if (!(error instanceof Error)) return { message: String(error) };
-  const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
-  const position = details?.cursorPosition;
-  return typeof position === "number" && position >= 0
+  const position = error instanceof ParserError ? error.position : undefined;
+  return position !== undefined && position >= 0
     ? { message: error.message, position }
     : { message: error.message };
 }
 
 /** The parser's fingerprint and `$N`-normalized text of SQL; throws the parser's error. */
 export function fingerprintParts(sql: string): { hash: string; normalized: string } {
-  return { hash: fingerprintSync(sql), normalized: normalizeSync(sql) };
+  const module = loadedParser();
+  return { hash: fingerprintOf(module, sql), normalized: normalizeOf(module, sql) };
 }

@@ -1,24 +1,29 @@
 #!/usr/bin/env node
 // pgbeam-policies-mock: the emulator as a standalone HTTP server for any language's tests.
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import type { PolicyProfileInput } from "@pgbeam/policies-types";
-import { createPolicyMock } from "./create-policy-mock.js";
-import type { RecordedStatement } from "./store.js";
+import { createPolicyMock } from "./create-policy-mock-node.js";
+import type { RequestLogEntry } from "./service.js";
+import { MockSetupError } from "./setup-error.js";
 
-const usage = `Usage: pgbeam-policies-mock [--port 4010] [--host 127.0.0.1] [--seed FILE] [--api-key KEY]
+const usage = `Usage: npx @pgbeam/policies-mock [--port 4010] [--host 127.0.0.1] [--seed FILE] [--api-key KEY] [--log]
 
 Serves a stateful emulator of the PgBeam Policies API until stopped (Ctrl-C).
   --port      port to listen on (default 4010; 0 picks a free one)
   --host      interface to bind (default 127.0.0.1)
-  --seed      JSON file: { "projects": { "prj_…": [profiles] }, "traffic": { "prj_…": [{ "sql": "…", "at": "…" }] } }
+  --seed      JSON file: { "projects": { "prj_…": [profiles] }, "traffic": { "prj_…": [audit log entries] } }
+              (an audit log entry needs "sql"; "ts", "credential_id", "event", "decision_rule",
+              "rows_returned" and any other field of PgBeam's AuditLogEntry are kept)
   --api-key   the only bearer token accepted (default: any non-empty token; or PGBEAM_MOCK_API_KEY)
+  --log       one line per request on stderr: method, path, status, milliseconds, request id
+  --version   print the version and exit
 
-Example: pgbeam-policies-mock --port 4010 --seed policies.json`;
+Installed, the command is pgbeam-policies-mock. Example: npx @pgbeam/policies-mock --seed policies.json`;
 
 interface SeedFile {
-  projects?: Record<string, PolicyProfileInput[]>;
-  traffic?: Record<string, RecordedStatement[]>;
+  projects?: Record<string, unknown>;
+  traffic?: Record<string, unknown>;
 }
 
 function exit(message: string): never {
@@ -26,8 +31,48 @@ function exit(message: string): never {
   process.exit(2);
 }
 
+function version(): string {
+  const script = realpathSync(process.argv[1] ?? ".");
+  const manifest = JSON.parse(readFileSync(join(dirname(script), "..", "package.json"), "utf8"));
+  return (manifest as { version: string }).version;
+}
+
+/** One log line; carries no header, so no key. */
+function logLine(entry: RequestLogEntry): string {
+  return `${entry.method} ${entry.path} ${entry.status} ${entry.ms.toFixed(1)}ms ${entry.requestId}`;
+}
+
+function readSeed(path: string): SeedFile {
+  let seed: unknown;
+  try {
+    seed = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    exit(`cannot read the seed file ${path}: ${(error as Error).message}`);
+  }
+  if (seed === null || typeof seed !== "object" || Array.isArray(seed))
+    exit(`the seed file ${path} must hold an object with "projects" and/or "traffic".`);
+  for (const list of ["projects", "traffic"] as const) {
+    const value = (seed as SeedFile)[list];
+    if (value === undefined) continue;
+    if (value === null || typeof value !== "object" || Array.isArray(value))
+      exit(`the seed file ${path} is invalid: ${list} must be an object of project ids to lists.`);
+    for (const [projectId, items] of Object.entries(value))
+      if (!Array.isArray(items))
+        exit(`the seed file ${path} is invalid: ${list}.${projectId} must be a list.`);
+  }
+  return seed as SeedFile;
+}
+
 async function main(): Promise<void> {
-  let values: { port?: string; host?: string; seed?: string; "api-key"?: string; help?: boolean };
+  let values: {
+    port?: string;
+    host?: string;
+    seed?: string;
+    "api-key"?: string;
+    log?: boolean;
+    version?: boolean;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       options: {
@@ -35,6 +80,8 @@ async function main(): Promise<void> {
         host: { type: "string" },
         seed: { type: "string" },
         "api-key": { type: "string" },
+        log: { type: "boolean" },
+        version: { type: "boolean", short: "v" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -45,25 +92,29 @@ async function main(): Promise<void> {
     console.log(usage);
     return;
   }
+  if (values.version) {
+    console.log(version());
+    return;
+  }
   const port = Number(values.port ?? 4010);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     exit(`--port must be an integer from 0 to 65535 (got ${values.port})`);
   const apiKey = values["api-key"] ?? process.env.PGBEAM_MOCK_API_KEY;
-  const mock = createPolicyMock(apiKey === undefined ? {} : { apiKey });
+  const mock = createPolicyMock({
+    ...(apiKey === undefined ? {} : { apiKey }),
+    ...(values.log ? { onRequest: (entry: RequestLogEntry) => console.error(logLine(entry)) } : {}),
+  });
   if (values.seed !== undefined) {
-    let seed: SeedFile;
-    try {
-      seed = JSON.parse(readFileSync(values.seed, "utf8")) as SeedFile;
-    } catch (error) {
-      exit(`cannot read the seed file ${values.seed}: ${(error as Error).message}`);
-    }
+    const seed = readSeed(values.seed);
     try {
       for (const [projectId, profiles] of Object.entries(seed.projects ?? {}))
-        mock.seed(projectId, profiles);
+        mock.seed(projectId, profiles as never);
       for (const [projectId, traffic] of Object.entries(seed.traffic ?? {}))
-        mock.record(projectId, traffic);
+        mock.record(projectId, traffic as never);
     } catch (error) {
-      exit(`the seed file ${values.seed} is invalid: ${(error as Error).message}`);
+      exit(
+        `the seed file ${values.seed} is invalid: ${error instanceof MockSetupError ? error.inSeedFile() : (error as Error).message}`,
+      );
     }
   }
   let url: string;

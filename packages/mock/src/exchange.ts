@@ -1,14 +1,16 @@
 // The emulator's own request and response: plain values, so the HTTP server needs no Web
 // Request/Response objects (they cost more than the emulation itself).
+import { type LimitedBody, readWebBody } from "./read-body.js";
 
 /** A request as the emulator reads it. */
 export interface MockRequest {
   method: string;
-  url: URL;
+  /** The request's path and query (a `URL` is one). */
+  url: { readonly pathname: string; readonly searchParams: URLSearchParams };
   /** A header's value (names are case-insensitive), or null. */
   header(name: string): string | null;
-  /** The body as text (read once). */
-  text(): Promise<string>;
+  /** The body as text (read once), or `{ ok: false }` as soon as it is longer than `limit` bytes. */
+  body(limit: number): Promise<LimitedBody>;
   /** Aborted when the caller goes away. */
   readonly signal: AbortSignal | undefined;
 }
@@ -39,7 +41,7 @@ export function fromWebRequest(request: Request): MockRequest {
     method: request.method,
     url: new URL(request.url),
     header: (name) => request.headers.get(name),
-    text: () => request.text(),
+    body: (limit) => readWebBody(request.body, limit),
     signal: request.signal,
   };
 }

@@ -1,9 +1,6 @@
-export {
-  type CreatePolicyMockOptions,
-  createPolicyMock,
-  type MockSnapshot,
-  type PolicyMock,
-} from "./create-policy-mock.js";
+export { createPolicyMock } from "./create-policy-mock.js";
 export type { Fault, FaultQueue } from "./faults.js";
-export type { PolicyMockOptions } from "./service.js";
-export type { RecordedStatement } from "./store.js";
+export type { CreatePolicyMockOptions, MockSnapshot, PolicyMock } from "./mock-core.js";
+export type { PolicyMockOptions, RequestLogEntry } from "./service.js";
+export { MockSetupError, type SetupList } from "./setup-error.js";
+export type { RecordedAuditEntry } from "./store.js";

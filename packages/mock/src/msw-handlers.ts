@@ -2,14 +2,23 @@ import type { paths } from "@pgbeam/policies-types";
 import { operationSchemas } from "@pgbeam/policies-validators";
 import { type HttpHandler, HttpResponse } from "msw";
 import { createOpenApiHttp } from "openapi-msw";
-import { fromWebRequest, toWebResponse } from "./exchange.js";
-import { ConnectionResetSignal, type PolicyService } from "./service.js";
+import type { PolicyMock } from "./mock-core.js";
+import { isConnectionReset } from "./service.js";
 
 type Method = "get" | "post" | "put" | "delete";
 
-/** MSW request handlers (typed from the spec's `paths` by openapi-msw) that answer from the emulator. */
-export function mswHandlers(service: PolicyService, baseUrl: string): HttpHandler[] {
-  const http = createOpenApiHttp<paths>({ baseUrl });
+/** Options of `mswHandlers`. */
+export interface MswHandlerOptions {
+  /** The base URL to intercept (default: the mock's `baseUrl`, `https://api.pgbeam.com`). */
+  baseUrl?: string;
+}
+
+/**
+ * MSW request handlers (typed from the spec's `paths` by openapi-msw) that answer from the
+ * emulator, for `setupServer(...mswHandlers(mock))` or `setupWorker(...mswHandlers(mock))`.
+ */
+export function mswHandlers(mock: PolicyMock, options: MswHandlerOptions = {}): HttpHandler[] {
+  const http = createOpenApiHttp<paths>({ baseUrl: options.baseUrl ?? mock.baseUrl });
   return operationSchemas.map((operation) => {
     const method = operation.method.toLowerCase() as Method;
     const route = http[method] as unknown as (
@@ -18,9 +27,9 @@ export function mswHandlers(service: PolicyService, baseUrl: string): HttpHandle
     ) => HttpHandler;
     return route(operation.path, async ({ request }) => {
       try {
-        return toWebResponse(await service.handle(fromWebRequest(request)));
+        return await mock.fetch(request);
       } catch (error) {
-        if (error instanceof ConnectionResetSignal) return HttpResponse.error();
+        if (isConnectionReset(error)) return HttpResponse.error();
         throw error;
       }
     });

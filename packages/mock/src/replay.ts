@@ -8,15 +8,16 @@ import type {
   PolicyReplayResult,
   ReplayChange,
 } from "@pgbeam/policies-types";
+import { wasRefused } from "./audit-events.js";
 import { policyReplayDefaults } from "./replay-defaults.js";
-import type { StoredStatement } from "./store.js";
+import type { StoredAuditEntry } from "./store.js";
 
 const dayMs = 24 * 60 * 60 * 1000;
 
 interface Group {
   hash: string;
   normalized: string;
-  latest: StoredStatement;
+  latest: StoredAuditEntry["entry"];
   first: number;
   last: number;
   count: number;
@@ -29,18 +30,26 @@ const changeOrder: Record<ReplayChange, number> = {
   still_blocked: 2,
 };
 
+/** Which traffic a replay reads: one credential's, the credentials bound to a profile, or all. */
+export interface ReplayScope {
+  /** Only entries of these credentials (undefined: every entry of the project). */
+  credentials: ReadonlySet<string> | undefined;
+  summary: Pick<PolicyReplayResult["summary"], "traffic_scope" | "bound_credentials">;
+}
+
 /**
  * Replays recorded traffic against a policy, as the service does: the window is
- * [start_ts, end_ts) (default: the 7 days before now), optionally one credential's traffic;
+ * [start_ts, end_ts) (default: the 7 days before now), the scope's credentials only;
  * statements are grouped by the engine's fingerprint, the newest `limit` groups are evaluated,
  * and items come changes first (newly blocked, then newly allowed), then by occurrences.
  */
 export function replay(
   engine: PolicyEngine,
-  traffic: readonly StoredStatement[],
-  input: PolicyReplayInput,
+  traffic: readonly StoredAuditEntry[],
+  input: Pick<PolicyReplayInput, "start_ts" | "end_ts" | "limit">,
   policy: PolicyProfileInput | PolicyProfile,
   now: Date,
+  scope: ReplayScope,
 ): PolicyReplayResult {
   const endMs = input.end_ts === undefined ? now.getTime() : Date.parse(input.end_ts);
   const startMs =
@@ -52,9 +61,10 @@ export function replay(
   const groups = new Map<string, Group>();
   let scanned = 0;
   let unparseable = 0;
-  for (const entry of traffic) {
-    if (entry.atMs < startMs || entry.atMs >= endMs) continue;
-    if (input.credential_id !== undefined && entry.credential_id !== input.credential_id) continue;
+  for (const { entry, atMs } of traffic) {
+    if (atMs < startMs || atMs >= endMs || entry.sql === "") continue;
+    if (scope.credentials !== undefined && !scope.credentials.has(entry.credential_id ?? ""))
+      continue;
     scanned += 1;
     let shape: { hash: string; normalized: string };
     try {
@@ -68,16 +78,16 @@ export function replay(
       groups.set(shape.hash, {
         ...shape,
         latest: entry,
-        first: entry.atMs,
-        last: entry.atMs,
+        first: atMs,
+        last: atMs,
         count: 1,
       });
       continue;
     }
     group.count += 1;
-    group.first = Math.min(group.first, entry.atMs);
-    if (entry.atMs >= group.last) {
-      group.last = entry.atMs;
+    group.first = Math.min(group.first, atMs);
+    if (atMs >= group.last) {
+      group.last = atMs;
       group.latest = entry;
     }
   }
@@ -102,6 +112,7 @@ export function replay(
       newly_allowed: items.filter((i) => i.change === "newly_allowed").length,
       skipped_unparseable: unparseable,
       truncated: newestFirst.length > limit,
+      ...scope.summary,
     },
     items,
   };
@@ -113,7 +124,7 @@ function item(
   group: Group,
 ): PolicyReplayItem {
   const result = engine.evaluate(group.latest.sql, policy);
-  const wasBlocked = group.latest.recorded_event === "blocked";
+  const wasBlocked = wasRefused(group.latest.event);
   const isBlocked = result.verdict === "block";
   const change: ReplayChange = isBlocked
     ? wasBlocked
@@ -129,10 +140,10 @@ function item(
     occurrences: group.count,
     first_seen: new Date(group.first).toISOString(),
     last_seen: new Date(group.last).toISOString(),
-    recorded_event: group.latest.recorded_event,
-    ...(group.latest.recorded_rule === undefined
+    recorded_event: group.latest.event,
+    ...(group.latest.decision_rule === undefined
       ? {}
-      : { recorded_rule: group.latest.recorded_rule }),
+      : { recorded_rule: group.latest.decision_rule }),
     change,
     ...(kind === undefined ? {} : { statement_kind: kind }),
     result,

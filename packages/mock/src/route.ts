@@ -21,25 +21,35 @@ const routes: CompiledRoute[] = operationSchemas.map((operation) => ({
 export function matchRoute(method: string, pathname: string): RouteMatch | undefined {
   const parts = pathname.split("/");
   for (const route of routes) {
-    if (route.operation.method !== method || route.segments.length !== parts.length) continue;
-    const pathParams: Record<string, string> = {};
-    const matched = route.segments.every((segment, i) => {
-      const part = parts[i] ?? "";
-      if (segment.startsWith("{") && segment.endsWith("}")) {
-        if (part === "") return false;
-        pathParams[segment.slice(1, -1)] = safeDecode(part);
-        return true;
-      }
-      return segment === part;
-    });
-    if (matched) return { operation: route.operation, pathParams };
+    if (route.operation.method !== method) continue;
+    const pathParams = matchPath(route, parts);
+    if (pathParams !== undefined) return { operation: route.operation, pathParams };
   }
   return undefined;
 }
 
-/** True when some operation has this path with another method. */
-export function pathExists(pathname: string): boolean {
-  return operationSchemas.some((operation) => matchRoute(operation.method, pathname) !== undefined);
+/** The methods the spec's operations define for this path (empty for a path it does not have). */
+export function allowedMethods(pathname: string): string[] {
+  const parts = pathname.split("/");
+  return routes
+    .filter((route) => matchPath(route, parts) !== undefined)
+    .map((route) => route.operation.method);
+}
+
+/** The path parameters when the path's segments fit the route's template. */
+function matchPath(route: CompiledRoute, parts: string[]): Record<string, string> | undefined {
+  if (route.segments.length !== parts.length) return undefined;
+  const pathParams: Record<string, string> = {};
+  const matched = route.segments.every((segment, i) => {
+    const part = parts[i] ?? "";
+    if (segment.startsWith("{") && segment.endsWith("}")) {
+      if (part === "") return false;
+      pathParams[segment.slice(1, -1)] = safeDecode(part);
+      return true;
+    }
+    return segment === part;
+  });
+  return matched ? pathParams : undefined;
 }
 
 function safeDecode(part: string): string {

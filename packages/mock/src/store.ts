@@ -1,46 +1,64 @@
-import { randomBytes } from "node:crypto";
 import type { PolicyProfile, PolicyProfileInput } from "@pgbeam/policies-types";
 import { withDefaults } from "@pgbeam/policies-validators";
 
-/** One statement an agent sent, as the proxy recorded it (the input of `replayPolicy`). */
-export interface RecordedStatement {
-  /** The SQL as sent. */
+/**
+ * One entry of a project's audit log, in the service's AuditLogEntry shape, as `mock.record`
+ * and `--seed` take it: `sql` is required (the emulator replays it); `ts` defaults to now,
+ * `event` to `query`, `id` to a new `aud_…`, `project_id` to the project. Other fields
+ * (`credential_id`, `decision_rule`, `rows_returned`, `statement_kind`, …, and fields this SDK
+ * does not know) are kept as given.
+ */
+export interface RecordedAuditEntry {
   sql: string;
-  /** When it ran (RFC 3339 or a Date); default: now. */
-  at?: string | Date;
-  /** The agent credential that sent it (`cred_…`). */
-  credential_id?: string;
-  /** What the live policy did with it: `query`, `masked`, `truncated` or `blocked` (default `query`). */
-  recorded_event?: string;
-  /** The rule that decided it, when the live policy blocked it. */
-  recorded_rule?: string;
+  /** The entry's id (`aud_…`); default: a new one. */
+  id?: string;
+  /** The project; default (and the only value accepted): the project it is recorded in. */
+  project_id?: string;
+  /** When it happened (RFC 3339, or a Date); default: the mock's now. */
+  ts?: string | Date;
+  /** The agent credential that sent it. */
+  credential_id?: string | null;
+  /** What the proxy did: `query`, `masked`, `truncated`, `blocked`, … (default `query`). */
+  event?: string;
+  /** The rule that decided it, e.g. `table_denied` on a blocked statement. */
+  decision_rule?: string;
+  /** Rows the statement returned. */
+  rows_returned?: number;
+  [field: string]: unknown;
 }
 
-/** A stored recorded statement, with its time as epoch milliseconds. */
-export interface StoredStatement {
-  sql: string;
+/** A stored audit entry: the entry as it would be listed, and its time as epoch milliseconds. */
+export interface StoredAuditEntry {
+  entry: RecordedAuditEntry & { id: string; project_id: string; event: string; ts: string };
   atMs: number;
-  credential_id?: string;
-  recorded_event: string;
-  recorded_rule?: string;
 }
 
-/** A first create answered under an `Idempotency-Key`, replayed for the same key and body. */
+/** An answer kept for an `Idempotency-Key`: what was sent (canonical), what was answered, when. */
 export interface IdempotentAnswer {
   requestBody: string;
+  response: { status: number; headers: Record<string, string>; body: string | undefined };
+  atMs: number;
+}
+
+/** A stored profile, with its representation and ETag computed on first read. */
+export interface StoredProfile {
+  seq: number;
   profile: PolicyProfile;
+  /** The JSON text a get answers with, once read (dropped when the profile changes). */
+  body?: string;
+  etag?: string;
 }
 
 /** Everything the emulator knows about one project. */
 export interface ProjectData {
-  profiles: Map<string, { seq: number; profile: PolicyProfile }>;
+  profiles: Map<string, StoredProfile>;
   /** Creation sequence numbers in ascending order: the list order. */
   order: number[];
   idBySeq: Map<number, string>;
   idByName: Map<string, string>;
   /** Agent credentials attached to each profile (a profile in use cannot be deleted). */
   attached: Map<string, Set<string>>;
-  traffic: StoredStatement[];
+  traffic: StoredAuditEntry[];
   idempotency: Map<string, IdempotentAnswer>;
 }
 
@@ -70,19 +88,26 @@ export function emptyProject(): ProjectData {
 
 const idAlphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-// Random bytes are drawn 4 KiB at a time: one system call per 400 ids, not one per id.
-let pool = randomBytes(4096);
+// Random bytes (Web Crypto) are drawn 4 KiB at a time, one call per 400 ids, and only on first
+// use: workerd refuses randomness at load time.
+let pool = new Uint8Array(0);
 let poolOffset = 0;
 
-/** A new profile id in the API's style (`pol_` and ten letters or digits). */
-export function newPolicyId(): string {
-  if (poolOffset + 10 > pool.length) {
-    pool = randomBytes(4096);
+/** A new id in the API's style: the prefix and `length` letters or digits. */
+export function newId(prefix: string, length: number): string {
+  if (poolOffset + length > pool.length) {
+    pool = crypto.getRandomValues(new Uint8Array(4096));
     poolOffset = 0;
   }
-  let id = "pol_";
-  for (let i = 0; i < 10; i++) id += idAlphabet[(pool[poolOffset++] as number) % idAlphabet.length];
+  let id = prefix;
+  for (let i = 0; i < length; i++)
+    id += idAlphabet[(pool[poolOffset++] as number) % idAlphabet.length];
   return id;
+}
+
+/** A new profile id (`pol_` and ten letters or digits). */
+export function newPolicyId(): string {
+  return newId("pol_", 10);
 }
 
 /** The stored form of an input: the spec's defaults applied, the required lists present. */
@@ -93,15 +118,14 @@ export function profileFrom(
 ): PolicyProfile {
   // Name first, then the defaults and the given fields, so the JSON reads like the spec's examples.
   const { name, ...rest } = withDefaults(input);
-  const filled = { ...rest, name };
   return {
     id: ids.id,
     project_id: ids.project_id,
     name,
     ...rest,
-    table_allowlist: filled.table_allowlist ?? [],
-    table_denylist: filled.table_denylist ?? [],
-    masking_rules: filled.masking_rules ?? [],
+    table_allowlist: rest.table_allowlist ?? [],
+    table_denylist: rest.table_denylist ?? [],
+    masking_rules: rest.masking_rules ?? [],
     created_at: times.created_at,
     updated_at: times.updated_at,
   };

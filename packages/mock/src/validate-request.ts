@@ -3,17 +3,35 @@ import {
   type ValidationIssue,
   validators,
 } from "@pgbeam/policies-validators";
-import { fail } from "./api-error.js";
 import type { MockRequest } from "./exchange.js";
+import { type FieldError, fail } from "./problem.js";
+import { requestBodyFields, requestBodyLimitBytes } from "./spec-facts.gen.js";
 
-/** Answers 400 with the validators' messages, when there are issues. */
-export function refuseIssues(what: string, issues: readonly ValidationIssue[]): void {
-  if (issues.length === 0) return;
-  fail(
-    400,
-    "invalid_request",
-    `Invalid ${what}: ${issues.map((issue) => issue.message).join("; ")}.`,
+/**
+ * The fields an issue is about, as dotted paths (`masking_rules.0.kind`). An issue about the
+ * whole value (a rule between fields: "give at most one of credential_id and bound_policy_id")
+ * names the top-level fields its message names, else `where`.
+ */
+function fieldsOf(issue: ValidationIssue, where: string, fields: readonly string[]): string[] {
+  if (issue.keys.length > 0) return [issue.keys.join(".")];
+  const named = fields.filter((field) =>
+    new RegExp(`(^|[^a-z_])${field}([^a-z_]|$)`).test(issue.message),
   );
+  return named.length > 0 ? named : [where];
+}
+
+/** Answers 400 naming each offending field, when there are issues. */
+export function refuseIssues(
+  what: string,
+  issues: readonly ValidationIssue[],
+  where = what,
+  fields: readonly string[] = [],
+): void {
+  if (issues.length === 0) return;
+  const errors: FieldError[] = issues.flatMap((issue) =>
+    fieldsOf(issue, where, fields).map((field) => ({ field, detail: issue.message })),
+  );
+  fail(400, `Invalid ${what}: ${issues.map((issue) => issue.message).join("; ")}.`, { errors });
 }
 
 /** Checks path parameters against the operation's schema. */
@@ -53,20 +71,75 @@ export function checkQueryParams(
   return query;
 }
 
-/** Reads and checks a JSON request body against the operation's schema. */
-export async function checkBody(
+/** Checks the request headers the operation declares against its schema (their lengths). */
+export function checkHeaderParams(operation: OperationSchemas, request: MockRequest): void {
+  if (operation.headerParams === undefined || operation.requestHeaders === undefined) return;
+  let headers: Record<string, string> | undefined;
+  for (const name of operation.requestHeaders) {
+    const value = request.header(name);
+    if (value === null) continue;
+    headers ??= {};
+    headers[name] = value;
+  }
+  if (headers === undefined) return; // none sent: nothing to check
+  const result = validators[operation.headerParams].validate(headers);
+  if (!result.ok) refuseIssues("header", result.issues);
+}
+
+/** True for `application/json` and `…+json` media types, parameters aside. */
+function isJson(contentType: string | null): boolean {
+  if (contentType === null) return false;
+  const type = (contentType.split(";")[0] ?? "").trim().toLowerCase();
+  return type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
+}
+
+/**
+ * Reads the request body as the service does: 415 without a JSON content type, 413 past the
+ * spec's limit (reading no further), 400 when it does not parse. Returns the parsed value (or
+ * undefined for an optional body left out) and its text.
+ */
+export async function readBody(
   operation: OperationSchemas,
   request: MockRequest,
-): Promise<unknown> {
+): Promise<{ value: unknown; text: string } | undefined> {
   if (operation.requestBody === undefined) return undefined;
-  const text = await request.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    fail(400, "invalid_request", "The request body is not valid JSON.");
+  const required = operation.requestBodyRequired !== false;
+  const contentType = request.header("content-type");
+  if (!required && contentType === null) {
+    // An optional body may be left out; one sent without a content type is still a 415.
+    const sent = await request.body(requestBodyLimitBytes);
+    if (sent.ok && sent.text === "") return undefined;
   }
-  const result = validators[operation.requestBody].validate(body);
-  if (!result.ok) refuseIssues("request body", result.issues);
-  return body;
+  if (!isJson(contentType)) {
+    fail(
+      415,
+      `The request body must be application/json (got ${contentType === null ? "no Content-Type" : `Content-Type ${contentType}`}).`,
+    );
+  }
+  const body = await request.body(requestBodyLimitBytes);
+  if (!body.ok) {
+    fail(
+      413,
+      `The request body is larger than ${requestBodyLimitBytes} bytes, the most the API accepts.`,
+      { headers: { connection: "close" } },
+    );
+  }
+  if (!required && body.text === "") return undefined;
+  try {
+    return { value: JSON.parse(body.text), text: body.text };
+  } catch {
+    return fail(400, "The request body is not valid JSON.", {
+      errors: [{ field: "body", detail: "the body is not valid JSON" }],
+    });
+  }
+}
+
+/** Checks a parsed body against the operation's schema. */
+export function checkBody(operation: OperationSchemas, value: unknown): void {
+  if (operation.requestBody === undefined) return;
+  const result = validators[operation.requestBody].validate(value);
+  if (!result.ok) {
+    const fields = requestBodyFields[operation.operationId] ?? [];
+    refuseIssues("request body", result.issues, "body", fields);
+  }
 }

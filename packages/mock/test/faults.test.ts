@@ -36,7 +36,7 @@ describe("faults and idempotency", () => {
       policies.createPolicyProfile(project, { name: "b" }, { idempotencyKey: key }),
     ).rejects.toMatchObject({
       status: 409,
-      code: "idempotency_key_reused",
+      code: "IDEMPOTENCY_KEY_REUSED",
     });
     expect(mock.profiles(project)).toHaveLength(1);
   });
@@ -73,18 +73,59 @@ describe("faults and idempotency", () => {
     const mock = createPolicyMock();
     mock.faults.next("listPolicyProfiles", {
       status: 403,
-      code: "plan_limit_exceeded",
-      message: "Upgrade.",
+      code: "FORBIDDEN",
+      message: "Your role cannot list profiles.",
     });
     mock.faults.next("listPolicyProfiles", { status: 500 });
     const headers = { authorization: `Bearer ${apiKey}` };
     const url = `https://api.pgbeam.com/v1/projects/${project}/policies`;
     const first = await mock.fetch(url, { headers });
-    expect([first.status, await first.json()]).toEqual([
-      403,
-      { error: { code: "plan_limit_exceeded", message: "Upgrade." } },
-    ]);
-    expect((await mock.fetch(url, { headers })).status).toBe(500);
+    expect(first.status).toBe(403);
+    expect(await first.json()).toMatchObject({
+      type: "https://pgbeam.com/docs/api/errors/forbidden",
+      status: 403,
+      code: "FORBIDDEN",
+      detail: "Your role cannot list profiles.",
+      instance: `/v1/projects/${project}/policies`,
+      request_id: first.headers.get("x-request-id"),
+    });
+    const second = await mock.fetch(url, { headers });
+    expect([second.status, (await second.json()).code]).toEqual([500, "INTERNAL_ERROR"]);
     expect((await mock.fetch(url, { headers })).status).toBe(200);
+  });
+
+  test("faults with the 0.3.5 statuses stay spec-true (the middleware checks every answer)", async () => {
+    const mock = createPolicyMock();
+    const [saved] = mock.seed(project, [{ name: "target" }]);
+    const id = saved?.id as string;
+    const { policies } = clientFor(mock);
+    mock.faults.next("updatePolicyProfile", { status: 412 });
+    const current = await policies.getPolicyProfileWithETag(project, id);
+    await expect(
+      policies.updatePolicyProfile(project, id, { name: "target" }),
+    ).rejects.toMatchObject({ status: 412, code: "PRECONDITION_FAILED", etag: current.etag });
+    mock.faults.next("createPolicyProfile", { status: 413 });
+    await expect(policies.createPolicyProfile(project, { name: "x" })).rejects.toMatchObject({
+      status: 413,
+      code: "PAYLOAD_TOO_LARGE",
+    });
+    mock.faults.next("dryEvalPolicy", { status: 415 });
+    await expect(
+      policies.dryEvalPolicy(project, { sql: "SELECT 1", policy_id: id }),
+    ).rejects.toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE" });
+    mock.faults.next("getPolicyProfile", { status: 500 });
+    await expect(policies.getPolicyProfile(project, id)).rejects.toMatchObject({
+      status: 500,
+      code: "INTERNAL_ERROR",
+    });
+    mock.faults.next("deletePolicyProfile", { status: 409 });
+    await expect(policies.deletePolicyProfile(project, id)).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
+    mock.faults.next("listPolicyProfiles", { status: 429 });
+    const limited = await mock.fetch(`https://api.pgbeam.com/v1/projects/${project}/policies`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    expect([limited.status, limited.headers.get("retry-after")]).toEqual([429, "1"]);
   });
 });

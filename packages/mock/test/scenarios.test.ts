@@ -1,5 +1,6 @@
 // What a consumer's CI would assert: state that Prism cannot keep.
 import { BadRequestError, NotFoundError } from "@pgbeam/policies-client";
+import { errorCodesByOperation } from "@pgbeam/policies-validators";
 import { beforeEach, describe, expect, test } from "vitest";
 import { createPolicyMock } from "../src/index.js";
 import { clientFor } from "./helpers.js";
@@ -74,7 +75,7 @@ describe("stateful scenarios", () => {
     await policies.createPolicyProfile(project, { name: "two" });
     await expect(policies.createPolicyProfile(project, { name: "one" })).rejects.toMatchObject({
       status: 409,
-      code: "already_exists",
+      code: "RESOURCE_EXISTS",
     });
     await expect(
       policies.updatePolicyProfile(project, first.id, { name: "two" }),
@@ -89,7 +90,7 @@ describe("stateful scenarios", () => {
     mock.attach(project, created.id, "cred_9wZr5YpK1d");
     await expect(policies.deletePolicyProfile(project, created.id)).rejects.toMatchObject({
       status: 409,
-      code: "policy_in_use",
+      code: errorCodesByOperation.deletePolicyProfile?.["409"]?.[0],
     });
     mock.detach(project, created.id, "cred_9wZr5YpK1d");
     await policies.deletePolicyProfile(project, created.id);
@@ -107,7 +108,7 @@ describe("stateful scenarios", () => {
     const strictClient = clientFor(strict).policies;
     await expect(strictClient.listPolicyProfiles("prj_unknown")).rejects.toMatchObject({
       status: 404,
-      code: "not_found",
+      code: "NOT_FOUND",
     });
     expect((await strictClient.listPolicyProfiles(project)).policies).toEqual([]);
   });
@@ -129,6 +130,8 @@ describe("stateful scenarios", () => {
     expect(() => mock.seed(project, [{ name: "bad", access_mode: "readonly" } as never])).toThrow(
       /access_mode must be one of/,
     );
-    expect(() => mock.seed(project, [{ name: "seeded" }])).toThrow(/already has/);
+    expect(() => mock.seed(project, [{ name: "seeded" }])).toThrow(
+      'seed(prj_8Kx2mQ4vLp)[0]: name "seeded" is taken: project prj_8Kx2mQ4vLp already has a profile by that name.',
+    );
   });
 });

@@ -2,7 +2,8 @@
 import { createPolicyClient } from "@pgbeam/policies-client";
 import { setupServer } from "msw/node";
 import { afterAll, describe, expect, test } from "vitest";
-import { createPolicyMock } from "../src/index.js";
+import { mswHandlers } from "../src/msw.js";
+import { createPolicyMock } from "../src/node.js";
 import { apiKey, clientFor } from "./helpers.js";
 
 const project = "prj_transports";
@@ -19,7 +20,7 @@ describe("transports share one state", () => {
     const overHttp = clientFor(mock, { baseUrl: url });
     expect(await overHttp.policies.getPolicyProfile(project, created.id)).toEqual(created);
 
-    const server = setupServer(...mock.handlers);
+    const server = setupServer(...mswHandlers(mock));
     server.listen({ onUnhandledRequest: "error" });
     try {
       const throughMsw = createPolicyClient({ apiKey, maxRetries: 0 });
@@ -39,6 +40,35 @@ describe("transports share one state", () => {
     mock.faults.next("createPolicyProfile", { when: "after", reset: true });
     const created = await client.policies.createPolicyProfile(project, { name: "http-once" });
     expect(mock.profiles(project).filter((p) => p.name === "http-once")).toEqual([created]);
+  });
+
+  test("every way in answers the same problem document, with its X-Request-Id", async () => {
+    const url = await mock.listen();
+    const path = `/v1/projects/${project}/policies/pol_missing`;
+    const headers = { authorization: `Bearer ${apiKey}` };
+    const server = setupServer(...mswHandlers(mock));
+    server.listen({ onUnhandledRequest: "bypass" });
+    try {
+      for (const response of [
+        await mock.fetch(`https://api.pgbeam.com${path}`, { headers }),
+        await fetch(`${url}${path}`, { headers }),
+        await fetch(`https://api.pgbeam.com${path}`, { headers }),
+      ]) {
+        expect(response.status).toBe(404);
+        expect(response.headers.get("content-type")).toBe("application/problem+json");
+        expect(await response.json()).toEqual({
+          type: "https://pgbeam.com/docs/api/errors/not-found",
+          title: "Not found",
+          status: 404,
+          code: "NOT_FOUND",
+          detail: "Policy profile pol_missing was not found.",
+          instance: path,
+          request_id: response.headers.get("x-request-id"),
+        });
+      }
+    } finally {
+      server.close();
+    }
   });
 
   test("close() stops the server; listen() again starts a new one", async () => {

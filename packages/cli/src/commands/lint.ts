@@ -1,66 +1,54 @@
-import { type LintFinding, lintPolicyProfile, type Severity } from "@pgbeam/policies-validators";
-import type { Located } from "../policy-files.js";
-import { positionOf } from "../policy-files.js";
-import type { Checked } from "./validate.js";
+import type { Severity } from "@pgbeam/policies-validators";
+import { type Command, Option } from "commander";
+import { type CommandContext, example } from "../context.js";
+import { exitCodes } from "../io.js";
+import { checkFiles, formatLocated } from "../profiles/check-files.js";
+import { exceeds, lintFiles, sarif } from "../profiles/lint-files.js";
+import { policyFiles } from "../profiles/policy-files.js";
+import { visible } from "../terminal/visible.js";
+import { count } from "../text/plural.js";
+import { version } from "../version.js";
 
-/** A linter finding at its place in a file. */
-export interface LocatedFinding extends Located {
-  code: string;
-  severity: Severity;
-  suggestion: string;
-}
-
-const rank: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
-/** The linter's findings for every valid profile, with source positions. */
-export function lintFiles(checked: Checked): LocatedFinding[] {
-  return [...checked.profiles.values()].flatMap(({ file, input }) =>
-    lintPolicyProfile(input).findings.map((finding: LintFinding) => ({
-      file: file.shownPath,
-      ...positionOf(file, finding.path),
-      message: finding.message,
-      code: finding.code,
-      severity: finding.severity,
-      suggestion: finding.suggestion,
-    })),
-  );
-}
-
-/** True when a finding is above the highest severity the run tolerates. */
-export function exceeds(finding: { severity: Severity }, maxSeverity: Severity): boolean {
-  return rank[finding.severity] > rank[maxSeverity];
-}
-
-/** The findings as a SARIF 2.1.0 log, which GitHub code scanning shows on the pull request. */
-export function sarif(findings: readonly LocatedFinding[], version: string): unknown {
-  const level: Record<Severity, string> = { error: "error", warning: "warning", info: "note" };
-  const rules = [...new Map(findings.map((f) => [f.code, f])).values()].map((f) => ({
-    id: f.code,
-    shortDescription: { text: f.code.replaceAll("-", " ") },
-    help: { text: f.suggestion },
-  }));
-  return {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: { name: "pgbeam-policies", version, informationUri: "https://pgbeam.com", rules },
-        },
-        results: findings.map((f) => ({
-          ruleId: f.code,
-          level: level[f.severity],
-          message: { text: `${f.message} ${f.suggestion}` },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: f.file.split("\\").join("/") },
-                region: { startLine: f.line, startColumn: f.col },
-              },
-            },
-          ],
-        })),
-      },
-    ],
-  };
+/** `lint`: the linter's findings; exit 1 on an invalid file or a finding above --max-severity. */
+export function registerLint(root: Command, { io, out, paint, settings, exit }: CommandContext) {
+  root
+    .command("lint")
+    .description("report risky or ineffective settings, with file positions")
+    .addOption(
+      new Option("--format <format>", "output format")
+        .choices(["text", "json", "sarif"])
+        .default("text"),
+    )
+    .addOption(
+      new Option("--max-severity <severity>", "highest severity that still exits 0")
+        .choices(["error", "warning", "info"])
+        .default("warning"),
+    )
+    .addHelpText("after", example("pgbeam-policies lint --format sarif > pgbeam.sarif"))
+    .action((options: { format: string; maxSeverity: Severity }) => {
+      const checked = checkFiles(policyFiles(settings().dir, io.cwd));
+      const findings = lintFiles(checked);
+      if (options.format === "json")
+        out(JSON.stringify({ problems: checked.problems, findings }, null, 2));
+      else if (options.format === "sarif") out(JSON.stringify(sarif(findings, version), null, 2));
+      else {
+        for (const problem of checked.problems) out(visible(formatLocated(problem)));
+        const tone = { error: paint.red, warning: paint.yellow, info: paint.dim };
+        for (const f of findings)
+          out(
+            `${visible(formatLocated(f))}  ${tone[f.severity](`${f.severity} ${f.code}`)}\n    → ${f.suggestion}`,
+          );
+        const invalid = checked.problems.length;
+        out(
+          invalid > 0
+            ? paint.red(
+                `${count(invalid, "problem")}: lint reads only valid files, so fix ${invalid === 1 ? "it" : "them"} first (see validate); ${count(findings.length, "finding")} in the valid ones.`,
+              )
+            : `${count(findings.length, "finding")}.`,
+        );
+      }
+      const failing =
+        checked.problems.length > 0 || findings.some((f) => exceeds(f, options.maxSeverity));
+      exit(failing ? exitCodes.error : exitCodes.ok);
+    });
 }

@@ -1,86 +1,85 @@
-import { createHash } from "node:crypto";
-import type { PolicyProfile, PolicyProfileInput } from "@pgbeam/policies-types";
-import { policyProfileFields, withDefaults } from "@pgbeam/policies-validators";
+import { basename, dirname, resolve } from "node:path";
+import type { Command } from "commander";
+import { type CommandContext, example } from "../context.js";
+import { writeInside } from "../files/write-inside.js";
+import { exitCodes, UsageError } from "../io.js";
+import { savedPlan } from "../profiles/saved-plan.js";
+import { planned, showPlan } from "../remote/planned.js";
+import { replayImpacts, showImpacts } from "../remote/replay-impact.js";
+import { visible } from "../terminal/visible.js";
 
-/** One field that differs between the remote profile and the file. */
-export interface FieldChange {
-  field: string;
-  from: unknown;
-  to: unknown;
-}
-
-/** One change the plan would make. */
-export type PlanChange =
-  | { action: "create"; name: string; input: PolicyProfileInput }
-  | {
-      action: "update";
-      name: string;
-      id: string;
-      input: PolicyProfileInput;
-      changes: FieldChange[];
-    }
-  | { action: "delete"; name: string; id: string };
-
-/** The profile's fields as the API would store them: defaults applied, the lists present. */
-function effective(profile: PolicyProfileInput): Record<string, unknown> {
-  const filled: Record<string, unknown> = {
-    table_allowlist: [],
-    table_denylist: [],
-    masking_rules: [],
-    ...withDefaults(profile),
-  };
-  return Object.fromEntries(policyProfileFields.map((field) => [field, filled[field]]));
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/** Compares the files with the project's profiles, by name. */
-export function plan(
-  local: ReadonlyMap<string, PolicyProfileInput>,
-  remote: readonly PolicyProfile[],
-  prune: boolean,
-): PlanChange[] {
-  const byName = new Map(remote.map((profile) => [profile.name, profile]));
-  const changes: PlanChange[] = [];
-  for (const [name, input] of [...local].sort(([a], [b]) => a.localeCompare(b))) {
-    const existing = byName.get(name);
-    if (existing === undefined) {
-      changes.push({ action: "create", name, input });
-      continue;
-    }
-    const want = effective(input);
-    const have = effective(existing);
-    const fields = policyProfileFields
-      .filter((field) => !same(have[field], want[field]))
-      .map((field) => ({ field, from: have[field], to: want[field] }));
-    if (fields.length > 0)
-      changes.push({ action: "update", name, id: existing.id, input, changes: fields });
-  }
-  if (prune) {
-    for (const profile of remote) {
-      if (!local.has(profile.name))
-        changes.push({ action: "delete", name: profile.name, id: profile.id });
-    }
-  }
-  return changes;
+interface PlanOptions {
+  prune?: boolean;
+  json?: boolean;
+  out?: string;
+  detailedExitcode?: boolean;
+  replay?: boolean;
+  failOnNewlyBlocked?: boolean;
 }
 
 /**
- * The idempotency key of a create: the same project, name and content always give the same key,
- * so a retried or re-run apply never stores the profile twice.
+ * `plan`: what apply would change, and with `--replay` what each update would do to the traffic
+ * its profile governs. Exit 2 on changes only under `--detailed-exitcode`; exit 1 under
+ * `--fail-on-newly-blocked` when an update would block statements its credentials ran.
  */
-export function createKey(projectId: string, input: PolicyProfileInput): string {
-  const digest = createHash("sha256")
-    .update(`${projectId}\n${JSON.stringify(effective(input))}`)
-    .digest("hex");
-  return `pgbeam-cli-${digest.slice(0, 40)}`;
-}
-
-/** The profile as a file holds it: no id or timestamps, no name (the file name is the name). */
-export function fileFields(profile: PolicyProfile): Record<string, unknown> {
-  const { id, project_id, created_at, updated_at, name, ...fields } = profile;
-  const ordered = policyProfileFields.filter((field) => field !== "name" && field in fields);
-  return Object.fromEntries(
-    ordered.map((field) => [field, (fields as Record<string, unknown>)[field]]),
-  );
+export function registerPlan(root: Command, context: CommandContext) {
+  const { io, out, paint, settings, exit } = context;
+  root
+    .command("plan")
+    .description("show what apply would change in the project")
+    .option("--prune", "also delete remote profiles that have no file")
+    .option("--json", "print the plan as JSON (with the replays unless --no-replay)")
+    .option("--out <file>", "save the plan for apply FILE (terraform's -out also works)")
+    .option("--detailed-exitcode", "exit 0 with no changes, 2 with changes, 1 on an error")
+    .option(
+      "--replay",
+      "replay each update against the recorded traffic of the credentials bound to the live profile",
+    )
+    .option("--no-replay", "skip the replays (with --json or --fail-on-newly-blocked)")
+    .option("--fail-on-newly-blocked", "replay, and exit 1 when an update blocks recorded traffic")
+    .addHelpText(
+      "after",
+      example(
+        "pgbeam-policies plan --replay --fail-on-newly-blocked --detailed-exitcode",
+        "pgbeam-policies plan -out reviewed.plan && pgbeam-policies apply reviewed.plan",
+      ),
+    )
+    .action(async (options: PlanOptions) => {
+      if (options.failOnNewlyBlocked && options.replay === false)
+        throw new UsageError("--fail-on-newly-blocked needs the replays that --no-replay skips.");
+      const { project, pgbeam, plan, remote } = await planned(
+        context,
+        settings(),
+        options.prune === true,
+      );
+      const replay =
+        options.replay ?? (options.json === true || options.failOnNewlyBlocked === true);
+      const impacts = replay ? await replayImpacts(pgbeam, project, plan.changes) : [];
+      if (options.json) out(JSON.stringify(replay ? { ...plan, replays: impacts } : plan, null, 2));
+      else {
+        showPlan(context, plan);
+        showImpacts(context, impacts);
+      }
+      if (options.out !== undefined) {
+        const path = resolve(io.cwd, options.out);
+        const text = `${JSON.stringify(savedPlan(project, plan.changes, remote), null, 2)}\n`;
+        writeInside(dirname(path), basename(path), text);
+        if (!options.json)
+          out(
+            `Saved the plan to ${visible(options.out)}: pgbeam-policies apply ${visible(options.out)} carries out exactly this.`,
+          );
+      }
+      const blocking = impacts.filter((impact) => impact.summary.newly_blocked > 0);
+      if (options.failOnNewlyBlocked && blocking.length > 0) {
+        if (!options.json)
+          out(
+            paint.red(
+              `--fail-on-newly-blocked: ${blocking.map((i) => visible(i.name)).join(", ")} would block statements that ${blocking.length === 1 ? "its" : "their"} credentials ran.`,
+            ),
+          );
+        return exit(exitCodes.error);
+      }
+      const changed = plan.changes.length > 0;
+      exit(options.detailedExitcode && changed ? exitCodes.changes : exitCodes.ok);
+    });
 }

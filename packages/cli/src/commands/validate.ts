@@ -1,55 +1,28 @@
-import type { PolicyProfileInput } from "@pgbeam/policies-types";
-import { policyProfileFields, validatePolicyProfileInput } from "@pgbeam/policies-validators";
-import { isMap } from "yaml";
-import { type Located, type PolicyFile, positionOf, profileInput } from "../policy-files.js";
+import type { Command } from "commander";
+import { type CommandContext, example } from "../context.js";
+import { exitCodes } from "../io.js";
+import { checkFiles, formatLocated } from "../profiles/check-files.js";
+import { policyFiles } from "../profiles/policy-files.js";
+import { visible } from "../terminal/visible.js";
+import { count } from "../text/plural.js";
 
-/** The outcome of checking the files: every problem, and the profiles of the files without any. */
-export interface Checked {
-  problems: Located[];
-  profiles: Map<string, { file: PolicyFile; input: PolicyProfileInput }>;
-}
-
-const fields = new Set<string>(policyProfileFields);
-
-/** Checks each profile file against the spec with the validators; problems carry source positions. */
-export function checkFiles(files: readonly PolicyFile[]): Checked {
-  const problems: Located[] = [];
-  const profiles: Checked["profiles"] = new Map();
-  for (const file of files) {
-    const at = (pointer: string, message: string) => {
-      const { line, col } = positionOf(file, pointer);
-      problems.push({ file: file.shownPath, line, col, message });
-    };
-    if (file.syntaxErrors.length > 0) {
-      problems.push(...file.syntaxErrors);
-      continue;
-    }
-    if (file.doc.contents !== null && !isMap(file.doc.contents)) {
-      at("", "A profile file must hold a mapping of PolicyProfileInput fields.");
-      continue;
-    }
-    const before = problems.length;
-    const input = profileInput(file);
-    for (const key of Object.keys(input)) {
-      if (!fields.has(key))
-        at(
-          `/${key}`,
-          `${key} is not a PolicyProfileInput field (fields: ${policyProfileFields.join(", ")}).`,
-        );
-    }
-    if (input.name !== file.name)
-      at(
-        "/name",
-        `name is "${String(input.name)}" but the file is ${file.name}: the file name is the profile's name.`,
+/** `validate`: every profile file against the API's schema; exit 1 on any problem. */
+export function registerValidate(
+  root: Command,
+  { io, out, paint, settings, exit }: CommandContext,
+) {
+  root
+    .command("validate")
+    .description("check every profile file against the API's schema, as file:line:col")
+    .addHelpText("after", example("pgbeam-policies validate --dir policies"))
+    .action(() => {
+      const { problems, profiles } = checkFiles(policyFiles(settings().dir, io.cwd));
+      for (const problem of problems) out(visible(formatLocated(problem)));
+      out(
+        problems.length === 0
+          ? paint.green(`${count(profiles.size, "profile")} valid.`)
+          : paint.red(`${count(problems.length, "problem")}.`),
       );
-    const result = validatePolicyProfileInput(input);
-    if (!result.ok) for (const issue of result.issues) at(issue.path, issue.message);
-    if (problems.length === before) profiles.set(file.name, { file, input });
-  }
-  return { problems, profiles };
-}
-
-/** `file:line:col  message`, the form editors and CI annotate. */
-export function formatLocated(problem: Located): string {
-  return `${problem.file}:${problem.line}:${problem.col}  ${problem.message}`;
+      exit(problems.length === 0 ? exitCodes.ok : exitCodes.error);
+    });
 }

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import type { PolicyProfileInput } from "@pgbeam/policies-types";
 import { type Document, isMap, isSeq, LineCounter, parseDocument } from "yaml";
-import { UsageError } from "./io.js";
+import { fileBaseOf, nameOfFileBase } from "../files/profile-file-name.js";
+import { UsageError } from "../io.js";
 
 /** One problem at a place in a file, printed as `file:line:col  message`. */
 export interface Located {
@@ -17,7 +18,12 @@ export interface PolicyFile {
   path: string;
   /** The path shown to the user (relative to the working directory). */
   shownPath: string;
-  /** The profile's name: the file name without its extension. */
+  /** The file name without its extension (or `.test` suffix). */
+  base: string;
+  /**
+   * The profile's name: the file's `name` field when the file name is that name's encoding,
+   * otherwise the file name decoded (see `fileBaseOf`).
+   */
   name: string;
   text: string;
   doc: Document;
@@ -26,7 +32,8 @@ export interface PolicyFile {
   syntaxErrors: Located[];
 }
 
-const profileExtensions = [".yaml", ".yml", ".json"];
+/** The extensions a profile file may have. */
+export const profileExtensions = [".yaml", ".yml", ".json"];
 const testSuffixes = [".test.yaml", ".test.yml", ".test.json"];
 
 /** Parses one file with source positions (YAML 1.2: an unquoted `off` is a string, `null` is null). */
@@ -37,7 +44,12 @@ export function readPolicyFile(path: string, cwd: string): PolicyFile {
   const shownPath = relative(cwd, path) || path;
   const extension = profileExtensions.find((ext) => path.endsWith(ext)) ?? "";
   const testSuffix = testSuffixes.find((suffix) => path.endsWith(suffix));
-  const name = basename(path, testSuffix ?? extension);
+  const base = basename(path, testSuffix ?? extension);
+  const field: unknown = isMap(doc.contents) ? doc.get("name") : undefined;
+  const name =
+    typeof field === "string" && fileBaseOf(field) === base
+      ? field
+      : (nameOfFileBase(base) ?? base);
   const syntaxErrors = doc.errors.map((error) => {
     const at = lines.linePos(error.pos[0]);
     return {
@@ -47,7 +59,7 @@ export function readPolicyFile(path: string, cwd: string): PolicyFile {
       message: error.message.split("\n")[0] ?? error.message,
     };
   });
-  return { path, shownPath, name, text, doc, lines, syntaxErrors };
+  return { path, shownPath, base, name, text, doc, lines, syntaxErrors };
 }
 
 /** Every profile file of the folder (tests excluded), sorted by name. */

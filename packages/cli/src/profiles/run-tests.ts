@@ -1,18 +1,10 @@
 import type { PolicyEngine } from "@pgbeam/policies-engine";
-import type { DryEvalResult, MaskedColumn } from "@pgbeam/policies-types";
+import type { MaskedColumn } from "@pgbeam/policies-types";
 import { isSeq } from "yaml";
-import type { Located, PolicyFile } from "../policy-files.js";
-import { positionOf } from "../policy-files.js";
-import type { Checked } from "./validate.js";
-
-/** What a test case expects; only the fields given are compared. */
-export interface Expectation {
-  verdict: DryEvalResult["verdict"];
-  rule?: string;
-  /** `{ column, kind }` objects or `"column:kind"` strings. */
-  masked_columns?: (MaskedColumn | string)[];
-  row_filtered?: boolean;
-}
+import type { Checked } from "./check-files.js";
+import type { Located, PolicyFile } from "./policy-files.js";
+import { positionOf } from "./policy-files.js";
+import { readCase } from "./test-expectations.js";
 
 /** One case's outcome. */
 export interface CaseResult {
@@ -23,6 +15,8 @@ export interface CaseResult {
   passed: boolean;
   expected: Record<string, unknown>;
   actual: Record<string, unknown>;
+  /** What the engine said in full: its verdict, rule and reason. */
+  outcome: { verdict: string; rule: string; reason: string };
 }
 
 const columnsOf = (columns: readonly (MaskedColumn | string)[]) =>
@@ -36,6 +30,7 @@ export function runTests(
 ): { results: CaseResult[]; problems: Located[] } {
   const results: CaseResult[] = [];
   const problems: Located[] = [];
+  const byBase = new Map([...checked.profiles.values()].map((p) => [p.file.base, p]));
   for (const file of files) {
     const problem = (pointer: string, message: string) =>
       problems.push({ file: file.shownPath, ...positionOf(file, pointer), message });
@@ -43,9 +38,9 @@ export function runTests(
       problems.push(...file.syntaxErrors);
       continue;
     }
-    const profile = checked.profiles.get(file.name);
+    const profile = byBase.get(file.base);
     if (profile === undefined) {
-      problem("", `No valid profile ${file.name} for this test file (run validate).`);
+      problem("", `No valid profile ${file.base} for this test file (run validate).`);
       continue;
     }
     if (!isSeq(file.doc.contents)) {
@@ -53,15 +48,14 @@ export function runTests(
       continue;
     }
     const policy = engine.compile(profile.input);
-    const cases = file.doc.toJS() as unknown[];
-    cases.forEach((raw, index) => {
-      const entry = raw as { sql?: unknown; expect?: Partial<Expectation> };
-      if (typeof entry?.sql !== "string" || typeof entry.expect?.verdict !== "string") {
-        problem(`/${index}`, "Each case needs sql (a string) and expect.verdict.");
+    (file.doc.toJS() as unknown[]).forEach((raw, index) => {
+      const read = readCase(raw, index);
+      if (Array.isArray(read)) {
+        for (const p of read) problem(p.pointer, p.message);
         return;
       }
-      const result = engine.evaluate(entry.sql, policy);
-      const expect = entry.expect;
+      const { sql, expect } = read;
+      const result = engine.evaluate(sql, policy);
       const expected: Record<string, unknown> = { verdict: expect.verdict };
       const actual: Record<string, unknown> = { verdict: result.verdict };
       if (expect.rule !== undefined) {
@@ -76,15 +70,15 @@ export function runTests(
         expected.row_filtered = expect.row_filtered;
         actual.row_filtered = result.row_filter_predicate !== undefined;
       }
-      const passed = JSON.stringify(expected) === JSON.stringify(actual);
       results.push({
         file: file.shownPath,
-        profile: file.name,
+        profile: profile.file.name,
         index,
-        sql: entry.sql,
-        passed,
+        sql,
+        passed: JSON.stringify(expected) === JSON.stringify(actual),
         expected,
         actual,
+        outcome: { verdict: result.verdict, rule: result.rule, reason: result.reason },
       });
     });
   }

@@ -1,0 +1,83 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { requireProject } from "../config.js";
+import { type CommandContext, example } from "../context.js";
+import { exitCodes, UsageError } from "../io.js";
+import type { Plan } from "../profiles/plan-changes.js";
+import { readSavedPlan, staleness } from "../profiles/saved-plan.js";
+import { applyChanges } from "../remote/apply-changes.js";
+import { planned, remoteProfiles, showPlan } from "../remote/planned.js";
+import { visible } from "../terminal/visible.js";
+import { count } from "../text/plural.js";
+
+/**
+ * `apply [PLAN_FILE]`: carries out the plan of the files, or exactly a saved plan (refused when
+ * the project changed since). Asks on a terminal unless `--yes`; a "no" exits 1, as terraform.
+ */
+export function registerApply(root: Command, context: CommandContext) {
+  const { io, out, paint, settings, client, exit } = context;
+  const fromFile = async (file: string, prune: boolean) => {
+    if (prune)
+      throw new UsageError(
+        "--prune: a saved plan already says what it deletes; plan --prune --out FILE.",
+      );
+    let text: string;
+    try {
+      text = readFileSync(resolve(io.cwd, file), "utf8");
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+      throw new UsageError(
+        `PLAN_FILE ${file}: ${missing ? "no such file (write one with plan --out FILE)" : (error as Error).message}.`,
+      );
+    }
+    const saved = readSavedPlan(text);
+    if (typeof saved === "string") throw new UsageError(`PLAN_FILE ${file}: ${saved}.`);
+    const config = settings();
+    if (config.project !== undefined && config.project !== saved.project)
+      throw new UsageError(`--project ${config.project}: the plan was made for ${saved.project}.`);
+    const project = requireProject({ ...config, project: saved.project });
+    const pgbeam = client(config);
+    const stale = staleness(saved, await remoteProfiles(pgbeam, project));
+    if (stale.length > 0) {
+      for (const line of stale) out(paint.red(`✗ ${visible(line)}`));
+      throw new UsageError(
+        `The saved plan is stale (${count(stale.length, "profile")} changed since it was made): nothing applied; run plan again.`,
+      );
+    }
+    const plan: Plan = { changes: saved.changes, unmanaged: [] };
+    return { project, pgbeam, plan };
+  };
+  root
+    .command("apply")
+    .description("carry out the plan of the files, or a saved plan (asks first unless --yes)")
+    .argument("[plan-file]", "a plan saved by plan --out FILE: applied exactly, refused when stale")
+    .option("--prune", "also delete remote profiles that have no file")
+    .option("--yes", "do not ask")
+    .addHelpText(
+      "after",
+      example(
+        "pgbeam-policies apply --project prj_8Kx2mQ4vLp --yes",
+        "pgbeam-policies apply reviewed.plan --yes",
+      ),
+    )
+    .action(async (planFile: string | undefined, options: { prune?: boolean; yes?: boolean }) => {
+      const prune = options.prune === true;
+      const { project, pgbeam, plan } =
+        planFile === undefined
+          ? await planned(context, settings(), prune)
+          : await fromFile(planFile, prune);
+      showPlan(context, plan);
+      if (plan.changes.length === 0) return exit(exitCodes.ok);
+      if (options.yes !== true) {
+        if (io.confirm === undefined)
+          throw new UsageError("Not on a terminal: pass --yes to apply without asking.");
+        const question = `Apply ${count(plan.changes.length, "change")} to ${project}?`;
+        if (!(await io.confirm(question))) {
+          out("Nothing applied.");
+          return exit(exitCodes.error);
+        }
+      }
+      await applyChanges(context, pgbeam, project, plan.changes);
+    });
+}

@@ -1,0 +1,38 @@
+import type { PolicyClient } from "@pgbeam/policies-client";
+import type { Command } from "commander";
+import { apiClient } from "./api-client.js";
+import { type GlobalFlags, type Settings, settings } from "./config.js";
+import { type CliIo, colours } from "./io.js";
+
+/** What every command gets: where to write, its settings, a client, and its exit code. */
+export interface CommandContext {
+  io: CliIo;
+  /** Writes one line to stdout. */
+  out: (line?: string) => void;
+  paint: ReturnType<typeof colours>;
+  /** The settings from the global flags, the config file and the environment. */
+  settings: () => Settings;
+  /** The API client for these settings (the key from PGBEAM_API_KEY). */
+  client: (settings: Settings) => PolicyClient;
+  /** Sets the process's exit code. */
+  exit: (code: number) => void;
+}
+
+/** The context for the commands of `root`, recording the exit code in `result`. */
+export function commandContext(io: CliIo, root: Command, result: { code: number }): CommandContext {
+  return {
+    io,
+    out: (line = "") => io.stdout(`${line}\n`),
+    paint: colours(io),
+    settings: () => settings(io, root.opts<GlobalFlags>()),
+    client: (config) => apiClient(io, config),
+    exit: (code) => {
+      result.code = code;
+    },
+  };
+}
+
+/** The `Example:` block every command's help ends with. */
+export function example(...lines: string[]): string {
+  return `\nExample:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n`;
+}

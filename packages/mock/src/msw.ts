@@ -1,0 +1,1 @@
+export { type MswHandlerOptions, mswHandlers } from "./msw-handlers.js";

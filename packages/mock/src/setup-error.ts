@@ -1,0 +1,25 @@
+/** Which setup call, or which list of a seed file, an entry came from. */
+export type SetupList = "projects" | "traffic";
+
+/**
+ * A profile or audit entry that `mock.seed` / `mock.record` (or a seed file) cannot store:
+ * names the project, the list, the index and the field, and says what is wrong.
+ */
+export class MockSetupError extends TypeError {
+  constructor(
+    /** `projects` for `seed`, `traffic` for `record`. */
+    readonly list: SetupList,
+    readonly projectId: string,
+    readonly index: number,
+    /** What is wrong, starting with the field (`ts must be an RFC 3339 date-time (got "x")`). */
+    readonly reason: string,
+  ) {
+    super(`${list === "projects" ? "seed" : "record"}(${projectId})[${index}]: ${reason}`);
+    this.name = "MockSetupError";
+  }
+
+  /** The location as a seed file spells it: `traffic.prj_1[3]: …`. */
+  inSeedFile(): string {
+    return `${this.list}.${this.projectId}[${this.index}]: ${this.reason}`;
+  }
+}

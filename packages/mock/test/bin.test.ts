@@ -1,0 +1,87 @@
+// The bin: seed files in the AuditLogEntry shape, seed errors that say where, and --log lines.
+import { execFile, spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { expect, test } from "vitest";
+
+const bin = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "pgbeam-mock-bin-"));
+
+function seedFile(name: string, content: unknown): string {
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(content));
+  return file;
+}
+
+test("a seed error names the list, the project and the index", async () => {
+  const file = seedFile("bad.json", {
+    projects: { prj_1: [{ name: "ok" }] },
+    traffic: { prj_1: [{ sql: "SELECT 1" }, { sql: "SELECT 2", ts: "last tuesday" }] },
+  });
+  const failed = await promisify(execFile)(process.execPath, [bin, "--seed", file]).catch(
+    (e: { code: number; stderr: string }) => e,
+  );
+  expect(failed).toMatchObject({
+    code: 2,
+    stderr: `pgbeam-policies-mock: the seed file ${file} is invalid: traffic.prj_1[1]: ts must be an RFC 3339 date-time (got "last tuesday").\n`,
+  });
+  const badProfile = seedFile("bad-profile.json", {
+    projects: { prj_2: [{ name: "a" }, { name: "b", access_mode: "readonly" }] },
+  });
+  const refused = await promisify(execFile)(process.execPath, [bin, "--seed", badProfile]).catch(
+    (e: { stderr: string }) => e,
+  );
+  expect((refused as { stderr: string }).stderr).toContain(
+    "is invalid: projects.prj_2[1]: access_mode must be one of",
+  );
+});
+
+test("--log writes one line per request (method, path, status, ms, request id) and never the key", async () => {
+  const file = seedFile("audit.json", {
+    projects: { prj_1: [{ name: "seeded" }] },
+    traffic: {
+      prj_1: [
+        {
+          id: "aud_1",
+          sql: "SELECT 1",
+          ts: new Date().toISOString(),
+          event: "query",
+          credential_id: "agt_1",
+          region: "eu-west-1",
+        },
+      ],
+    },
+  });
+  const child = spawn(
+    process.execPath,
+    [bin, "--port", "0", "--seed", file, "--log", "--api-key", "pgb_secret_key"],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        const found = /http:\/\/\S+/.exec(chunk.toString());
+        if (found) resolve(found[0]);
+      });
+      child.once("exit", (code) => reject(new Error(`the bin exited with ${code}`)));
+    });
+    const logged = new Promise<string>((resolve) => {
+      child.stderr.on("data", (chunk: Buffer) => resolve(chunk.toString()));
+    });
+    const response = await fetch(`${url}/v1/projects/prj_1/policies`, {
+      headers: { authorization: "Bearer pgb_secret_key" },
+    });
+    expect(response.status).toBe(200);
+    const line = await logged;
+    expect(line).toMatch(
+      /^GET \/v1\/projects\/prj_1\/policies 200 \d+\.\dms req_[0-9A-Za-z]{16}\n$/,
+    );
+    expect(line).toContain(response.headers.get("x-request-id") as string);
+    expect(line).not.toContain("pgb_secret_key");
+  } finally {
+    child.kill("SIGTERM");
+  }
+});

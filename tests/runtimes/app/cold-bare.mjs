@@ -1,0 +1,2 @@
+// Cold start's baseline: a program that does nothing, started the same way.
+export async function run() {}

@@ -1,0 +1,107 @@
+// The runtime matrix: the packed packages, installed once into a throw-away project, run the same
+// four checks on every runtime our users run (all at once, each in its own process or isolate).
+// A runtime this machine cannot provide is a skipped test that names the reason.
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { chromiumRuntimes, closeChromium } from "./matrix/chromium.js";
+import type { MatrixContext } from "./matrix/context.js";
+import { edgeRuntime } from "./matrix/edge-runtime.js";
+import { createMatrixProject, startEmulator } from "./matrix/project.js";
+import { type CheckResults, checkNames, checkTitles } from "./matrix/results.js";
+import type { Runtime } from "./matrix/runtime.js";
+import { serverRuntimes } from "./matrix/server-runtimes.js";
+import { workerdRuntime } from "./matrix/workerd.js";
+
+const runtimes: Runtime[] = [...serverRuntimes, workerdRuntime, edgeRuntime, ...chromiumRuntimes];
+/** The runtime running this suite (Node 20 on CI): every other one must answer as it does. */
+const reference = runtimes[0] as Runtime;
+const results = new Map<string, Promise<CheckResults>>();
+let project: string | undefined;
+let emulator: { close(): Promise<void> } | undefined;
+
+beforeAll(async () => {
+  const created = await createMatrixProject();
+  project = created.project;
+  const started = await startEmulator(created.project);
+  emulator = started;
+  const ready: MatrixContext = { ...created, baseUrl: started.url };
+  for (const runtime of runtimes) {
+    if (runtime.unavailable !== undefined) continue;
+    const running = runtime.run(ready);
+    running.catch(() => {}); // reported by the runtime's own tests
+    results.set(runtime.name, running);
+  }
+  await Promise.allSettled(results.values());
+}, 150_000);
+
+afterAll(async () => {
+  await closeChromium();
+  await emulator?.close();
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+/** What a skipped runtime's test names say after the check: why it cannot run here. */
+const skippedBecause = (runtime: Runtime) =>
+  runtime.unavailable === undefined ? "" : ` (skipped: ${runtime.unavailable})`;
+
+const resultsOf = (runtime: Runtime): Promise<CheckResults> => {
+  const running = results.get(runtime.name);
+  if (running === undefined) throw new Error(`${runtime.name} did not run`);
+  return running;
+};
+
+describe(`${reference.name} (the reference every runtime must match)`, () => {
+  test("answers every check without an error", async () => {
+    const answered = await resultsOf(reference);
+    for (const check of checkNames) expect(answered[check]).not.toHaveProperty("error");
+    expect(answered.client).toMatchObject({ sameName: true, listed: true });
+    expect(answered.client).toEqual(answered.mock);
+  });
+});
+
+describe.each(runtimes)("$name", (runtime) => {
+  test.skipIf(runtime.unavailable !== undefined).each(checkNames)(
+    `%s${skippedBecause(runtime)}`,
+    async (check) => {
+      const expected = (await resultsOf(reference))[check];
+      expect((await resultsOf(runtime))[check], checkTitles[check]).toEqual(expected);
+    },
+  );
+});
+
+const chromiumWith = (bundler: string) =>
+  runtimes.find((runtime) => runtime.name === `chromium (${bundler})`) as Runtime;
+
+describe.each(["vite", "webpack"].map(chromiumWith))(
+  "$name, the engine with no option",
+  (runtime) => {
+    test.skipIf(runtime.unavailable !== undefined)(
+      `createEngine() fetches the .wasm the bundler emitted${skippedBecause(runtime)}`,
+      async () => {
+        expect((await resultsOf(runtime)).zeroConfig).toBe("allow");
+      },
+    );
+  },
+);
+
+describe("chromium (vite): a browser app tested against MSW", () => {
+  const vite = chromiumWith("vite");
+  test.skipIf(vite.unavailable !== undefined)(
+    `its API calls, answered by setupWorker with the mock's handlers, dry-evaluate with the engine in the page${skippedBecause(vite)}`,
+    async () => {
+      const expected = (await resultsOf(reference)).client;
+      expect((await resultsOf(vite)).msw).toEqual(expected);
+    },
+  );
+});
+
+describe.each([workerdRuntime, edgeRuntime])("$name, the engine without its module", (runtime) => {
+  test.skipIf(runtime.unavailable !== undefined)(
+    `createEngine() says to pass { wasm }${skippedBecause(runtime)}`,
+    async () => {
+      expect((await resultsOf(runtime)).withoutWasm).toMatch(
+        /^createEngine: could not load the PostgreSQL parser's WebAssembly from .+[^.]\. Pass createEngine\(\{ wasm \}\)/,
+      );
+    },
+  );
+});
