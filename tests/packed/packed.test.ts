@@ -165,14 +165,17 @@ test("the mock's bin starts from the installed tarball and keeps state", async (
   }
 });
 
-test("npx @pgbeam/policies-cli --version works from the packed tarball", () => {
-  // The scoped name, as the docs say: the unscoped `pgbeam-policies` is not ours on npm.
-  const printed = execFileSync("npx", ["--no-install", "@pgbeam/policies-cli", "--version"], {
-    cwd: project,
-    encoding: "utf8",
-  });
-  expect(printed.trim()).toMatch(/^\d+\.\d+\.\d+/);
-});
+// The scoped names, as the docs say: the unscoped `pgbeam-policies…` names are not ours on npm.
+test.each(["@pgbeam/policies-cli", "@pgbeam/policies-mock"])(
+  "npx %s --version works from the packed tarball",
+  (name) => {
+    const printed = execFileSync("npx", ["--no-install", name, "--version"], {
+      cwd: project,
+      encoding: "utf8",
+    });
+    expect(printed.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  },
+);
 
 test("one validator bundles alone in 3.2 kB brotli, without Ajv, and works", async () => {
   const { build } = await import("esbuild");
