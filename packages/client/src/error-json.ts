@@ -9,13 +9,8 @@ export class PgBeamClientError extends PgBeamError {
   override name = "PgBeamClientError";
 
   /** The error's name, message and own fields, without headers, body or cause. */
-  toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = { name: this.name, message: this.message };
-    for (const [key, value] of Object.entries(this)) {
-      if (key !== "headers" && key !== "body" && key !== "cause" && value !== undefined) {
-        out[key] = value;
-      }
-    }
+  override toJSON(): Record<string, unknown> {
+    const { headers: _headers, body: _body, ...out } = super.toJSON();
     return out;
   }
 }

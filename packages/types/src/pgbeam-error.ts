@@ -26,6 +26,15 @@ export class PgBeamError extends Error {
     Object.defineProperty(this, lineage, { value: lineageOf(new.target), enumerable: false });
   }
 
+  /** The error's name, message and own fields (never its `cause`), so that `JSON.stringify` shows them. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) {
+      if (key !== "cause" && value !== undefined) out[key] = value;
+    }
+    return out;
+  }
+
   /** True for an instance of this class from any copy of the package. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     // `this` is whichever subclass `instanceof` was asked about, not PgBeamError itself.
