@@ -1,7 +1,5 @@
-import type { paths } from "@pgbeam/policies-types";
 import { operationSchemas } from "@pgbeam/policies-validators";
-import { type HttpHandler, HttpResponse } from "msw";
-import { createOpenApiHttp } from "openapi-msw";
+import { type HttpHandler, HttpResponse, http } from "msw";
 import type { PolicyMock } from "./mock-core.js";
 import { isConnectionReset } from "./service.js";
 
@@ -13,19 +11,18 @@ export interface MswHandlerOptions {
   baseUrl?: string;
 }
 
+/** An OpenAPI path (`/v1/projects/{project_id}`) as an MSW route (`/v1/projects/:project_id`). */
+const mswRoute = (path: string): string => path.replace(/\{([^}]+)\}/g, ":$1");
+
 /**
- * MSW request handlers (typed from the spec's `paths` by openapi-msw) that answer from the
- * emulator, for `setupServer(...mswHandlers(mock))` or `setupWorker(...mswHandlers(mock))`.
+ * MSW request handlers, one per operation of the spec, that answer from the emulator, for
+ * `setupServer(...mswHandlers(mock))` or `setupWorker(...mswHandlers(mock))`.
  */
 export function mswHandlers(mock: PolicyMock, options: MswHandlerOptions = {}): HttpHandler[] {
-  const http = createOpenApiHttp<paths>({ baseUrl: options.baseUrl ?? mock.baseUrl });
+  const baseUrl = (options.baseUrl ?? mock.baseUrl).replace(/\/+$/, "");
   return operationSchemas.map((operation) => {
     const method = operation.method.toLowerCase() as Method;
-    const route = http[method] as unknown as (
-      path: string,
-      resolver: (info: { request: Request }) => Promise<Response>,
-    ) => HttpHandler;
-    return route(operation.path, async ({ request }) => {
+    return http[method](`${baseUrl}${mswRoute(operation.path)}`, async ({ request }) => {
       try {
         return await mock.fetch(request);
       } catch (error) {

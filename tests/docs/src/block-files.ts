@@ -1,8 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { givenNames } from "./givens-names.js";
-import { freeNames, instrument, type ResultComment } from "./instrument.js";
+import { instrument, type ResultComment } from "./instrument.js";
 import type { CodeBlock } from "./markdown-blocks.js";
 
 /** Where the extracted blocks are written at test time (git-ignored). */
@@ -12,12 +11,10 @@ const src = fileURLToPath(new URL(".", import.meta.url));
 /** One README block written out twice: as written (to type-check) and instrumented (to run). */
 export interface BlockFiles {
   block: CodeBlock;
-  /** The block as written, plus an import of the names it takes as given. */
+  /** The block as written, as a user would paste it. */
   checkFile: string;
   /** The block with its result comments turned into checks. */
   runFile: string;
-  /** How many lines were put above the block's first line. */
-  headerLines: number;
   /** The block's result comments. */
   results: ResultComment[];
 }
@@ -28,24 +25,15 @@ export function writeBlockFiles(blocks: readonly CodeBlock[]): BlockFiles[] {
   mkdirSync(blocksDir, { recursive: true });
   return blocks.map((block) => {
     const id = `${block.file.replace(/[^\w]+/g, "-")}-${block.line}`;
-    const given = freeNames(block.code, givenNames);
-    const header =
-      given.length > 0 ? `import { ${given.join(", ")} } from "../src/givens.js";\n` : "";
     const checkFile = join(blocksDir, `${id}.check.ts`);
-    writeFileSync(checkFile, `${header}${block.code}\nexport {};\n`);
+    writeFileSync(checkFile, `${block.code}\nexport {};\n`);
     const instrumented = instrument(
       block.code,
       join(src, "result-reporter.js"),
       join(src, "vitest-shim.js"),
     );
     const runFile = join(blocksDir, `${id}.run.ts`);
-    writeFileSync(runFile, `${header}${instrumented.code}\nexport {};\n`);
-    return {
-      block,
-      checkFile,
-      runFile,
-      headerLines: header ? 1 : 0,
-      results: instrumented.results,
-    };
+    writeFileSync(runFile, `${instrumented.code}\nexport {};\n`);
+    return { block, checkFile, runFile, results: instrumented.results };
   });
 }

@@ -73,29 +73,3 @@ export function instrument(code: string, reporter: string, vitestShim: string): 
   out = out.replace(/from "vitest"/g, `from ${JSON.stringify(vitestShim)}`);
   return { code: `import { __result } from ${JSON.stringify(reporter)};\n${out}`, results };
 }
-
-/** The names a block uses without declaring or importing them. */
-export function freeNames(code: string, candidates: readonly string[]): string[] {
-  const source = ts.createSourceFile("block.ts", code, ts.ScriptTarget.ES2022, true);
-  const declared = new Set<string>();
-  const used = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (
-      (ts.isVariableDeclaration(node) ||
-        ts.isFunctionDeclaration(node) ||
-        ts.isClassDeclaration(node) ||
-        ts.isImportSpecifier(node) ||
-        ts.isImportClause(node) ||
-        ts.isNamespaceImport(node) ||
-        ts.isBindingElement(node) ||
-        ts.isParameter(node)) &&
-      node.name &&
-      ts.isIdentifier(node.name)
-    )
-      declared.add(node.name.text);
-    if (ts.isIdentifier(node)) used.add(node.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return candidates.filter((name) => used.has(name) && !declared.has(name));
-}

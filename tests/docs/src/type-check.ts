@@ -19,7 +19,7 @@ export function typeErrors(files: readonly BlockFiles[]): string[] {
     if (!diagnostic.file || diagnostic.start === undefined || !owner)
       return `${diagnostic.file?.fileName ?? "(program)"}: ${message}`;
     const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-    const readmeLine = owner.block.line + line - owner.headerLines;
+    const readmeLine = owner.block.line + line;
     return `${owner.block.file}:${readmeLine}:${character + 1} ${message}`;
   });
 }

@@ -2,7 +2,6 @@ import { createPolicyMock } from "@pgbeam/policies-mock";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { writeBlockFiles } from "../src/block-files.js";
 import { allCodeBlocks } from "../src/markdown-blocks.js";
-import { seedReadmeFixtures } from "../src/readme-fixtures.js";
 import { mismatch } from "../src/result-notation.js";
 import { takeReported } from "../src/result-reporter.js";
 import { typeErrors } from "../src/type-check.js";
@@ -36,7 +35,6 @@ describe.each(files.map((f) => [`${f.block.file}:${f.block.line}`, f] as const))
     }
     test("runs against the emulator, and its result comments hold", async () => {
       mock.reset();
-      seedReadmeFixtures(mock);
       takeReported();
       await import(file.runFile);
       await runRegistered();
