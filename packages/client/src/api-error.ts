@@ -56,8 +56,12 @@ function unrecognizedMessage(response: Response, body: unknown, target: string):
   const raw = typeof body === "string" && body.trim() !== "" ? excerpt(body) : undefined;
   const type = response.headers.get("content-type")?.split(";")[0]?.trim() || "no content type";
   const summary = raw ?? (response.statusText || (body === undefined ? "empty body" : "JSON"));
+  // A page titled "404 Not Found" already starts with the status: it is not said twice.
+  const status = String(response.status);
+  const lead =
+    summary === status || summary.startsWith(`${status} `) ? summary : `${status} ${summary}`;
   return (
-    `${response.status} ${summary} (${type}, not a PgBeam problem document, from ${target}; ` +
+    `${lead} (${type}, not a PgBeam problem document, from ${target}; ` +
     "is baseUrl the Policies API?)"
   );
 }
