@@ -69,8 +69,8 @@ function unrecognizedMessage(response: Response, body: unknown, target: string):
 /**
  * Builds the error class that matches the response's status from its headers and parsed body.
  * `target` names the call (`GET https://…/v1/…`) for answers that are not problem documents.
- * `redact` removes the caller's credentials from every text the error carries, should the server
- * echo them.
+ * `redact` removes the caller's credentials from every text the error carries (the URL included),
+ * should the server echo them.
  */
 export function apiErrorFromResponse(
   response: Response,
@@ -81,15 +81,13 @@ export function apiErrorFromResponse(
   const { status, headers } = response;
   const body = redactDeep(rawBody, redact);
   const problem = readProblem(body);
-  const url = target?.url;
-  const message =
+  const url = target === undefined ? undefined : redact(target.url);
+  const message = redact(
     problem === undefined
-      ? unrecognizedMessage(
-          response,
-          body,
-          target ? `${target.method} ${target.url}` : "the server",
-        )
-      : `${status} ${problem.detail ?? problem.title ?? problem.code ?? response.statusText}`;
+      ? unrecognizedMessage(response, body, target ? `${target.method} ${url}` : "the server")
+      : `${status} ${problem.detail ?? problem.title ?? problem.code ?? response.statusText}`,
+  );
+  const headerRequestId = requestIdOf(headers);
   const ErrorClass = classFor(status, problem !== undefined);
   return new ErrorClass({
     status,
@@ -98,7 +96,8 @@ export function apiErrorFromResponse(
     title: problem?.title,
     detail: problem?.detail,
     instance: problem?.instance,
-    requestId: problem?.requestId ?? requestIdOf(headers),
+    requestId:
+      problem?.requestId ?? (headerRequestId === undefined ? undefined : redact(headerRequestId)),
     fieldErrors: problem?.fieldErrors ?? [],
     message,
     url,

@@ -45,9 +45,19 @@ export interface AttemptOptions {
 
 /** A `fetch` for openapi-fetch: one call in, one final response out, with retries underneath. */
 export type Transport = ((request: Request, options?: AttemptOptions) => Promise<Response>) & {
-  /** Replaces every credential this transport has sent with `[redacted]`. */
+  /**
+   * Replaces every credential this transport has sent with `[redacted]`; credentials shorter than
+   * {@link minRedactedLength} are left alone (redacting them would shred ordinary text).
+   */
   redact(text: string): string;
 };
+
+/**
+ * The shortest credential that is redacted from error texts. A real API key or JWT is far longer;
+ * a shorter one (`"test"`, `"1"`) is a placeholder, and replacing it everywhere would corrupt
+ * messages and ids that merely contain those characters.
+ */
+export const minRedactedLength = 8;
 
 const retryStatuses = new Set([408, 429, 500, 502, 503, 504]);
 const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
@@ -78,7 +88,8 @@ export function createTransport(config: TransportConfig): Transport {
   async function exchange(request: Request, init: RequestInit): Promise<Response> {
     // Getting the token counts against the attempt's timeout and the caller's signal too.
     const authorization = await config.authorization();
-    sentSecrets.add(authorization.slice("Bearer ".length));
+    const secret = authorization.slice("Bearer ".length);
+    if (secret.length >= minRedactedLength) sentSecrets.add(secret);
     request.headers.set("authorization", authorization);
     const response = await callFetch(config.fetch, request, init);
     return bufferResponse(refuseRedirect(response), config.maxResponseBytes);
@@ -253,8 +264,7 @@ export function createTransport(config: TransportConfig): Transport {
   return Object.assign(transport, {
     redact(text: string): string {
       let out = text;
-      for (const secret of sentSecrets)
-        if (secret !== "") out = out.split(secret).join("[redacted]");
+      for (const secret of sentSecrets) out = out.split(secret).join("[redacted]");
       return out;
     },
   });
