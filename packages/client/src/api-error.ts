@@ -16,6 +16,7 @@ import {
 } from "./errors.js";
 import { readProblem } from "./problem-document.js";
 import { requestIdOf } from "./request-id.js";
+import { retryOutcomeOf } from "./retry-note.js";
 
 /** The error class of each status; any other 5xx is an InternalServerError. */
 const classByStatus: Record<number, new (init: ApiErrorInit) => PgBeamApiError> = {
@@ -87,6 +88,7 @@ export function apiErrorFromResponse(
       ? unrecognizedMessage(response, body, target ? `${target.method} ${url}` : "the server")
       : `${status} ${problem.detail ?? problem.title ?? problem.code ?? response.statusText}`,
   );
+  const outcome = retryOutcomeOf(response);
   const headerRequestId = requestIdOf(headers);
   const ErrorClass = classFor(status, problem !== undefined);
   return new ErrorClass({
@@ -99,7 +101,7 @@ export function apiErrorFromResponse(
     requestId:
       problem?.requestId ?? (headerRequestId === undefined ? undefined : redact(headerRequestId)),
     fieldErrors: problem?.fieldErrors ?? [],
-    message,
+    message: outcome === undefined ? message : `${message}; ${outcome}`,
     url,
     headers,
     body,

@@ -13,6 +13,7 @@ import { networkFailureOf } from "./network-failure.js";
 import { bufferResponse } from "./read-body.js";
 import { requestIdOf } from "./request-id.js";
 import { parseRetryAfterMs } from "./retry-after.js";
+import { noteRetryOutcome, seconds } from "./retry-note.js";
 
 /** The fetch the transport sends with: it should pass `init` on (it carries the attempt's signal). */
 export type FetchFunction = (request: Request, init?: RequestInit) => Promise<Response>;
@@ -237,9 +238,20 @@ export function createTransport(config: TransportConfig): Transport {
 
       const { status, headers } = response;
       const seen = () => ({ status, requestId: requestIdOf(headers) });
-      if (!retryStatuses.has(status) || !canRetry) {
+      if (!retryStatuses.has(status)) {
         note(response.ok ? "info" : "error", "response", seen);
         return response;
+      }
+      // A retryable failure: what the error will say about the attempts, once there was more than one.
+      const attempts = attemptNumber > 1 ? `failed after ${attemptNumber} attempts` : undefined;
+      /** The response, marked with the attempts made and why there is no other. */
+      const giveUp = (reason?: string) => {
+        const outcome = [attempts, reason].filter((part) => part !== undefined).join("; ");
+        return outcome === "" ? response : noteRetryOutcome(response, outcome);
+      };
+      if (!canRetry) {
+        note("error", "response", seen);
+        return giveUp();
       }
       const retryAfterMs = parseRetryAfterMs(headers.get("retry-after"));
       if (retryAfterMs !== undefined && retryAfterMs > config.maxRetryAfterMs) {
@@ -247,7 +259,9 @@ export function createTransport(config: TransportConfig): Transport {
           ...seen(),
           retryAfterMs,
         }));
-        return response;
+        return giveUp(
+          `not retried: Retry-After ${seconds(retryAfterMs)} exceeds maxRetryAfterMs (${seconds(config.maxRetryAfterMs)})`,
+        );
       }
       const delayMs = retryAfterMs ?? backoffMs(attemptNumber);
       if (!fits(delayMs, deadline)) {
@@ -255,7 +269,10 @@ export function createTransport(config: TransportConfig): Transport {
           ...seen(),
           delayMs,
         }));
-        return response;
+        const wait = retryAfterMs === undefined ? "the backoff of" : "Retry-After";
+        return giveUp(
+          `not retried: ${wait} ${seconds(delayMs)} exceeds the ${seconds(deadline - Date.now())} left of totalTimeoutMs`,
+        );
       }
       note("warn", "retrying", () => ({ ...seen(), delayMs }));
       await pause(call, delayMs);
