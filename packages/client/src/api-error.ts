@@ -16,6 +16,7 @@ import {
 } from "./errors.js";
 import { readProblem } from "./problem-document.js";
 import { requestIdOf } from "./request-id.js";
+import { retryOutcomeOf } from "./retry-note.js";
 
 /** The error class of each status; any other 5xx is an InternalServerError. */
 const classByStatus: Record<number, new (init: ApiErrorInit) => PgBeamApiError> = {
@@ -56,8 +57,12 @@ function unrecognizedMessage(response: Response, body: unknown, target: string):
   const raw = typeof body === "string" && body.trim() !== "" ? excerpt(body) : undefined;
   const type = response.headers.get("content-type")?.split(";")[0]?.trim() || "no content type";
   const summary = raw ?? (response.statusText || (body === undefined ? "empty body" : "JSON"));
+  // A page titled "404 Not Found" already starts with the status: it is not said twice.
+  const status = String(response.status);
+  const lead =
+    summary === status || summary.startsWith(`${status} `) ? summary : `${status} ${summary}`;
   return (
-    `${response.status} ${summary} (${type}, not a PgBeam problem document, from ${target}; ` +
+    `${lead} (${type}, not a PgBeam problem document, from ${target}; ` +
     "is baseUrl the Policies API?)"
   );
 }
@@ -65,8 +70,8 @@ function unrecognizedMessage(response: Response, body: unknown, target: string):
 /**
  * Builds the error class that matches the response's status from its headers and parsed body.
  * `target` names the call (`GET https://…/v1/…`) for answers that are not problem documents.
- * `redact` removes the caller's credentials from every text the error carries, should the server
- * echo them.
+ * `redact` removes the caller's credentials from every text the error carries (the URL included),
+ * should the server echo them.
  */
 export function apiErrorFromResponse(
   response: Response,
@@ -77,15 +82,14 @@ export function apiErrorFromResponse(
   const { status, headers } = response;
   const body = redactDeep(rawBody, redact);
   const problem = readProblem(body);
-  const url = target?.url;
-  const message =
+  const url = target === undefined ? undefined : redact(target.url);
+  const message = redact(
     problem === undefined
-      ? unrecognizedMessage(
-          response,
-          body,
-          target ? `${target.method} ${target.url}` : "the server",
-        )
-      : `${status} ${problem.detail ?? problem.title ?? problem.code ?? response.statusText}`;
+      ? unrecognizedMessage(response, body, target ? `${target.method} ${url}` : "the server")
+      : `${status} ${problem.detail ?? problem.title ?? problem.code ?? response.statusText}`,
+  );
+  const outcome = retryOutcomeOf(response);
+  const headerRequestId = requestIdOf(headers);
   const ErrorClass = classFor(status, problem !== undefined);
   return new ErrorClass({
     status,
@@ -94,9 +98,10 @@ export function apiErrorFromResponse(
     title: problem?.title,
     detail: problem?.detail,
     instance: problem?.instance,
-    requestId: problem?.requestId ?? requestIdOf(headers),
+    requestId:
+      problem?.requestId ?? (headerRequestId === undefined ? undefined : redact(headerRequestId)),
     fieldErrors: problem?.fieldErrors ?? [],
-    message,
+    message: outcome === undefined ? message : `${message}; ${outcome}`,
     url,
     headers,
     body,

@@ -6,6 +6,7 @@ import {
   PgBeamResponseError,
   PreconditionFailedError,
 } from "./errors.js";
+import { checkNumber } from "./options.js";
 
 /** What one read-modify-write loop needs: how to read with the ETag and write under `If-Match`. */
 export interface ModifyPlan {
@@ -19,7 +20,7 @@ export interface ModifyPlan {
 }
 
 const defaultMaxAttempts = 5;
-const maxAttemptsLimit = 100;
+const attemptLimits = { min: 1, max: 100, integer: true };
 
 /**
  * Reads, changes and writes under `If-Match`; a 412 means someone wrote in between, so it reads
@@ -27,12 +28,9 @@ const maxAttemptsLimit = 100;
  */
 export async function modifyWithRetries(plan: ModifyPlan): Promise<PolicyProfile> {
   const maxAttempts = plan.maxAttempts ?? defaultMaxAttempts;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > maxAttemptsLimit) {
-    throw new PgBeamArgumentError(
-      "maxAttempts",
-      `maxAttempts must be an integer from 1 to ${maxAttemptsLimit} (got ${String(maxAttempts)}).`,
-    );
-  }
+  checkNumber("maxAttempts", maxAttempts, attemptLimits, (option, message) => {
+    throw new PgBeamArgumentError(option, message);
+  });
   if (typeof plan.change !== "function") {
     throw new PgBeamArgumentError("change", "change must be a function (current) => next profile.");
   }

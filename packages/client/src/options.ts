@@ -1,5 +1,6 @@
 import { PgBeamArgumentError } from "./errors.js";
 import type { Logger, LogLevel } from "./logger.js";
+import { shownValue } from "./shown-value.js";
 import type { FetchFunction } from "./transport.js";
 
 /** Settings of {@link createPolicyClient}; every one is optional. */
@@ -82,7 +83,7 @@ export function checkNumber(
   ) {
     fail(
       name,
-      `${name} must be ${integer ? "an integer" : "a number"} from ${min} to ${max} (got ${String(value)}).`,
+      `${name} must be ${integer ? "an integer" : "a number"} from ${min} to ${max} (got ${shownValue(value)}).`,
     );
   }
   return value;

@@ -13,6 +13,7 @@ import { networkFailureOf } from "./network-failure.js";
 import { bufferResponse } from "./read-body.js";
 import { requestIdOf } from "./request-id.js";
 import { parseRetryAfterMs } from "./retry-after.js";
+import { noteRetryOutcome, seconds } from "./retry-note.js";
 
 /** The fetch the transport sends with: it should pass `init` on (it carries the attempt's signal). */
 export type FetchFunction = (request: Request, init?: RequestInit) => Promise<Response>;
@@ -45,9 +46,19 @@ export interface AttemptOptions {
 
 /** A `fetch` for openapi-fetch: one call in, one final response out, with retries underneath. */
 export type Transport = ((request: Request, options?: AttemptOptions) => Promise<Response>) & {
-  /** Replaces every credential this transport has sent with `[redacted]`. */
+  /**
+   * Replaces every credential this transport has sent with `[redacted]`; credentials shorter than
+   * {@link minRedactedLength} are left alone (redacting them would shred ordinary text).
+   */
   redact(text: string): string;
 };
+
+/**
+ * The shortest credential that is redacted from error texts. A real API key or JWT is far longer;
+ * a shorter one (`"test"`, `"1"`) is a placeholder, and replacing it everywhere would corrupt
+ * messages and ids that merely contain those characters.
+ */
+export const minRedactedLength = 8;
 
 const retryStatuses = new Set([408, 429, 500, 502, 503, 504]);
 const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
@@ -78,7 +89,8 @@ export function createTransport(config: TransportConfig): Transport {
   async function exchange(request: Request, init: RequestInit): Promise<Response> {
     // Getting the token counts against the attempt's timeout and the caller's signal too.
     const authorization = await config.authorization();
-    sentSecrets.add(authorization.slice("Bearer ".length));
+    const secret = authorization.slice("Bearer ".length);
+    if (secret.length >= minRedactedLength) sentSecrets.add(secret);
     request.headers.set("authorization", authorization);
     const response = await callFetch(config.fetch, request, init);
     return bufferResponse(refuseRedirect(response), config.maxResponseBytes);
@@ -226,9 +238,20 @@ export function createTransport(config: TransportConfig): Transport {
 
       const { status, headers } = response;
       const seen = () => ({ status, requestId: requestIdOf(headers) });
-      if (!retryStatuses.has(status) || !canRetry) {
+      if (!retryStatuses.has(status)) {
         note(response.ok ? "info" : "error", "response", seen);
         return response;
+      }
+      // A retryable failure: what the error will say about the attempts, once there was more than one.
+      const attempts = attemptNumber > 1 ? `failed after ${attemptNumber} attempts` : undefined;
+      /** The response, marked with the attempts made and why there is no other. */
+      const giveUp = (reason?: string) => {
+        const outcome = [attempts, reason].filter((part) => part !== undefined).join("; ");
+        return outcome === "" ? response : noteRetryOutcome(response, outcome);
+      };
+      if (!canRetry) {
+        note("error", "response", seen);
+        return giveUp();
       }
       const retryAfterMs = parseRetryAfterMs(headers.get("retry-after"));
       if (retryAfterMs !== undefined && retryAfterMs > config.maxRetryAfterMs) {
@@ -236,7 +259,9 @@ export function createTransport(config: TransportConfig): Transport {
           ...seen(),
           retryAfterMs,
         }));
-        return response;
+        return giveUp(
+          `not retried: Retry-After ${seconds(retryAfterMs)} exceeds maxRetryAfterMs (${seconds(config.maxRetryAfterMs)})`,
+        );
       }
       const delayMs = retryAfterMs ?? backoffMs(attemptNumber);
       if (!fits(delayMs, deadline)) {
@@ -244,7 +269,10 @@ export function createTransport(config: TransportConfig): Transport {
           ...seen(),
           delayMs,
         }));
-        return response;
+        const wait = retryAfterMs === undefined ? "the backoff of" : "Retry-After";
+        return giveUp(
+          `not retried: ${wait} ${seconds(delayMs)} exceeds the ${seconds(deadline - Date.now())} left of totalTimeoutMs`,
+        );
       }
       note("warn", "retrying", () => ({ ...seen(), delayMs }));
       await pause(call, delayMs);
@@ -253,8 +281,7 @@ export function createTransport(config: TransportConfig): Transport {
   return Object.assign(transport, {
     redact(text: string): string {
       let out = text;
-      for (const secret of sentSecrets)
-        if (secret !== "") out = out.split(secret).join("[redacted]");
+      for (const secret of sentSecrets) out = out.split(secret).join("[redacted]");
       return out;
     },
   });

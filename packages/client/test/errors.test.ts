@@ -187,9 +187,26 @@ describe("answers that are not PgBeam problem documents", () => {
     expect(error).toMatchObject({ status: 404, code: undefined });
     const url = `${server.url}/v1/projects/prj_1/policies/pol_1`;
     expect((error as Error).message).toBe(
-      `404 404 Not Found (text/html, not a PgBeam problem document, from GET ${url}; is baseUrl the Policies API?)`,
+      `404 Not Found (text/html, not a PgBeam problem document, from GET ${url}; is baseUrl the Policies API?)`,
     );
     expect((error as PgBeamApiError).url).toBe(url);
+  });
+
+  test("an nginx 404 page without a title names the status once", async () => {
+    const error = await failWith((res) => {
+      res.writeHead(404, { "content-type": "text/html" });
+      res.end(
+        "<html><body><center><h1>404 Not Found</h1></center><hr><center>nginx</center></body></html>",
+      );
+    });
+    expect((error as Error).message).toMatch(/^404 Not Found nginx \(text\/html, not a PgBeam/);
+  });
+
+  test("a body that merely starts with the status digits still gets the status in front", async () => {
+    const error = await failWith((res) =>
+      res.writeHead(404, { "content-type": "text/plain" }).end("4040 routes"),
+    );
+    expect((error as Error).message).toMatch(/^404 4040 routes \(text\/plain/);
   });
 
   test("JSON of another shape is unrecognized too", async () => {
@@ -211,7 +228,7 @@ describe("answers that are not PgBeam problem documents", () => {
       res.end(page);
     });
     expect(error).toBeInstanceOf(InternalServerError);
-    expect((error as Error).message).toMatch(/^502 502 Bad Gateway \(text\/html, not a PgBeam/);
+    expect((error as Error).message).toMatch(/^502 Bad Gateway \(text\/html, not a PgBeam/);
     expect((error as PgBeamApiError).code).toBeUndefined();
   });
 

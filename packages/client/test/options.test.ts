@@ -121,6 +121,38 @@ describe("numeric options", () => {
     expect(() => createPolicyClient({ apiKey, ...options })).toThrow(message);
   });
 
+  test.each([
+    ["maxRetries", "3", 'maxRetries must be an integer from 0 to 100 (got "3", a string).'],
+    ["timeoutMs", true, "timeoutMs must be a number from 1 to 2147483647 (got true, a boolean)."],
+    ["totalTimeoutMs", null, "totalTimeoutMs must be a number from 1 to 2147483647 (got null)."],
+    [
+      "maxRetryAfterMs",
+      [5],
+      "maxRetryAfterMs must be a number from 0 to 2147483647 (got an array).",
+    ],
+    [
+      "maxResponseBytes",
+      { mb: 1 },
+      "maxResponseBytes must be an integer from 0 to 9007199254740991 (got an object).",
+    ],
+  ])("%s of the wrong type names the type it got", (name, value, message) => {
+    expect(() => createPolicyClient({ apiKey, [name]: value })).toThrow(
+      `Invalid client option: ${message}`,
+    );
+  });
+
+  test("a per-call option and maxAttempts of the wrong type name it too", async () => {
+    const pgbeam = createPolicyClient({ apiKey, baseUrl: "http://127.0.0.1:9" });
+    const retries = { maxRetries: "3" } as unknown as { maxRetries: number };
+    await expect(pgbeam.policies.getPolicyProfile("prj_1", "pol_1", retries)).rejects.toThrow(
+      'Invalid request option: maxRetries must be an integer from 0 to 100 (got "3", a string).',
+    );
+    const attempts = { maxAttempts: "3" } as unknown as { maxAttempts: number };
+    await expect(
+      pgbeam.policies.modifyPolicyProfile("prj_1", "pol_1", (c) => c, attempts),
+    ).rejects.toThrow('maxAttempts must be an integer from 1 to 100 (got "3", a string).');
+  });
+
   test("an unknown logLevel is refused", () => {
     // @ts-expect-error "verbose" is not a log level
     expect(() => createPolicyClient({ apiKey, logLevel: "verbose" })).toThrow(

@@ -51,6 +51,19 @@ describe("retries", () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  test("the error after the last retry says how many attempts were made", async () => {
+    const pgbeam = await clientFor(failThenSucceed(99, 503), { maxRetries: 2 });
+    const error = await pgbeam.policies.getPolicyProfile("prj_1", "pol_1").catch((e: unknown) => e);
+    expect((error as Error).message).toBe("503 try again; failed after 3 attempts");
+    expect(JSON.stringify(error)).toContain("failed after 3 attempts");
+  });
+
+  test("a single attempt (no retries asked, or a POST that may not be retried) says nothing of attempts", async () => {
+    const pgbeam = await clientFor(failThenSucceed(99, 503), { maxRetries: 0 });
+    const error = await pgbeam.policies.getPolicyProfile("prj_1", "pol_1").catch((e: unknown) => e);
+    expect((error as Error).message).toBe("503 try again");
+  });
+
   test("per-call maxRetries overrides the client's", async () => {
     const pgbeam = await clientFor(failThenSucceed(99, 503), { maxRetries: 2 });
     await expect(
@@ -90,8 +103,49 @@ describe("Retry-After", () => {
     const error = await pgbeam.policies.getPolicyProfile("prj_1", "pol_1").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(3_600_000);
+    expect((error as Error).message).toBe(
+      "429 try again; not retried: Retry-After 3600 s exceeds maxRetryAfterMs (60 s)",
+    );
     expect(Date.now() - started).toBeLessThan(300);
     expect(server.requests).toHaveLength(1);
+  });
+
+  test("a Retry-After longer than what is left of totalTimeoutMs: failed at once, saying why", async () => {
+    const pgbeam = await clientFor(failThenSucceed(1, 429, { "retry-after": "30" }), {
+      totalTimeoutMs: 2000,
+    });
+    const started = Date.now();
+    const error = await pgbeam.policies.getPolicyProfile("prj_1", "pol_1").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    // About 2 s are left; a loaded machine may have spent a tenth of it already.
+    expect((error as Error).message).toMatch(
+      /^429 try again; not retried: Retry-After 30 s exceeds the (2|1\.\d) s left of totalTimeoutMs$/,
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test("a wait that would pass totalTimeoutMs after a retry: both the attempts and the reason", async () => {
+    const pgbeam = await clientFor(
+      (n, _, res) =>
+        json(res, 503, envelope("unavailable", "try again"), {
+          "retry-after": n === 0 ? "0" : "30",
+        }),
+      { totalTimeoutMs: 2000 },
+    );
+    const error = await pgbeam.policies.getPolicyProfile("prj_1", "pol_1").catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(
+      /^503 try again; failed after 2 attempts; not retried: Retry-After 30 s exceeds the (2|1\.\d) s left of totalTimeoutMs$/,
+    );
+    expect(server.requests).toHaveLength(2);
+  });
+
+  test("a backoff longer than what is left of totalTimeoutMs is named as the backoff", async () => {
+    const pgbeam = await clientFor(failThenSucceed(99, 503), { totalTimeoutMs: 300 });
+    const error = await pgbeam.policies.getPolicyProfile("prj_1", "pol_1").catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(
+      /^503 try again; not retried: the backoff of 0\.[45] s exceeds the 0\.[0-3] s left of totalTimeoutMs$/,
+    );
   });
 
   test("the cap is configurable", async () => {

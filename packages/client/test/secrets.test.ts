@@ -115,3 +115,64 @@ describe("logging", () => {
     expect(silent.lines).toEqual([]);
   });
 });
+
+describe("which keys are redacted", () => {
+  /** The error of a get whose answer `write` sends, with the client on `key`. */
+  async function errorWith(
+    key: string,
+    write: (res: import("node:http").ServerResponse) => void,
+    profileId = "pol_1",
+  ): Promise<Record<string, unknown>> {
+    server = await startServer((_, __, res) => write(res));
+    const pgbeam = createPolicyClient({ apiKey: key, baseUrl: server.url, maxRetries: 0 });
+    return pgbeam.policies.getPolicyProfile("prj_1", profileId).catch((e: unknown) => e) as Promise<
+      Record<string, unknown>
+    >;
+  }
+  const instance = "/v1/projects/prj_1/policies/pol_1";
+
+  test.each(["test", "1", "k", "pgb_123"])(
+    "a key shorter than 8 characters (%j) is not redacted from any field",
+    async (key) => {
+      const detail = 'A policy profile named "test-db" already exists (1 k)';
+      const error = await errorWith(key, (res) =>
+        problem(res, 409, "RESOURCE_EXISTS", detail, { body: { instance, request_id: "req_1k" } }),
+      );
+      expect(error.message).toBe(`409 ${detail}`);
+      expect(error).toMatchObject({ detail, instance, requestId: "req_1k" });
+      expect(error.url).toBe(`${server.url}${instance}`);
+    },
+  );
+
+  test("a key of 8 characters or more is redacted from every field, the URL included", async () => {
+    const key = "pgb_1234";
+    const error = await errorWith(
+      key,
+      (res) =>
+        problem(res, 404, "NOT_FOUND", `no profile ${key}`, {
+          body: { instance: `/v1/projects/prj_1/policies/${key}`, request_id: `req_${key}` },
+        }),
+      key,
+    );
+    expect(error.message).toBe("404 no profile [redacted]");
+    expect(error).toMatchObject({
+      detail: "no profile [redacted]",
+      instance: "/v1/projects/prj_1/policies/[redacted]",
+      requestId: "req_[redacted]",
+      url: `${server.url}/v1/projects/prj_1/policies/[redacted]`,
+    });
+    expect(JSON.stringify(error)).not.toContain(key);
+  });
+
+  test("the URL and a request id header are redacted in a non-problem answer too", async () => {
+    const error = await errorWith(
+      apiKey,
+      (res) =>
+        res.writeHead(404, { "content-type": "text/plain", "x-request-id": apiKey }).end("no"),
+      apiKey,
+    );
+    expect(error.requestId).toBe("[redacted]");
+    expect(error.url).toBe(`${server.url}/v1/projects/prj_1/policies/[redacted]`);
+    expectNoKey(String(error.message));
+  });
+});
