@@ -133,6 +133,9 @@ test.each(["node16", "bundler"])(
       stdio: "pipe",
     });
   },
+  // A whole type-check of every package's declarations: about 7 s alone, several times that
+  // while the rest of `pnpm test` shares the two cores.
+  90_000,
 );
 
 test("the mock's bin starts from the installed tarball and keeps state", async () => {
