@@ -14,6 +14,7 @@ import type { GlobalFlags } from "./config.js";
 import { commandContext } from "./context.js";
 import { type CliIo, exitCodes } from "./io.js";
 import { visible } from "./terminal/visible.js";
+import { invocation } from "./text/command-line.js";
 import { version } from "./version.js";
 
 const exitCodeHelp = `
@@ -23,7 +24,7 @@ Exit codes: 0 success; 1 an error (usage errors included), failed tests or findi
 
 /** Builds the command-line program; each action sets `result.code`. */
 export function program(io: CliIo, result: { code: number }): Command {
-  const root = new Command("pgbeam-policies")
+  const root = new Command(invocation)
     .description(
       "Policies as code for PgBeam: keep profiles in git, check them in review, apply them from CI.",
     )

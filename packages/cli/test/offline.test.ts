@@ -182,6 +182,9 @@ describe("usage", () => {
       const help = await cli(cwd, [command, "--help"]);
       expect(help.code).toBe(0);
       expect(help.stdout).toContain("Example:");
+      // the bare bin is on no PATH outside npm scripts: every example runs through npx
+      expect(help.stdout).toMatch(new RegExp(`\\$ npx @pgbeam/policies-cli ${command}\\b`));
+      expect(help.stdout).not.toMatch(/(^|[\s$])pgbeam-policies [a-z]/m);
       for (const flag of ["--dir", "--project", "--base-url", "--allow-insecure-http"])
         expect(help.stdout).toContain(flag);
       expect(help.stdout).toContain("Exit codes:");

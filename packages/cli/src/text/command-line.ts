@@ -1,0 +1,7 @@
+/** How users run the CLI from a shell: the bin `pgbeam-policies` is on no PATH outside npm scripts. */
+export const invocation = "npx @pgbeam/policies-cli";
+
+/** The shell command that runs the CLI with `args` (`plan --replay`), as hints and examples print it. */
+export function commandLine(args: string): string {
+  return `${invocation} ${args}`;
+}
