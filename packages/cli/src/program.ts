@@ -1,5 +1,5 @@
-import { AuthenticationError } from "@pgbeam/policies-client";
 import { Command, CommanderError } from "commander";
+import { cliWording } from "./client-wording.js";
 import { registerApply } from "./commands/apply.js";
 import { registerEval } from "./commands/eval.js";
 import { registerFmt } from "./commands/fmt.js";
@@ -80,13 +80,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (error instanceof CommanderError)
       return error.exitCode === 0 ? exitCodes.ok : exitCodes.error;
     const debug = root.opts<GlobalFlags>().debug === true;
-    const message =
-      error instanceof AuthenticationError
-        ? `${error.message} Check PGBEAM_API_KEY: the API did not accept it.`
-        : error instanceof Error
-          ? error.message
-          : String(error);
-    io.stderr(`pgbeam-policies: ${visible(message)}\n`);
+    io.stderr(`pgbeam-policies: ${visible(cliWording(error))}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${visible(error.stack)}\n`);
     return exitCodes.error;
   }
