@@ -16,6 +16,7 @@ masking_rules:
   - table: public.customers
     column: email
     kind: redact
+budget_queries_per_hour: 1000
 max_rows: 500
 `;
 
