@@ -1,5 +1,5 @@
 // validate, lint, test, eval and fmt: everything that runs without the API.
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { cli, workspace } from "./helpers.js";
@@ -209,8 +209,14 @@ describe("usage", () => {
     const plain = await cli(cwd, ["validate", "--dir", "nowhere"]);
     expect(plain).toMatchObject({
       code: 1,
-      stderr: "pgbeam-policies: No policies folder at nowhere: pass --dir, or create it.\n",
+      stderr:
+        "pgbeam-policies: No policies folder at nowhere: pass --dir, or create it with an example profile: npx @pgbeam/policies-cli init --dir nowhere\n",
     });
+    const fresh = workspace({});
+    rmSync(join(fresh, "policies"), { recursive: true });
+    expect((await cli(fresh, ["lint"])).stderr).toMatch(/: npx @pgbeam\/policies-cli init\n$/);
+    const spaced = await cli(cwd, ["test", "--dir", "my policies"]);
+    expect(spaced.stderr).toMatch(/: npx @pgbeam\/policies-cli init --dir 'my policies'\n$/);
     const debug = await cli(cwd, ["--debug", "validate", "--dir", "nowhere"]);
     expect(debug.stderr).toContain("at ");
   });

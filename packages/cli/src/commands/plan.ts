@@ -7,7 +7,7 @@ import { savedPlan } from "../profiles/saved-plan.js";
 import { planned, showPlan } from "../remote/planned.js";
 import { replayImpacts, showImpacts } from "../remote/replay-impact.js";
 import { visible } from "../terminal/visible.js";
-import { commandLine } from "../text/command-line.js";
+import { commandLine, shellWord } from "../text/command-line.js";
 
 interface PlanOptions {
   prune?: boolean;
@@ -68,7 +68,7 @@ export function registerPlan(root: Command, context: CommandContext) {
         writeInside(dirname(path), basename(path), text);
         if (!options.json)
           out(
-            `Saved the plan to ${visible(options.out)}: ${commandLine(`apply ${visible(options.out)}`)} carries out exactly this.`,
+            `Saved the plan to ${visible(options.out)}: ${visible(commandLine(`apply ${shellWord(options.out)}`))} carries out exactly this.`,
           );
       }
       const blocking = impacts.filter((impact) => impact.summary.newly_blocked > 0);

@@ -5,3 +5,8 @@ export const invocation = "npx @pgbeam/policies-cli";
 export function commandLine(args: string): string {
   return `${invocation} ${args}`;
 }
+
+/** A word as a POSIX shell reads it back: as it is when it is plain, else in single quotes. */
+export function shellWord(word: string): string {
+  return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
