@@ -1,4 +1,5 @@
 import { createPolicyClient, PgBeamError, type PolicyClient } from "@pgbeam/policies-client";
+import { cliWording } from "./client-wording.js";
 import type { Settings } from "./config.js";
 import { type CliIo, UsageError } from "./io.js";
 import { visible } from "./terminal/visible.js";
@@ -13,13 +14,14 @@ function accepts(build: () => unknown): boolean {
 }
 
 /**
- * The API client for this run. The key comes only from PGBEAM_API_KEY; a base URL the client
- * refuses becomes a usage error naming `--base-url` (or `--allow-insecure-http`, when plain http
- * to a host that is not loopback is all that is wrong: the client decides what loopback is).
+ * The API client for this run. The key comes only from PGBEAM_API_KEY; an option the client
+ * refuses becomes a usage error in the CLI's words (`--base-url`, `PGBEAM_API_KEY`; or
+ * `--allow-insecure-http`, when plain http to a host that is not loopback is all that is wrong:
+ * the client decides what loopback is).
  */
 export function apiClient(io: CliIo, settings: Settings): PolicyClient {
   const apiKey = io.env.PGBEAM_API_KEY;
-  if (apiKey === undefined || apiKey === "")
+  if (apiKey === undefined || apiKey.trim() === "")
     throw new UsageError("No API key: set PGBEAM_API_KEY (it is never read from a flag).");
   const options = {
     apiKey,
@@ -37,8 +39,6 @@ export function apiClient(io: CliIo, settings: Settings): PolicyClient {
       throw new UsageError(
         `--base-url ${visible(String(settings.baseUrl))} uses plain http to a host that is not loopback, which would send your API key unencrypted: use https, or pass --allow-insecure-http if the network is trusted.`,
       );
-    throw new UsageError(
-      `--base-url: ${visible(error.message.replace(/^Invalid client option: (baseUrl )?/, ""))}`,
-    );
+    throw new UsageError(visible(cliWording(error, settings)));
   }
 }

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { apiClient } from "./api-client.js";
 import { type GlobalFlags, type Settings, settings } from "./config.js";
 import { type CliIo, colours } from "./io.js";
+import { commandLine } from "./text/command-line.js";
 
 /** What every command gets: where to write, its settings, a client, and its exit code. */
 export interface CommandContext {
@@ -32,7 +33,7 @@ export function commandContext(io: CliIo, root: Command, result: { code: number 
   };
 }
 
-/** The `Example:` block every command's help ends with. */
-export function example(...lines: string[]): string {
-  return `\nExample:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n`;
+/** The `Example:` block every command's help ends with: one command line per `args`. */
+export function example(...args: string[]): string {
+  return `\nExample:\n${args.map((line) => `  $ ${commandLine(line)}`).join("\n")}\n`;
 }

@@ -1,5 +1,5 @@
-import { AuthenticationError } from "@pgbeam/policies-client";
 import { Command, CommanderError } from "commander";
+import { cliWording } from "./client-wording.js";
 import { registerApply } from "./commands/apply.js";
 import { registerEval } from "./commands/eval.js";
 import { registerFmt } from "./commands/fmt.js";
@@ -14,6 +14,7 @@ import type { GlobalFlags } from "./config.js";
 import { commandContext } from "./context.js";
 import { type CliIo, exitCodes } from "./io.js";
 import { visible } from "./terminal/visible.js";
+import { invocation } from "./text/command-line.js";
 import { version } from "./version.js";
 
 const exitCodeHelp = `
@@ -23,7 +24,7 @@ Exit codes: 0 success; 1 an error (usage errors included), failed tests or findi
 
 /** Builds the command-line program; each action sets `result.code`. */
 export function program(io: CliIo, result: { code: number }): Command {
-  const root = new Command("pgbeam-policies")
+  const root = new Command(invocation)
     .description(
       "Policies as code for PgBeam: keep profiles in git, check them in review, apply them from CI.",
     )
@@ -79,13 +80,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (error instanceof CommanderError)
       return error.exitCode === 0 ? exitCodes.ok : exitCodes.error;
     const debug = root.opts<GlobalFlags>().debug === true;
-    const message =
-      error instanceof AuthenticationError
-        ? `${error.message} Check PGBEAM_API_KEY: the API did not accept it.`
-        : error instanceof Error
-          ? error.message
-          : String(error);
-    io.stderr(`pgbeam-policies: ${visible(message)}\n`);
+    io.stderr(`pgbeam-policies: ${visible(cliWording(error))}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${visible(error.stack)}\n`);
     return exitCodes.error;
   }

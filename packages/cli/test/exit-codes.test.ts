@@ -1,4 +1,6 @@
 // Exit codes as terraform's, and usage errors that name their flag.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, test } from "vitest";
 import { cli, workspace } from "./helpers.js";
 import { config, useMock } from "./mock-env.js";
@@ -66,6 +68,45 @@ describe("--base-url and --allow-insecure-http", () => {
     expect(allowed).toMatchObject({ code: 0 });
     const bad = await cli(cwd, ["plan", "--base-url", "not a url"], { env: insecure });
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain("--base-url: ");
+    expect(bad.stderr).toBe(
+      'pgbeam-policies: --base-url (or PGBEAM_BASE_URL) must be an absolute http(s) URL (got "not a url").\n',
+    );
+  });
+
+  test("the client's refusals and answers name the CLI's settings, never its options or the key", async () => {
+    const cwd = workspace({ ...config, "support.yaml": "max_rows: 1\n" });
+    const withCredentials = await cli(
+      cwd,
+      ["plan", "--base-url", "http://user:pgb_in_url@127.0.0.1:1"],
+      { env: { PGBEAM_API_KEY: "pgb_cli" } },
+    );
+    expect(withCredentials).toMatchObject({
+      code: 1,
+      stderr:
+        "pgbeam-policies: --base-url (or PGBEAM_BASE_URL) must not carry credentials (user:password@): the CLI reads the API key only from PGBEAM_API_KEY.\n",
+    });
+    const badKey = await cli(cwd, ["plan"], { env: { ...env(), PGBEAM_API_KEY: "pgb_a\nb" } });
+    expect(badKey.stderr).toMatch(/^pgbeam-policies: PGBEAM_API_KEY has a control character/);
+    expect(badKey.stderr).not.toContain("pgb_a");
+
+    const html = createServer((_request, response) => {
+      response.writeHead(404, { "content-type": "text/html" });
+      response.end("<html><title>Not Found</title></html>");
+    });
+    await new Promise<void>((resolve) => html.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = html.address() as AddressInfo;
+      const notTheApi = await cli(cwd, ["plan", "--base-url", `http://127.0.0.1:${port}`], {
+        env: { PGBEAM_API_KEY: "pgb_cli" },
+      });
+      expect(notTheApi.code).toBe(1);
+      expect(notTheApi.stderr).toContain("404 Not Found (text/html, not a PgBeam problem document");
+      expect(notTheApi.stderr).toMatch(
+        /\) Is --base-url \(or PGBEAM_BASE_URL\) the Policies API's origin\?\n$/,
+      );
+      expect(notTheApi.stderr).not.toContain("baseUrl");
+    } finally {
+      await new Promise((resolve) => html.close(resolve));
+    }
   });
 });

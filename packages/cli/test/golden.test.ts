@@ -1,5 +1,6 @@
 // Golden outputs: what users read in a terminal or a CI log, kept in test/golden/*.txt.
 import { describe, expect, test } from "vitest";
+import { commandLine } from "../src/text/command-line.js";
 import { cli, workspace } from "./helpers.js";
 import { config, project, useMock } from "./mock-env.js";
 
@@ -28,7 +29,7 @@ describe("golden outputs", () => {
     const plain = await cli(cwd, ["plan"], { env: env() });
     const pruned = await cli(cwd, ["plan", "--prune"], { env: env() });
     await expect(
-      `$ pgbeam-policies plan\n${ids(plain.stdout)}\n$ pgbeam-policies plan --prune\n${ids(pruned.stdout)}`,
+      `$ ${commandLine("plan")}\n${ids(plain.stdout)}\n$ ${commandLine("plan --prune")}\n${ids(pruned.stdout)}`,
     ).toMatchFileSnapshot("golden/plan.txt");
   });
 
@@ -51,7 +52,7 @@ describe("golden outputs", () => {
     });
     const run = await cli(cwd, ["plan", "--replay", "--fail-on-newly-blocked"], { env: env() });
     await expect(
-      `$ pgbeam-policies plan --replay --fail-on-newly-blocked\n${ids(run.stdout)}[exit ${run.code}]\n`,
+      `$ ${commandLine("plan --replay --fail-on-newly-blocked")}\n${ids(run.stdout)}[exit ${run.code}]\n`,
     ).toMatchFileSnapshot("golden/plan-replay.txt");
   });
 
@@ -69,14 +70,14 @@ describe("golden outputs", () => {
     let transcript = "";
     for (const argv of runs) {
       const { code, stdout, stderr } = await cli(cwd, argv, { env: { PGBEAM_API_KEY: "pgb_x" } });
-      transcript += `$ pgbeam-policies ${argv.join(" ")}\n${stdout}${stderr.replaceAll(cwd, "<cwd>")}[exit ${code}]\n\n`;
+      transcript += `$ ${commandLine(argv.join(" "))}\n${stdout}${stderr.replaceAll(cwd, "<cwd>")}[exit ${code}]\n\n`;
     }
     const api = { ...config, "support.yaml": "max_rows: 1\n" };
     const online = workspace(api);
     const wrongKey = { ...env(), PGBEAM_API_KEY: "pgb_wrong_key" };
     const denied = await cli(online, ["plan"], { env: wrongKey });
     expect(denied.stderr).not.toContain("pgb_wrong_key");
-    transcript += `$ PGBEAM_API_KEY=pgb_wrong_key pgbeam-policies plan\n${denied.stderr.replace(/req_[\w-]+/g, "req_…")}[exit ${denied.code}]\n`;
+    transcript += `$ PGBEAM_API_KEY=pgb_wrong_key ${commandLine("plan")}\n${denied.stderr.replace(/req_[\w-]+/g, "req_…")}[exit ${denied.code}]\n`;
     await expect(transcript).toMatchFileSnapshot("golden/errors.txt");
   });
 });

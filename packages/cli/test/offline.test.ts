@@ -1,5 +1,5 @@
 // validate, lint, test, eval and fmt: everything that runs without the API.
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { cli, workspace } from "./helpers.js";
@@ -182,6 +182,9 @@ describe("usage", () => {
       const help = await cli(cwd, [command, "--help"]);
       expect(help.code).toBe(0);
       expect(help.stdout).toContain("Example:");
+      // the bare bin is on no PATH outside npm scripts: every example runs through npx
+      expect(help.stdout).toMatch(new RegExp(`\\$ npx @pgbeam/policies-cli ${command}\\b`));
+      expect(help.stdout).not.toMatch(/(^|[\s$])pgbeam-policies [a-z]/m);
       for (const flag of ["--dir", "--project", "--base-url", "--allow-insecure-http"])
         expect(help.stdout).toContain(flag);
       expect(help.stdout).toContain("Exit codes:");
@@ -206,8 +209,14 @@ describe("usage", () => {
     const plain = await cli(cwd, ["validate", "--dir", "nowhere"]);
     expect(plain).toMatchObject({
       code: 1,
-      stderr: "pgbeam-policies: No policies folder at nowhere: pass --dir, or create it.\n",
+      stderr:
+        "pgbeam-policies: No policies folder at nowhere: pass --dir, or create it with an example profile: npx @pgbeam/policies-cli init --dir nowhere\n",
     });
+    const fresh = workspace({});
+    rmSync(join(fresh, "policies"), { recursive: true });
+    expect((await cli(fresh, ["lint"])).stderr).toMatch(/: npx @pgbeam\/policies-cli init\n$/);
+    const spaced = await cli(cwd, ["test", "--dir", "my policies"]);
+    expect(spaced.stderr).toMatch(/: npx @pgbeam\/policies-cli init --dir 'my policies'\n$/);
     const debug = await cli(cwd, ["--debug", "validate", "--dir", "nowhere"]);
     expect(debug.stderr).toContain("at ");
   });

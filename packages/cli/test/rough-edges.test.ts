@@ -104,7 +104,9 @@ describe("init", () => {
       dir: "policies",
     });
     expect(existsSync(join(cwd, "policies/support.yaml"))).toBe(true);
-    for (const argv of [["validate"], ["lint"], ["test"], ["fmt", "--check"]])
+    const lint = await cli(cwd, ["lint", "--max-severity", "info"]);
+    expect(lint).toMatchObject({ code: 0, stdout: expect.not.stringContaining("warning") });
+    for (const argv of [["validate"], ["test"], ["fmt", "--check"]])
       expect({ argv, code: (await cli(cwd, argv)).code }).toEqual({ argv, code: 0 });
     expect((await cli(cwd, ["test"])).stdout).toContain("3 passed, 0 failed");
     const again = await cli(cwd, ["init"]);

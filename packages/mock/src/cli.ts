@@ -4,6 +4,7 @@ import { readFileSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { createPolicyMock } from "./create-policy-mock-node.js";
+import type { PolicyMock } from "./mock-core.js";
 import type { RequestLogEntry } from "./service.js";
 import { MockSetupError } from "./setup-error.js";
 
@@ -12,9 +13,12 @@ const usage = `Usage: npx @pgbeam/policies-mock [--port 4010] [--host 127.0.0.1]
 Serves a stateful emulator of the PgBeam Policies API until stopped (Ctrl-C).
   --port      port to listen on (default 4010; 0 picks a free one)
   --host      interface to bind (default 127.0.0.1)
-  --seed      JSON file: { "projects": { "prj_…": [profiles] }, "traffic": { "prj_…": [audit log entries] } }
+  --seed      JSON file: { "projects": { "prj_…": [profiles] }, "traffic": { "prj_…": [audit log entries] },
+              "attachments": { "prj_…": { "<profile name>": ["agt_…"] } } }
               (an audit log entry needs "sql"; "ts", "credential_id", "event", "decision_rule",
-              "rows_returned" and any other field of PgBeam's AuditLogEntry are kept)
+              "rows_returned" and any other field of PgBeam's AuditLogEntry are kept; attachments
+              bind agent credentials to profiles of "projects", named by name, so replayPolicy with
+              bound_policy_id replays their traffic and deleting such a profile answers 409)
   --api-key   the only bearer token accepted (default: any non-empty token; or PGBEAM_MOCK_API_KEY)
   --log       one line per request on stderr: method, path, status, milliseconds, request id
   --version   print the version and exit
@@ -24,7 +28,11 @@ Installed, the command is pgbeam-policies-mock. Example: npx @pgbeam/policies-mo
 interface SeedFile {
   projects?: Record<string, unknown>;
   traffic?: Record<string, unknown>;
+  attachments?: Record<string, unknown>;
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
 function exit(message: string): never {
   console.error(`pgbeam-policies-mock: ${message}`);
@@ -49,18 +57,54 @@ function readSeed(path: string): SeedFile {
   } catch (error) {
     exit(`cannot read the seed file ${path}: ${(error as Error).message}`);
   }
-  if (seed === null || typeof seed !== "object" || Array.isArray(seed))
-    exit(`the seed file ${path} must hold an object with "projects" and/or "traffic".`);
+  if (!isObject(seed))
+    exit(
+      `the seed file ${path} must hold an object with "projects", "traffic" and/or "attachments".`,
+    );
   for (const list of ["projects", "traffic"] as const) {
     const value = (seed as SeedFile)[list];
     if (value === undefined) continue;
-    if (value === null || typeof value !== "object" || Array.isArray(value))
+    if (!isObject(value))
       exit(`the seed file ${path} is invalid: ${list} must be an object of project ids to lists.`);
     for (const [projectId, items] of Object.entries(value))
       if (!Array.isArray(items))
         exit(`the seed file ${path} is invalid: ${list}.${projectId} must be a list.`);
   }
+  const attachments = (seed as SeedFile).attachments;
+  if (attachments !== undefined && !isObject(attachments))
+    exit(
+      `the seed file ${path} is invalid: attachments must be an object of project ids to objects.`,
+    );
+  for (const [projectId, byName] of Object.entries(attachments ?? {}))
+    if (!isObject(byName))
+      exit(
+        `the seed file ${path} is invalid: attachments.${projectId} must be an object of profile names to lists of credential ids.`,
+      );
   return seed as SeedFile;
+}
+
+/**
+ * Binds the seed file's credentials to its profiles, named by name (profiles seeded without an id
+ * get a generated one, so a name is what the file can know); returns a problem, else undefined.
+ */
+function attachSeeded(mock: PolicyMock, attachments: Record<string, unknown>): string | undefined {
+  for (const [projectId, byName] of Object.entries(attachments)) {
+    const ids = new Map(mock.profiles(projectId).map((profile) => [profile.name, profile.id]));
+    for (const [name, credentials] of Object.entries(byName as Record<string, unknown>)) {
+      const where = `attachments.${projectId}.${name}`;
+      const policyId = ids.get(name);
+      if (policyId === undefined)
+        return `${where}: project ${projectId} has no profile named ${JSON.stringify(name)} (seed it under projects.${projectId}).`;
+      if (!Array.isArray(credentials))
+        return `${where} must be a list of credential ids (got ${JSON.stringify(credentials)}).`;
+      const bad = credentials.findIndex((id) => typeof id !== "string" || id === "");
+      if (bad >= 0)
+        return `${where}[${bad}]: a credential id must be a non-empty string (got ${JSON.stringify(credentials[bad])}).`;
+      for (const credentialId of credentials as string[])
+        mock.attach(projectId, policyId, credentialId);
+    }
+  }
+  return undefined;
 }
 
 async function main(): Promise<void> {
@@ -111,6 +155,8 @@ async function main(): Promise<void> {
         mock.seed(projectId, profiles as never);
       for (const [projectId, traffic] of Object.entries(seed.traffic ?? {}))
         mock.record(projectId, traffic as never);
+      const problem = attachSeeded(mock, seed.attachments ?? {});
+      if (problem !== undefined) exit(`the seed file ${values.seed} is invalid: ${problem}`);
     } catch (error) {
       exit(
         `the seed file ${values.seed} is invalid: ${error instanceof MockSetupError ? error.inSeedFile() : (error as Error).message}`,

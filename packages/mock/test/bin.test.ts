@@ -16,6 +16,31 @@ function seedFile(name: string, content: unknown): string {
   return file;
 }
 
+/** Starts the bin on a free port with `args`; resolves once it listens. Kill the child after. */
+async function serve(args: string[]) {
+  const child = spawn(process.execPath, [bin, "--port", "0", ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      const found = /http:\/\/\S+/.exec(chunk.toString());
+      if (found) resolve(found[0]);
+    });
+    child.once("exit", (code) => reject(new Error(`the bin exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+/** What the bin says on stderr when it refuses the seed file. */
+async function refusal(file: string): Promise<string> {
+  const failed = await promisify(execFile)(process.execPath, [bin, "--seed", file]).then(
+    () => ({ code: 0, stderr: "" }),
+    (e: { code: number; stderr: string }) => e,
+  );
+  expect(failed.code).toBe(2);
+  return failed.stderr;
+}
+
 test("a seed error names the list, the project and the index", async () => {
   const file = seedFile("bad.json", {
     projects: { prj_1: [{ name: "ok" }] },
@@ -55,19 +80,8 @@ test("--log writes one line per request (method, path, status, ms, request id) a
       ],
     },
   });
-  const child = spawn(
-    process.execPath,
-    [bin, "--port", "0", "--seed", file, "--log", "--api-key", "pgb_secret_key"],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const { child, url } = await serve(["--seed", file, "--log", "--api-key", "pgb_secret_key"]);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on("data", (chunk: Buffer) => {
-        const found = /http:\/\/\S+/.exec(chunk.toString());
-        if (found) resolve(found[0]);
-      });
-      child.once("exit", (code) => reject(new Error(`the bin exited with ${code}`)));
-    });
     const logged = new Promise<string>((resolve) => {
       child.stderr.on("data", (chunk: Buffer) => resolve(chunk.toString()));
     });
@@ -84,4 +98,47 @@ test("--log writes one line per request (method, path, status, ms, request id) a
   } finally {
     child.kill("SIGTERM");
   }
+});
+
+test("attachments bind credentials to seeded profiles by name: deleting one answers 409", async () => {
+  const file = seedFile("attached.json", {
+    projects: { prj_1: [{ name: "support" }, { name: "spare" }] },
+    attachments: { prj_1: { support: ["agt_support", "agt_backup"] } },
+  });
+  const { child, url } = await serve(["--seed", file, "--api-key", "pgb_k"]);
+  try {
+    const headers = { authorization: "Bearer pgb_k" };
+    const listed = await fetch(`${url}/v1/projects/prj_1/policies`, { headers });
+    const { policies } = (await listed.json()) as { policies: { id: string; name: string }[] };
+    const status = async (name: string) => {
+      const id = policies.find((profile) => profile.name === name)?.id as string;
+      const deleted = await fetch(`${url}/v1/projects/prj_1/policies/${id}`, {
+        method: "DELETE",
+        headers,
+      });
+      return deleted.status;
+    };
+    expect(await status("support")).toBe(409);
+    expect(await status("spare")).toBe(204);
+  } finally {
+    child.kill("SIGTERM");
+  }
+});
+
+test("an attachment error names the project, the profile and the index", async () => {
+  const seed = (attachments: unknown) =>
+    seedFile("bad-attachment.json", { projects: { prj_1: [{ name: "support" }] }, attachments });
+  const prefix = "pgbeam-policies-mock: the seed file ";
+  expect(await refusal(seed({ prj_1: { suport: ["agt_1"] } }))).toContain(
+    'is invalid: attachments.prj_1.suport: project prj_1 has no profile named "suport" (seed it under projects.prj_1).\n',
+  );
+  expect(await refusal(seed({ prj_1: { support: ["agt_1", 7] } }))).toContain(
+    "is invalid: attachments.prj_1.support[1]: a credential id must be a non-empty string (got 7).\n",
+  );
+  expect(await refusal(seed({ prj_1: { support: "agt_1" } }))).toContain(
+    'is invalid: attachments.prj_1.support must be a list of credential ids (got "agt_1").\n',
+  );
+  expect(await refusal(seed({ prj_1: ["agt_1"] }))).toMatch(
+    new RegExp(`^${prefix}.* is invalid: attachments\\.prj_1 must be an object of profile names`),
+  );
 });

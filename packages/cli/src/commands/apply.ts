@@ -56,10 +56,7 @@ export function registerApply(root: Command, context: CommandContext) {
     .option("--yes", "do not ask")
     .addHelpText(
       "after",
-      example(
-        "pgbeam-policies apply --project prj_8Kx2mQ4vLp --yes",
-        "pgbeam-policies apply reviewed.plan --yes",
-      ),
+      example("apply --project prj_8Kx2mQ4vLp --yes", "apply reviewed.plan --yes"),
     )
     .action(async (planFile: string | undefined, options: { prune?: boolean; yes?: boolean }) => {
       const prune = options.prune === true;

@@ -15,7 +15,7 @@ export function registerEval(root: Command, { io, out, paint, settings, exit }: 
     .argument("<sql>", "the statement")
     .requiredOption("--policy <name>", "the profile's name")
     .option("--json", "print the DryEvalResult as JSON")
-    .addHelpText("after", example(`pgbeam-policies eval "DELETE FROM users" --policy support`))
+    .addHelpText("after", example(`eval "DELETE FROM users" --policy support`))
     .action(async (sql: string, options: { policy: string; json?: boolean }) => {
       const { dir } = settings();
       const checked = checkFiles(

@@ -16,7 +16,7 @@ export function registerFmt(root: Command, { io, out, paint, settings, exit }: C
     .command("fmt")
     .description("rewrite profile files in canonical field order (comments kept)")
     .option("--check", "change nothing; show the diff of each file that would change, exit 1")
-    .addHelpText("after", example("pgbeam-policies fmt --check"))
+    .addHelpText("after", example("fmt --check"))
     .action((options: { check?: boolean }) => {
       const files = policyFiles(settings().dir, io.cwd);
       const broken = files.filter((file) => file.syntaxErrors.length > 0);

@@ -5,6 +5,7 @@ import { requireProject } from "../config.js";
 import { type CommandContext, example } from "../context.js";
 import { writeInside } from "../files/write-inside.js";
 import { exitCodes } from "../io.js";
+import { commandLine } from "../text/command-line.js";
 
 const profile = `# A support agent: reads tickets and customers, never sees a raw e-mail address.
 access_mode: read_only
@@ -15,10 +16,11 @@ masking_rules:
   - table: public.customers
     column: email
     kind: redact
+budget_queries_per_hour: 1000
 max_rows: 500
 `;
 
-const tests = `# Each case runs offline on the PostgreSQL parser: pgbeam-policies test
+const tests = `# Each case runs offline on the PostgreSQL parser: ${commandLine("test")}
 - sql: SELECT id, subject FROM public.tickets
   expect: { verdict: allow }
 - sql: SELECT email FROM public.customers
@@ -32,7 +34,7 @@ export function registerInit(root: Command, { io, out, settings, exit }: Command
   root
     .command("init")
     .description("scaffold a policies folder, an example profile with tests, and a config file")
-    .addHelpText("after", example("pgbeam-policies init --project prj_8Kx2mQ4vLp"))
+    .addHelpText("after", example("init --project prj_8Kx2mQ4vLp"))
     .action(() => {
       const config = settings();
       if (config.project !== undefined) requireProject(config);
@@ -57,7 +59,7 @@ export function registerInit(root: Command, { io, out, settings, exit }: Command
         out(`+ ${shown}`);
       }
       out(
-        `Next: pgbeam-policies validate && pgbeam-policies test${config.project === undefined ? "; add your project id to pgbeam-policies.config.json" : ""}.`,
+        `Next: ${commandLine("validate")} && ${commandLine("test")}${config.project === undefined ? "; add your project id to pgbeam-policies.config.json" : ""}.`,
       );
       exit(exitCodes.ok);
     });

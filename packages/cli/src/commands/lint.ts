@@ -24,7 +24,7 @@ export function registerLint(root: Command, { io, out, paint, settings, exit }: 
         .choices(["error", "warning", "info"])
         .default("warning"),
     )
-    .addHelpText("after", example("pgbeam-policies lint --format sarif > pgbeam.sarif"))
+    .addHelpText("after", example("lint --format sarif > pgbeam.sarif"))
     .action((options: { format: string; maxSeverity: Severity }) => {
       const checked = checkFiles(policyFiles(settings().dir, io.cwd));
       const findings = lintFiles(checked);

@@ -7,6 +7,7 @@ import { savedPlan } from "../profiles/saved-plan.js";
 import { planned, showPlan } from "../remote/planned.js";
 import { replayImpacts, showImpacts } from "../remote/replay-impact.js";
 import { visible } from "../terminal/visible.js";
+import { commandLine, shellWord } from "../text/command-line.js";
 
 interface PlanOptions {
   prune?: boolean;
@@ -40,8 +41,9 @@ export function registerPlan(root: Command, context: CommandContext) {
     .addHelpText(
       "after",
       example(
-        "pgbeam-policies plan --replay --fail-on-newly-blocked --detailed-exitcode",
-        "pgbeam-policies plan -out reviewed.plan && pgbeam-policies apply reviewed.plan",
+        "plan --replay --fail-on-newly-blocked --detailed-exitcode",
+        "plan -out reviewed.plan",
+        "apply reviewed.plan",
       ),
     )
     .action(async (options: PlanOptions) => {
@@ -66,7 +68,7 @@ export function registerPlan(root: Command, context: CommandContext) {
         writeInside(dirname(path), basename(path), text);
         if (!options.json)
           out(
-            `Saved the plan to ${visible(options.out)}: pgbeam-policies apply ${visible(options.out)} carries out exactly this.`,
+            `Saved the plan to ${visible(options.out)}: ${visible(commandLine(`apply ${shellWord(options.out)}`))} carries out exactly this.`,
           );
       }
       const blocking = impacts.filter((impact) => impact.summary.newly_blocked > 0);

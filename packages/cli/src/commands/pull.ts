@@ -23,7 +23,7 @@ export function registerPull(root: Command, context: CommandContext) {
       "write the project's profiles into files (never over local changes without --force)",
     )
     .option("--force", "overwrite files whose content differs from the project's")
-    .addHelpText("after", example("pgbeam-policies pull --project prj_8Kx2mQ4vLp"))
+    .addHelpText("after", example("pull --project prj_8Kx2mQ4vLp"))
     .action(async (options: { force?: boolean }) => {
       const config = settings();
       const project = requireProject(config);

@@ -15,6 +15,7 @@ import { checkFlag } from "../flag-check.js";
 import { exitCodes, UsageError } from "../io.js";
 import { impactOf, showImpacts } from "../remote/replay-impact.js";
 import { visible } from "../terminal/visible.js";
+import { commandLine } from "../text/command-line.js";
 import { count } from "../text/plural.js";
 
 /** The most replayed statements written as test cases of the candidate. */
@@ -44,10 +45,7 @@ export function registerRecommend(root: Command, context: CommandContext) {
     .option("--lookback-days <days>", "days of audit history to analyse (default: the API's)")
     .option("--name <name>", "the profile's name (default: the candidate's)")
     .option("--force", "overwrite the profile's file if it exists")
-    .addHelpText(
-      "after",
-      example("pgbeam-policies recommend --agent agt_support --lookback-days 14"),
-    )
+    .addHelpText("after", example("recommend --agent agt_support --lookback-days 14"))
     .action(async (options: RecommendOptions) => {
       const config = settings();
       const project = requireProject(config);
@@ -102,7 +100,7 @@ export function registerRecommend(root: Command, context: CommandContext) {
       }));
       if (cases.length > 0) {
         const testHeader = comments([
-          "The candidate's verdict on each statement of PgBeam's replay (pgbeam-policies test).",
+          `The candidate's verdict on each statement of PgBeam's replay (${commandLine("test")}).`,
         ]);
         writeInside(config.dir, testName, `${testHeader}${stringify(cases, { lineWidth: 0 })}`);
         out(paint.green(`+ ${visible(relative(io.cwd, join(config.dir, testName)))}`));

@@ -14,7 +14,7 @@ export function registerTest(root: Command, { io, out, paint, settings, exit }: 
     .command("test")
     .description("run every NAME.test.yaml against its profile, offline")
     .option("--json", "print the results as JSON")
-    .addHelpText("after", example("pgbeam-policies test"))
+    .addHelpText("after", example("test"))
     .action(async (options: { json?: boolean }) => {
       const { dir } = settings();
       const checked = checkFiles(policyFiles(dir, io.cwd));

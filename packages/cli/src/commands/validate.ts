@@ -14,7 +14,7 @@ export function registerValidate(
   root
     .command("validate")
     .description("check every profile file against the API's schema, as file:line:col")
-    .addHelpText("after", example("pgbeam-policies validate --dir policies"))
+    .addHelpText("after", example("validate --dir policies"))
     .action(() => {
       const { problems, profiles } = checkFiles(policyFiles(settings().dir, io.cwd));
       for (const problem of problems) out(visible(formatLocated(problem)));

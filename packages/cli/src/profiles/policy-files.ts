@@ -4,6 +4,7 @@ import type { PolicyProfileInput } from "@pgbeam/policies-types";
 import { type Document, isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { fileBaseOf, nameOfFileBase } from "../files/profile-file-name.js";
 import { UsageError } from "../io.js";
+import { commandLine, shellWord } from "../text/command-line.js";
 
 /** One problem at a place in a file, printed as `file:line:col  message`. */
 export interface Located {
@@ -64,10 +65,13 @@ export function readPolicyFile(path: string, cwd: string): PolicyFile {
 
 /** Every profile file of the folder (tests excluded), sorted by name. */
 export function policyFiles(dir: string, cwd: string): PolicyFile[] {
-  if (!existsSync(dir))
+  if (!existsSync(dir)) {
+    const shown = relative(cwd, dir) || dir;
+    const init = shown === "policies" ? "init" : `init --dir ${shellWord(shown)}`;
     throw new UsageError(
-      `No policies folder at ${relative(cwd, dir) || dir}: pass --dir, or create it.`,
+      `No policies folder at ${shown}: pass --dir, or create it with an example profile: ${commandLine(init)}`,
     );
+  }
   return readdirSync(dir)
     .filter(
       (file) =>
