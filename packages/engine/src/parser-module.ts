@@ -40,31 +40,46 @@ function withSql<T>(module: ParserModule, sql: string, call: (pointer: number) =
   }
 }
 
-/** The parse tree of `sql` as JSON text; throws `ParserError` when PostgreSQL refuses it. */
-export function parseToJson(module: ParserModule, sql: string): string {
-  if (sql === "") throw new ParserError("Query cannot be empty");
-  return withSql(module, sql, (query) => {
+/** The parse tree as JSON text, or the parser's refusal (a plain value: no stack trace to capture). */
+export type ParseTree =
+  | { ok: true; json: string }
+  | { ok: false; message: string; position: number | undefined };
+
+/**
+ * The parse tree of `sql`; a refusal comes back as a value, since evaluating SQL that does not
+ * parse is routine and building an `Error` for it cost more than the rest of the evaluation.
+ */
+export function parseTree(module: ParserModule, sql: string): ParseTree {
+  if (sql === "") return { ok: false, message: "Query cannot be empty", position: undefined };
+  return withSql(module, sql, (query): ParseTree => {
     const result = module._wasm_parse_query_raw(query);
     if (result === 0) throw new ParserError("the parser could not allocate memory");
     try {
       const tree = module.getValue(result, "i32");
       const error = module.getValue(result + 8, "i32");
-      if (error !== 0) throw readError(module, error);
-      return tree === 0 ? "{}" : module.UTF8ToString(tree);
+      if (error !== 0) return { ok: false, ...readError(module, error) };
+      return { ok: true, json: tree === 0 ? "{}" : module.UTF8ToString(tree) };
     } finally {
       module._wasm_free_parse_result(result);
     }
   });
 }
 
+/** The parse tree of `sql` as JSON text; throws `ParserError` when PostgreSQL refuses it. */
+export function parseToJson(module: ParserModule, sql: string): string {
+  const tree = parseTree(module, sql);
+  if (!tree.ok) throw new ParserError(tree.message, tree.position);
+  return tree.json;
+}
+
 /** Message at offset 0 of the parser's error struct, 1-based cursor position at offset 16. */
-function readError(module: ParserModule, error: number): ParserError {
+function readError(module: ParserModule, error: number): { message: string; position: number } {
   const message = module.getValue(error, "i32");
   const cursor = module.getValue(error + 16, "i32");
-  return new ParserError(
-    message === 0 ? "the parser refused the SQL" : module.UTF8ToString(message),
-    cursor > 0 ? cursor - 1 : 0,
-  );
+  return {
+    message: message === 0 ? "the parser refused the SQL" : module.UTF8ToString(message),
+    position: cursor > 0 ? cursor - 1 : 0,
+  };
 }
 
 /** A call that answers with a string, or with an error message in its place. */

@@ -5,7 +5,7 @@ import {
   normalizeOf,
   ParserError,
   type ParserModule,
-  parseToJson,
+  parseTree,
 } from "./parser-module.js";
 import type { WasmSource } from "./wasm-source.js";
 
@@ -43,7 +43,13 @@ function loadedParser(): ParserModule {
 /** Parses SQL with the PostgreSQL 18 parser; never throws. The parser must be loaded. */
 export function parseSql(sql: string): ParseOutcome {
   try {
-    const result = JSON.parse(parseToJson(loadedParser(), sql)) as {
+    const tree = parseTree(loadedParser(), sql);
+    if (!tree.ok) {
+      return tree.position !== undefined && tree.position >= 0
+        ? { ok: false, message: tree.message, position: tree.position }
+        : { ok: false, message: tree.message };
+    }
+    const result = JSON.parse(tree.json) as {
       stmts?: { stmt?: AstObject }[];
     };
     const statements = (result.stmts ?? [])
