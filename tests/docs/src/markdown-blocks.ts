@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -47,14 +47,7 @@ export function readmeFiles(): string[] {
     .filter((entry) => entry.isDirectory())
     .map((entry) => join(packages, entry.name, "README.md"));
   return [join(repoRoot, "README.md"), ...files]
-    .filter((file) => {
-      try {
-        readFileSync(file);
-        return true;
-      } catch {
-        return false;
-      }
-    })
+    .filter((file) => existsSync(file))
     .map((file) => relative(repoRoot, file));
 }
 
