@@ -13,49 +13,45 @@ export interface WithResponse<T> {
   readonly etag: string | undefined;
 }
 
-const ignore = () => {};
-
-/**
- * The promise every client method returns: await it for the data, or call `.withResponse()` for
- * `{ data, response, requestId, etag }` (the shape openai-node's `APIPromise` uses).
- */
-export class ApiPromise<T> extends Promise<T> {
-  // `then`, `catch` and `finally` return plain promises, not ApiPromises.
-  static override get [Symbol.species]() {
-    return Promise;
-  }
-
-  readonly #withResponse: Promise<WithResponse<T>>;
-
-  constructor(withResponse: Promise<WithResponse<T>>) {
-    super((resolve, reject) => {
-      withResponse.then((result) => resolve(result.data), reject);
-    });
-    this.#withResponse = withResponse;
-    // A caller awaits one of the two: a failure must not also surface as an unhandled rejection.
-    this.catch(ignore);
-    withResponse.catch(ignore);
-  }
-
-  /** Resolves to the data with the response, its request id and its ETag. */
-  withResponse(): Promise<WithResponse<T>> {
-    return this.#withResponse;
-  }
-}
-
 /** What a call produces before it is wrapped: the data and the final response. */
 export interface Sent<T> {
   data: T;
   response: Response;
 }
 
+/**
+ * The promise every client method returns: await it for the data, or call `.withResponse()` for
+ * `{ data, response, requestId, etag }` (the shape openai-node's `APIPromise` uses). It is a
+ * native promise with one method added (a `Promise` subclass costs more on every call).
+ */
+export interface ApiPromise<T> extends Promise<T> {
+  /** Resolves to the data with the response, its request id and its ETag. */
+  withResponse(): Promise<WithResponse<T>>;
+}
+
+function dataOf<T>(sent: Sent<T>): T {
+  return sent.data;
+}
+
+function withResponseOf<T>({ data, response }: Sent<T>): WithResponse<T> {
+  const { headers } = response;
+  return { data, response, requestId: requestIdOf(headers), etag: etagOf(headers) };
+}
+
 /** Runs a call (argument checks included, so they reject rather than throw) as an ApiPromise. */
 export function apiCall<T>(run: () => Promise<Sent<T>>): ApiPromise<T> {
-  return new ApiPromise(
-    (async () => {
-      const { data, response } = await run();
-      const { headers } = response;
-      return { data, response, requestId: requestIdOf(headers), etag: etagOf(headers) };
-    })(),
-  );
+  let sent: Promise<Sent<T>>;
+  try {
+    sent = run();
+  } catch (error) {
+    sent = Promise.reject(error);
+  }
+  const promise = sent.then(dataOf) as ApiPromise<T>;
+  let withResponse: Promise<WithResponse<T>> | undefined;
+  // Chained on `promise`, so awaiting only withResponse() still handles a failure of the call.
+  promise.withResponse = () => {
+    withResponse ??= promise.then(() => sent).then(withResponseOf);
+    return withResponse;
+  };
+  return promise;
 }

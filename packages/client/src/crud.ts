@@ -116,21 +116,25 @@ export function createCrud<Item, Input, P extends Page>(
     query: object | undefined,
     options: ConditionalReadOptions = {},
   ) =>
-    apiCall<D | Tagged<D> | NotModified>(async () => {
+    apiCall<D | Tagged<D> | NotModified>(() => {
       const params = { path: path(), ...(query === undefined ? {} : { query }) };
-      const { ifNoneMatch, ...rest } = options;
-      checkEntityTag("ifNoneMatch", ifNoneMatch);
+      const { ifNoneMatch } = options;
+      // The plain read passes the options on as they are (ifNoneMatch is undefined in them).
       if (ifNoneMatch === undefined)
-        return callOperation<D>(raw, transport, operation, { params }, rest);
-      const sent = await callOperation<D | undefined>(
+        return callOperation<D>(raw, transport, operation, { params }, options);
+      checkEntityTag("ifNoneMatch", ifNoneMatch);
+      const { ifNoneMatch: _, ...rest } = options;
+      return callOperation<D | undefined>(
         raw,
         transport,
         operation,
         { params: { ...params, header: { "If-None-Match": ifNoneMatch } } },
         rest,
         { notModifiedIsResult: true },
-      );
-      return { data: taggedResult(sent.data, sent.response), response: sent.response };
+      ).then((sent) => ({
+        data: taggedResult(sent.data, sent.response),
+        response: sent.response,
+      }));
     });
 
   const crud: Crud<Item, Input, P> = {

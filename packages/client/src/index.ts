@@ -1,7 +1,7 @@
 export type * from "@pgbeam/policies-types";
 /** Which spec this client was built against: `{ version, sha256 }`. */
 export { specVersion } from "@pgbeam/policies-types";
-export { ApiPromise, type WithResponse } from "./api-promise.js";
+export type { ApiPromise, WithResponse } from "./api-promise.js";
 export type {
   ApprovalRulePatch,
   ApprovalRulesResource,
