@@ -192,29 +192,18 @@ export function createCrud<Item, Input, P extends Page>(
         return { data: undefined, response: sent.response };
       }),
     modify: (projectId, id, next, options = {}) =>
-      apiCall(async () => {
+      apiCall(() => {
         itemPath(projectId, id);
         const { maxAttempts, ...rest } = options;
-        let response: Response | undefined;
-        const data = await modifyWithRetries<Item, Input>({
+        return modifyWithRetries<Item, Input>({
           what: `${names.noun} ${id}`,
           fallback: names.updateMethod,
           next,
           maxAttempts,
-          read: async () => {
-            const read = await crud.get(projectId, id, rest).withResponse();
-            response = read.response;
-            return { notModified: false, data: read.data as Item, etag: read.etag };
-          },
-          write: async (input, etag) => {
-            const written = await crud
-              .update(projectId, id, input, { ...rest, ifMatch: etag })
-              .withResponse();
-            response = written.response;
-            return written.data;
-          },
+          read: () => (crud.get(projectId, id, rest) as ApiPromise<Item>).withResponse(),
+          write: (input, etag) =>
+            crud.update(projectId, id, input, { ...rest, ifMatch: etag }).withResponse(),
         });
-        return { data, response: response as Response };
       }),
   };
   return crud;

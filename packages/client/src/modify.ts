@@ -1,4 +1,4 @@
-import type { Tagged } from "./conditional.js";
+import type { WithResponse } from "./api-promise.js";
 import {
   PgBeamArgumentError,
   PgBeamConcurrentUpdateError,
@@ -16,8 +16,10 @@ export interface ModifyPlan<Item, Input> {
   /** The next body from what was read; undefined writes nothing. */
   next: (current: Item) => Input | undefined | Promise<Input | undefined>;
   maxAttempts: number | undefined;
-  read: () => Promise<Tagged<Item>>;
-  write: (input: Input, etag: string) => Promise<Item>;
+  /** Reads the resource with its ETag. */
+  read: () => Promise<WithResponse<Item>>;
+  /** Writes under `If-Match: etag`. */
+  write: (input: Input, etag: string) => Promise<WithResponse<Item>>;
 }
 
 const defaultMaxAttempts = 5;
@@ -27,16 +29,19 @@ const attemptLimits = { min: 1, max: 100, integer: true };
  * Reads, changes and writes under `If-Match`; a 412 means someone wrote in between, so it reads
  * and applies the change again (what the 412's description prescribes), `maxAttempts` rounds at most.
  */
-export async function modifyWithRetries<Item, Input>(plan: ModifyPlan<Item, Input>): Promise<Item> {
+export async function modifyWithRetries<Item, Input>(
+  plan: ModifyPlan<Item, Input>,
+): Promise<WithResponse<Item>> {
   const maxAttempts = plan.maxAttempts ?? defaultMaxAttempts;
   checkNumber("maxAttempts", maxAttempts, attemptLimits, (option, message) => {
     throw new PgBeamArgumentError(option, message);
   });
   let conflict: PreconditionFailedError | undefined;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const { data, etag } = await plan.read();
+    const read = await plan.read();
+    const { data, etag } = read;
     const next = await plan.next(data);
-    if (next === undefined) return data;
+    if (next === undefined) return read;
     if (etag === undefined) {
       throw new PgBeamResponseError(
         `The API sent no ETag with ${plan.what.charAt(0).toLowerCase()}${plan.what.slice(1)}, so it cannot be changed safely; ` +
