@@ -1,5 +1,5 @@
 import type { PolicyProfile, PolicyProfileInput } from "@pgbeam/policies-types";
-import { withDefaults } from "@pgbeam/policies-validators";
+import { effectiveProfile } from "@pgbeam/policies-validators/policy";
 
 /**
  * One entry of a project's audit log, in the service's AuditLogEntry shape, as `mock.record`
@@ -117,15 +117,12 @@ export function profileFrom(
   times: { created_at: string; updated_at: string },
 ): PolicyProfile {
   // Name first, then the defaults and the given fields, so the JSON reads like the spec's examples.
-  const { name, ...rest } = withDefaults(input);
+  const { name, ...rest } = effectiveProfile(input);
   return {
     id: ids.id,
     project_id: ids.project_id,
     name,
     ...rest,
-    table_allowlist: rest.table_allowlist ?? [],
-    table_denylist: rest.table_denylist ?? [],
-    masking_rules: rest.masking_rules ?? [],
     created_at: times.created_at,
     updated_at: times.updated_at,
   };

@@ -70,6 +70,17 @@ function withoutRepeatedProperties(branches) {
   });
 }
 
+/** PolicyProfile's required array fields that PolicyProfileInput does not require. */
+function storedLists() {
+  const input = spec.components.schemas.PolicyProfileInput;
+  const saved = spec.components.schemas.PolicyProfile.allOf.find((branch) => !branch.$ref);
+  return (saved.required ?? []).filter((field) => {
+    if ((input.required ?? []).includes(field)) return false;
+    const schema = resolve(saved.properties?.[field] ?? input.properties[field]);
+    return schema?.type === "array";
+  });
+}
+
 function resolve(node) {
   if (!node?.$ref) return node;
   return resolve(
@@ -368,6 +379,9 @@ export const policyProfileNestedFields: Readonly<Record<string, readonly string[
         .filter(([, fields]) => fields.length > 0),
     ),
   )};
+
+/** The lists a saved PolicyProfile requires that its input may leave out (absent = empty). */
+export const policyProfileStoredLists = ${JSON.stringify(storedLists())} as const;
 
 /** Every PolicyProfileInput field, in the spec's order (the canonical order of a profile file). */
 export const policyProfileFields = ${JSON.stringify(Object.keys(spec.components.schemas.PolicyProfileInput.properties))} as const;

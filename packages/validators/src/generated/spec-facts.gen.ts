@@ -26,6 +26,9 @@ export const errorCodesByOperation: Readonly<Record<string, Readonly<Record<stri
 /** Fields of the PolicyProfileInput fields that are objects (or lists of them), in the spec's order. */
 export const policyProfileNestedFields: Readonly<Record<string, readonly string[]>> = {"statement_rules":["allow","deny"],"masking_rules":["table","column","kind"],"row_filters":["table","predicate"]};
 
+/** The lists a saved PolicyProfile requires that its input may leave out (absent = empty). */
+export const policyProfileStoredLists = ["table_allowlist","table_denylist","masking_rules"] as const;
+
 /** Every PolicyProfileInput field, in the spec's order (the canonical order of a profile file). */
 export const policyProfileFields = ["name","access_mode","statement_rules","table_allowlist","table_denylist","masking_rules","budget_queries_per_hour","budget_queries_per_day","max_rows","statement_timeout_ms","row_filters","write_mode","approval_mode","approval_auto_max_rows","approval_timeout_seconds","migration_safety","egress_bytes_per_day","max_affected_rows","content_scan_mode","content_scan_max_bytes"] as const;
 

@@ -1,5 +1,5 @@
 import type { PolicyProfileInput } from "@pgbeam/policies-types";
-import { withDefaults } from "../with-defaults.js";
+import { effectiveProfile } from "../policy/effective-profile.js";
 import type { LintReport, Severity } from "./finding.js";
 import { rules } from "./rules.js";
 
@@ -10,14 +10,14 @@ const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  * agent unbounded. Looks only at the profile; validate it against the schema first.
  */
 export function lintPolicyProfile(profile: PolicyProfileInput): LintReport {
-  const effective = withDefaults(profile);
+  const effective = effectiveProfile(profile);
   const view = {
     ...effective,
     allow: effective.statement_rules?.allow ?? [],
     deny: effective.statement_rules?.deny ?? [],
-    allowlist: effective.table_allowlist ?? [],
-    denylist: effective.table_denylist ?? [],
-    masks: effective.masking_rules ?? [],
+    allowlist: effective.table_allowlist,
+    denylist: effective.table_denylist,
+    masks: effective.masking_rules,
     filters: effective.row_filters ?? [],
   };
   const findings = rules

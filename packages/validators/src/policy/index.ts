@@ -1,0 +1,30 @@
+export {
+  type ApprovalSettings,
+  approvalsEverHold,
+  holdsForApproval,
+  type StatementChange,
+} from "./approvals.js";
+export {
+  type DefaultedField,
+  type EffectiveProfile,
+  effectiveProfile,
+  type StoredListField,
+  type WithDefaults,
+  withDefaults,
+} from "./effective-profile.js";
+export { columnKey, identifierKey, identifierMaxBytes } from "./identifier.js";
+export {
+  type RelationLists,
+  type RelationName,
+  relationKey,
+  relationLists,
+  relationName,
+} from "./relation-matching.js";
+export { rowFilterTextProblem } from "./row-filter-safety.js";
+export {
+  copyEffect,
+  isWriteEffect,
+  kindAlwaysWrites,
+  type StatementClass,
+  type StatementEffect,
+} from "./statement-effects.js";
