@@ -1,6 +1,7 @@
 export { ContractViolationError } from "./contract-violation-error.js";
 export { type OperationSchemas, operationSchemas } from "./generated/operations.gen.js";
 export {
+  approvalRuleStatementKinds,
   dryEvalSqlMaxLength,
   errorCodeByStatus,
   errorCodes,
@@ -15,6 +16,10 @@ export {
 export * from "./generated/validators.gen.js";
 export type { ValidationIssue, ValidationResult } from "./issue.js";
 export type { LintFinding, LintReport, Severity } from "./lint/finding.js";
+export {
+  type LintApprovalRuleOptions,
+  lintApprovalRule,
+} from "./lint/lint-approval-rule.js";
 export { lintPolicyProfile } from "./lint/lint-policy-profile.js";
 // The parser's statement-node table is the engine's; it moves there (see the README).
 export { kindOfNode, type StatementKindEntry } from "./policy/write-kinds.js";

@@ -1,8 +1,19 @@
 export {
+  type ApprovalRuleConditions,
+  type ApprovalRuleScope,
+  approvalRuleCoversRelation,
+  approvalRuleHolds,
+  approvalRuleNamesKind,
+  approvalRuleScope,
+  approvalRulesHolding,
+  type RuleStatement,
+} from "./approval-rule-matching.js";
+export {
   type ApprovalSettings,
   approvalsEverHold,
   holdsForApproval,
   type StatementChange,
+  statementChangeOfKind,
 } from "./approvals.js";
 export {
   type DefaultedField,
@@ -23,6 +34,7 @@ export {
 export { rowFilterTextProblem } from "./row-filter-safety.js";
 export {
   copyEffect,
+  effectsOfKind,
   isWriteEffect,
   kindAlwaysWrites,
   type StatementClass,

@@ -37,6 +37,11 @@ export function isWriteEffect(effect: StatementEffect): boolean {
  * only reads); nor are select (a data-modifying CTE is judged as its write) or the session kinds.
  */
 export function kindAlwaysWrites(kind: string): boolean {
-  if (!Object.hasOwn(kindEffects, kind)) return false;
-  return kindEffects[kind as KnownStatementKind].every(isWriteEffect);
+  const effects = effectsOfKind(kind);
+  return effects.length > 0 && effects.every(isWriteEffect);
+}
+
+/** The effects a statement of this kind can have (none for a kind the spec does not know). */
+export function effectsOfKind(kind: string): readonly StatementEffect[] {
+  return Object.hasOwn(kindEffects, kind) ? kindEffects[kind as KnownStatementKind] : [];
 }
