@@ -357,12 +357,6 @@ export const policyProfileDefaults = ${JSON.stringify(
     2,
   )} as const;
 
-/** The first error code each error status documents (e.g. 404 → NOT_FOUND), from \`x-error-codes\`. */
-export const errorCodeByStatus: Readonly<Record<string, string>> = ${JSON.stringify(Object.fromEntries(Object.entries(errorCodes).map(([status, codes]) => [status, codes[0]])))};
-
-/** The error codes each operation's error responses document, by status (\`x-error-codes\`). */
-export const errorCodesByOperation: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = ${JSON.stringify(errorCodesByOperation)};
-
 /** Fields of the PolicyProfileInput fields that are objects (or lists of them), in the spec's order. */
 export const policyProfileNestedFields: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(
     Object.fromEntries(

@@ -1,11 +1,10 @@
 export { ContractViolationError } from "./contract-violation-error.js";
+export { errorCodeByStatus, errorCodesByOperation } from "./error-codes.js";
 export { type OperationSchemas, operationSchemas } from "./generated/operations.gen.js";
 export {
   approvalRuleStatementKinds,
   dryEvalSqlMaxLength,
-  errorCodeByStatus,
   errorCodes,
-  errorCodesByOperation,
   policyProfileDefaults,
   policyProfileFields,
   policyProfileNestedFields,
