@@ -1,6 +1,10 @@
 import type { ApprovalRuleInput } from "@pgbeam/policies-types";
 import { describe, expect, test } from "vitest";
-import { lintApprovalRule } from "../src/index.js";
+import {
+  approvalRuleStatementKinds,
+  lintApprovalRule,
+  validateApprovalRuleInput,
+} from "../src/index.js";
 import { approvalRuleHolds, approvalRulesHolding } from "../src/policy/index.js";
 
 const del = (relations: string[], affectedRows?: number) => ({
@@ -86,5 +90,20 @@ describe("lintApprovalRule", () => {
     expect(codes({ name: "all" }, { profiles: [writes] })).toEqual([]);
     expect(codes(rule)).toEqual([]);
     expect(codes({ ...rule, enabled: false }, { profiles: [writes] })).toEqual([]);
+  });
+});
+
+describe("approval-rule validators", () => {
+  test("min_affected_rows is an int32 of at least 1; statement kinds are a closed set of four", () => {
+    const zero = validateApprovalRuleInput({ name: "r", min_affected_rows: 0 });
+    expect(zero.ok).toBe(false);
+    if (!zero.ok) expect(zero.issues[0]?.message).toMatch(/^min_affected_rows must be at least 1/);
+    const huge = validateApprovalRuleInput({ name: "r", min_affected_rows: 2 ** 31 });
+    expect(huge.ok).toBe(false);
+    if (!huge.ok) expect(huge.issues[0]?.message).toContain("a 32-bit whole number");
+    expect(validateApprovalRuleInput({ name: "r", min_affected_rows: null }).ok).toBe(true);
+    const select = validateApprovalRuleInput({ name: "r", statement_kinds: ["select"] });
+    expect(select.ok).toBe(false);
+    expect(approvalRuleStatementKinds).toEqual(["insert", "update", "delete", "ddl"]);
   });
 });
