@@ -7,6 +7,7 @@ import type { FaultQueue } from "../src/faults.js";
 import { handlers } from "../src/handlers.js";
 
 test("every operation of the spec has a handler, and nothing else does", () => {
+  expectTypeOf(handlers).toEqualTypeOf<OperationHandlers>();
   expect(Object.keys(handlers).sort()).toEqual([...operationIds].sort());
 });
 
