@@ -12,6 +12,7 @@ import { createMatrixProject, startEmulator } from "./matrix/project.js";
 import { type CheckResults, checkNames, checkTitles } from "./matrix/results.js";
 import type { Runtime } from "./matrix/runtime.js";
 import { serverRuntimes } from "./matrix/server-runtimes.js";
+import { runUsersTests, type VitestRun, vitestRuns } from "./matrix/vitest-cell.js";
 import { workerdRuntime } from "./matrix/workerd.js";
 
 const runtimes: Runtime[] = [...serverRuntimes, workerdRuntime, edgeRuntime, ...chromiumRuntimes];
@@ -19,15 +20,20 @@ const runtimes: Runtime[] = [...serverRuntimes, workerdRuntime, edgeRuntime, ...
 const reference = runtimes[0] as Runtime;
 const results = new Map<string, Promise<CheckResults>>();
 const mswResults = new Map<MswCell, Promise<unknown>>();
+const vitestResults = new Map<VitestRun, Promise<unknown>>();
 let project: string | undefined;
 let msw3Project: string | undefined;
 let emulator: { close(): Promise<void> } | undefined;
 
 beforeAll(async () => {
   // The main project has msw 2 (the mock's own); a second one has msw 3, as its users install it.
+  // Each also has a vitest, for the users' test file (vitest 4 with msw 2, vitest 5 with msw 3).
+  const vitestFor = (major: 2 | 3) => ({
+    vitest: vitestRuns.find((run) => run.msw === major)?.vitest ?? "",
+  });
   const [created, withMsw3] = await Promise.all([
-    createMatrixProject(),
-    createMatrixProject(mswVersions[3]),
+    createMatrixProject(mswVersions[2], vitestFor(2)),
+    createMatrixProject(mswVersions[3], vitestFor(3)),
   ]);
   project = created.project;
   msw3Project = withMsw3.project;
@@ -42,13 +48,20 @@ beforeAll(async () => {
   }
   await Promise.allSettled(results.values());
   // Then the MSW cells, so that the two cores are not shared by twenty processes at once.
+  const projectWith = (major: 2 | 3) => (major === 3 ? withMsw3.project : created.project);
   for (const cell of mswCells) {
     if (cell.unavailable !== undefined) continue;
-    const running = cell.run(cell.msw === 3 ? withMsw3.project : created.project);
+    const running = cell.run(projectWith(cell.msw));
     running.catch(() => {}); // reported by the cell's own test
     mswResults.set(cell, running);
   }
-  await Promise.allSettled(mswResults.values());
+  for (const run of vitestRuns) {
+    if (!("path" in run.node)) continue;
+    const running = runUsersTests(projectWith(run.msw), run);
+    running.catch(() => {}); // reported by the cell's own test
+    vitestResults.set(run, running);
+  }
+  await Promise.allSettled([...mswResults.values(), ...vitestResults.values()]);
 }, 480_000);
 
 afterAll(async () => {
@@ -112,6 +125,16 @@ describe.each(mswCells)("msw $msw, $name", (cell) => {
       const answered = await mswResults.get(cell);
       expect(answered).toMatchObject({ roundTrip: expected, unhandled: "refused" });
       if (cell.name.startsWith("node")) expect(answered).toMatchObject({ reachedNetwork: 0 });
+    },
+  );
+});
+
+describe.each(vitestRuns)("vitest users: $name", (run) => {
+  const missing = "missing" in run.node ? run.node.missing : undefined;
+  test.skipIf(missing !== undefined)(
+    `on node ${"version" in run.node ? run.node.version : "(missing)"} with msw ${run.msw}, passes a test file written as the mock's README says${missing === undefined ? "" : ` (skipped: ${missing})`}`,
+    async () => {
+      expect(await vitestResults.get(run)).toEqual({ passed: 2, failed: 0, vitest: run.vitest });
     },
   );
 });

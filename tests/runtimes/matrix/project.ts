@@ -10,16 +10,20 @@ const app = fileURLToPath(new URL("../app", import.meta.url));
 
 /**
  * A throw-away project with the packed packages installed and the checks in `app/`; `msw` is the
- * version of msw installed beside them (default: the one the mock tests with).
+ * version of msw installed beside them (default: the one the mock tests with), `extra` more
+ * packages from the registry.
  */
-export async function createMatrixProject(msw: string = mswVersions[2]): Promise<{
+export async function createMatrixProject(
+  msw: string = mswVersions[2],
+  extra: Record<string, string> = {},
+): Promise<{
   project: string;
   wasmBytes: Uint8Array<ArrayBuffer>;
 }> {
   const project = mkdtempSync(join(tmpdir(), "pgbeam-runtimes-"));
   try {
     // msw is the mock's optional peer, installed as its users do.
-    await installPackedPackages(project, { msw });
+    await installPackedPackages(project, { msw, ...extra });
   } catch (error) {
     rmSync(project, { recursive: true, force: true });
     throw error;
