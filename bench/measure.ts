@@ -20,6 +20,8 @@ export interface Row {
   target?: number;
   /** Anything else worth printing on the row. */
   note?: string;
+  /** Why this row was not measured (a runtime missing here); its numbers are then NaN. */
+  skipped?: string;
 }
 
 /** Times each async or sync function with tinybench and returns mean µs and ops/s. */

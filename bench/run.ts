@@ -1,6 +1,7 @@
 // `pnpm bench`: every benchmark in one process, printed as one table of ratios against baselines
 // measured in the same run. Run it on a quiet machine; numbers move with load.
 import { arch, cpus, platform } from "node:os";
+import { format } from "./format-rows.js";
 import type { Row } from "./measure.js";
 import { clientOverhead } from "./suites/client-overhead.js";
 import { coldStart } from "./suites/cold-start.js";
@@ -8,34 +9,6 @@ import { engineSpeed } from "./suites/engine.js";
 import { mockSpeed } from "./suites/mock.js";
 import { pagination } from "./suites/pagination.js";
 import { validatorSpeed } from "./suites/validators.js";
-
-function format(rows: Row[]): string {
-  const header = ["group", "contender", "mean", "ops/s", "vs baseline", "target", "note"];
-  const lines = rows.map((row) => {
-    const met =
-      row.target === undefined
-        ? ""
-        : `${row.ratio <= row.target ? "met" : "MISSED"} (≤ ${row.target}×)`;
-    return [
-      row.group,
-      row.name,
-      row.meanUs >= 1000 ? `${(row.meanUs / 1000).toFixed(1)} ms` : `${row.meanUs.toFixed(2)} µs`,
-      Math.round(row.opsPerSec).toLocaleString("en-US"),
-      `${row.ratio.toFixed(2)}× ${row.baseline}`,
-      met,
-      row.note ?? "",
-    ];
-  });
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
-  const render = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join("  ")
-      .trimEnd();
-  return [render(header), render(widths.map((w) => "-".repeat(w))), ...lines.map(render)].join(
-    "\n",
-  );
-}
 
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 console.log(

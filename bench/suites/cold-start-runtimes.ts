@@ -8,6 +8,7 @@ import {
   bundleForEdge,
   bundleWithEsbuild,
   bundleWorker,
+  chromiumBinary,
   closeChromium,
   createMatrixProject,
   processRuntimes,
@@ -16,6 +17,7 @@ import {
   startWorker,
 } from "@pgbeam/runtime-tests/matrix";
 import type { Row } from "../measure.js";
+import { rowsOrSkipped } from "../skipped-rows.js";
 
 const programs = {
   light: "client + validators: import, validate, one call",
@@ -71,7 +73,10 @@ const pageEntry = (program: Program) =>
     ? `import wasm from "@pgbeam/policies-engine/libpg-query.wasm";\nimport { run } from "./cold-engine.mjs";\nglobalThis.results = run(new URL(wasm, location.href)).then(() => "ok");\n`
     : `import { run } from "./cold-${program}.mjs";\nglobalThis.results = run().then(() => "ok");\n`;
 
-/** Cold start rows for Node 20 and 22, Bun, Deno, workerd, edge-runtime and Chromium. */
+/**
+ * Cold start rows for Node 20, 22, 24 and 26, Bun, Deno, workerd, edge-runtime and Chromium; a
+ * runtime missing here (or failing) is a skipped row that says why.
+ */
 export async function coldStartOnRuntimes(): Promise<Row[]> {
   const { project, wasmBytes } = await createMatrixProject();
   const entry = (kind: string, program: Program, source: string) => {
@@ -82,25 +87,23 @@ export async function coldStartOnRuntimes(): Promise<Row[]> {
   const rows: Row[] = [];
   try {
     for (const runtime of processRuntimes) {
-      const { binary } = runtime;
-      if (!("path" in binary)) {
-        console.error(`cold start: ${runtime.name} skipped (${binary.missing})`);
-        continue;
-      }
       const env = { ...process.env, ...runtime.env(project) };
       const argv = (program: Program) => runtime.argv(join("app", "cold-process.mjs"), program);
       rows.push(
-        ...(await rowsFor(runtime.name, 9, async (program) => () => {
-          const child = spawnSync(binary.path, argv(program), { cwd: project, env });
-          if (child.status !== 0) throw new Error(`${runtime.name} ${program}: ${child.stderr}`);
-        })),
+        ...(await rowsOrSkipped(`cold start on ${runtime.name}`, runtime.binary, (binary) =>
+          rowsFor(runtime.name, 9, async (program) => () => {
+            const child = spawnSync(binary, argv(program), { cwd: project, env });
+            if (child.status !== 0) throw new Error(`${runtime.name} ${program}: ${child.stderr}`);
+          }),
+        )),
       );
     }
+    // workerd and edge-runtime come with their npm packages; a failure is still a row, not a crash.
+    const fromNpm = { path: "(npm package)" };
+    const workerd = "workerd (Miniflare, from new Miniflare to the first response)";
     rows.push(
-      ...(await rowsFor(
-        "workerd (Miniflare, from new Miniflare to the first response)",
-        5,
-        async (program) => {
+      ...(await rowsOrSkipped(workerd, fromNpm, () =>
+        rowsFor(workerd, 5, async (program) => {
           const script = await bundleWorker(
             project,
             entry("worker", program, workerEntry(program)),
@@ -110,27 +113,25 @@ export async function coldStartOnRuntimes(): Promise<Row[]> {
             await (await worker.dispatchFetch("http://worker.test/")).text();
             await worker.dispose();
           };
-        },
+        }),
       )),
     );
     const parser = new WebAssembly.Module(wasmBytes);
+    const edge = "edge-runtime (a new EdgeRuntime to its first response)";
     rows.push(
-      ...(await rowsFor(
-        "edge-runtime (a new EdgeRuntime to its first response)",
-        9,
-        async (program) => {
+      ...(await rowsOrSkipped(edge, fromNpm, () =>
+        rowsFor(edge, 9, async (program) => {
           const code = await bundleForEdge(project, entry("edge", program, edgeEntry(program)));
           return async () => {
             await (await startEdgeRuntime(code, parser).dispatchFetch("http://edge.test/")).text();
           };
-        },
+        }),
       )),
     );
+    const chromium = "Chromium (esbuild bundle, a new page to the program's end)";
     rows.push(
-      ...(await rowsFor(
-        "Chromium (esbuild bundle, a new page to the program's end)",
-        9,
-        async (program) => {
+      ...(await rowsOrSkipped(chromium, chromiumBinary(), () =>
+        rowsFor(chromium, 9, async (program) => {
           const name = entry("page", program, pageEntry(program));
           const outdir = await bundleWithEsbuild(
             project,
@@ -138,7 +139,7 @@ export async function coldStartOnRuntimes(): Promise<Row[]> {
             join(project, "dist", `page-${program}`),
           );
           return () => runPage(outdir, "");
-        },
+        }),
       )),
     );
   } finally {

@@ -5,10 +5,11 @@ import { libraryBuild } from "../../tsup.base.js";
 
 const resolve = createRequire(import.meta.url).resolve;
 const wasm = resolve("libpg-query/wasm/libpg-query.wasm");
-// The web build bundles libpg-query's glue and the package ships its .wasm: its licence goes along.
+// Every build bundles libpg-query's glue and the package ships its .wasm (libpg-query is a build
+// dependency only): its licence goes along.
 const wasmLicense = resolve("libpg-query/LICENSE");
 
-// What the web build changes in libpg-query's emscripten glue: it is told it is not on Node (so
+// What every build changes in libpg-query's emscripten glue: it is told it is not on Node (so
 // it never reaches for `node:fs`, `node:crypto` or `__dirname`, even where a worker defines
 // `process`), and it does not look for its own file name (in `__filename`, which webpack
 // rewrites, or `self.location`, which workerd lacks): it is handed its WebAssembly, never
@@ -23,17 +24,16 @@ const glueEdits: [string, string][] = [
   ],
 ];
 
+type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
+
 /**
- * The browser and worker build: the Web-API default source instead of the disk one, and
- * libpg-query's glue bundled in with its Node-only branch cut off, so that no `node:` module is
- * reachable from it. Fails the build when the glue no longer has what it edits.
+ * libpg-query's glue, bundled into every build with its Node-only branch cut off (the engine
+ * hands it its WebAssembly, so it never reads a file), so that the package needs no copy of
+ * libpg-query besides its own `.wasm`. Fails the build when the glue no longer has what it edits.
  */
-const webOnly: NonNullable<Options["esbuildPlugins"]>[number] = {
-  name: "web-only",
+const bundledGlue: Plugin = {
+  name: "bundled-glue",
   setup(build) {
-    build.onResolve({ filter: /^\.\/default-wasm\.js$/ }, (args) => ({
-      path: `${args.resolveDir}/default-wasm.web.ts`,
-    }));
     build.onLoad({ filter: /libpg-query[\\/]wasm[\\/]libpg-query\.js$/ }, async (args) => {
       let contents = await readFile(args.path, "utf8");
       for (const [from, to] of glueEdits) {
@@ -45,6 +45,16 @@ const webOnly: NonNullable<Options["esbuildPlugins"]>[number] = {
   },
 };
 
+/** The browser and worker build: the Web-API default source instead of the disk one. */
+const webDefault: Plugin = {
+  name: "web-default",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/default-wasm\.js$/ }, (args) => ({
+      path: `${args.resolveDir}/default-wasm.web.ts`,
+    }));
+  },
+};
+
 export default defineConfig([
   {
     ...libraryBuild,
@@ -52,6 +62,8 @@ export default defineConfig([
     clean: ["!web/**"],
     // import.meta.url in the CommonJS build, where the disk default is resolved from.
     shims: true,
+    noExternal: [/^libpg-query\//],
+    esbuildPlugins: [bundledGlue],
     async onSuccess() {
       await copyFile(wasm, "dist/libpg-query.wasm");
       await copyFile(wasmLicense, "dist/libpg-query.LICENSE");
@@ -66,6 +78,6 @@ export default defineConfig([
     clean: true,
     dts: false,
     noExternal: [/^libpg-query\//],
-    esbuildPlugins: [webOnly],
+    esbuildPlugins: [webDefault, bundledGlue],
   },
 ]);

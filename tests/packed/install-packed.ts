@@ -12,14 +12,24 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 /** The packages we publish, by folder under `packages/`. */
 export const publishedPackages = ["types", "client", "validators", "engine", "mock", "cli"];
 
+/** The package managers a user installs the tarballs with. */
+export type PackageManager = "npm" | "pnpm" | "bun";
+
+/** Where `installPackedPackages` finds each package manager: on the PATH, or a binary path. */
+export type PackageManagerBinaries = Partial<Record<PackageManager, string>>;
+
 /**
- * Packs the published packages (concurrently) into `project/tarballs` and `npm install`s them
- * there, each one also forced as an override so dependencies between them resolve to the
- * tarballs. `extra` adds dependencies from the registry.
+ * Packs the published packages (concurrently) into `project/tarballs` and installs them there
+ * with `manager` (npm unless told), each one also forced as an override so that dependencies
+ * between them (`^0.0.0` on siblings that are not on the registry yet) resolve to the tarballs:
+ * `overrides` in package.json for npm and bun, in pnpm-workspace.yaml for pnpm. `extra` adds
+ * dependencies from the registry.
  */
 export async function installPackedPackages(
   project: string,
   extra: Record<string, string> = {},
+  manager: PackageManager = "npm",
+  binaries: PackageManagerBinaries = {},
 ): Promise<void> {
   const tarballs = join(project, "tarballs");
   mkdirSync(tarballs, { recursive: true });
@@ -34,20 +44,22 @@ export async function installPackedPackages(
   const packed = Object.fromEntries(
     publishedPackages.map((name) => [`@pgbeam/policies-${name}`, tarball(name)]),
   );
-  writeFileSync(
-    join(project, "package.json"),
-    JSON.stringify(
-      {
-        name: "consumer",
-        private: true,
-        dependencies: { ...packed, ...extra },
-        overrides: packed,
-      },
-      null,
-      2,
-    ),
-  );
-  await run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], {
-    cwd: project,
-  });
+  const manifest = { name: "consumer", private: true, dependencies: { ...packed, ...extra } };
+  if (manager === "pnpm") {
+    writeFileSync(join(project, "package.json"), JSON.stringify(manifest, null, 2));
+    const overrides = Object.entries(packed).map(([name, spec]) => `  "${name}": "${spec}"`);
+    writeFileSync(join(project, "pnpm-workspace.yaml"), `overrides:\n${overrides.join("\n")}\n`);
+  } else {
+    writeFileSync(
+      join(project, "package.json"),
+      JSON.stringify({ ...manifest, overrides: packed }, null, 2),
+    );
+  }
+  const command = binaries[manager] ?? manager;
+  const args = {
+    npm: ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
+    pnpm: ["install", "--ignore-scripts", "--reporter=silent"],
+    bun: ["install", "--ignore-scripts", "--silent"],
+  }[manager];
+  await run(command, args, { cwd: project, maxBuffer: 16 * 1024 * 1024 });
 }

@@ -11,6 +11,8 @@ import { promisify } from "node:util";
 import { brotliCompressSync } from "node:zlib";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { installPackedPackages, publishedPackages } from "./install-packed.js";
+import { installSize } from "./install-size.js";
+import { mswVersions } from "./msw-versions.js";
 
 const tsc = fileURLToPath(new URL("../node_modules/typescript/bin/tsc", import.meta.url));
 let project: string;
@@ -56,6 +58,33 @@ export async function named(): Promise<string> {
 }
 `;
 
+// The mock's MSW entry as its README uses it, on msw 3 (the runtime matrix runs it on both majors).
+const consumerMswTs = `import { createPolicyMock } from "@pgbeam/policies-mock";
+import { failOnUnhandledRequests, mswHandlers } from "@pgbeam/policies-mock/msw";
+import { setupWorker } from "msw/browser";
+import { setupServer } from "msw/node";
+
+declare const env: { PGBEAM_API_KEY: string | undefined };
+const mock = createPolicyMock({ apiKey: env.PGBEAM_API_KEY });
+const server = setupServer(...mswHandlers(mock));
+server.listen(failOnUnhandledRequests);
+export const worker = setupWorker(...mswHandlers(mock, { baseUrl: undefined }));
+export const started = worker.start({ ...failOnUnhandledRequests, quiet: true });
+`;
+
+// moduleResolution node10 (no `exports`): every subpath resolves through `typesVersions`.
+const consumerNode10Ts = `import { createPolicyMock } from "@pgbeam/policies-mock";
+import { failOnUnhandledRequests, mswHandlers } from "@pgbeam/policies-mock/msw";
+import { createPolicyMock as createNodeMock } from "@pgbeam/policies-mock/node";
+import { createEngine } from "@pgbeam/policies-engine";
+import type wasm from "@pgbeam/policies-engine/libpg-query.wasm";
+
+export const handlers = mswHandlers(createPolicyMock(), { baseUrl: undefined });
+export const listening: Promise<string> = createNodeMock().listen();
+export const options: { onUnhandledFrame: "error" } = failOnUnhandledRequests;
+export const engine = (source: typeof wasm) => createEngine({ wasm: source });
+`;
+
 beforeAll(async () => {
   server = createServer((_, res) => {
     res.writeHead(200, { "content-type": "application/json" });
@@ -65,7 +94,8 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   project = mkdtempSync(join(tmpdir(), "pgbeam-packed-"));
-  await installPackedPackages(project);
+  // With msw 3 beside the mock, as a plain `npm install` (no --legacy-peer-deps).
+  await installPackedPackages(project, { msw: mswVersions[3] });
   writeFileSync(
     join(project, "esm.mjs"),
     consumerJs(`import { createPolicyClient } from "@pgbeam/policies-client";
@@ -80,6 +110,26 @@ const { lintPolicyProfile, validatePolicyProfile } = require("@pgbeam/policies-v
   );
   writeFileSync(join(project, "consumer.ts"), consumerTs);
   writeFileSync(join(project, "consumer.mts"), consumerTs);
+  writeFileSync(join(project, "consumer-msw.mts"), consumerMswTs);
+  writeFileSync(join(project, "consumer-node10.ts"), consumerNode10Ts);
+  writeFileSync(
+    join(project, "tsconfig.node10.json"),
+    JSON.stringify({
+      compilerOptions: {
+        module: "commonjs",
+        moduleResolution: "node10",
+        target: "es2022",
+        lib: ["es2022", "dom"],
+        strict: true,
+        exactOptionalPropertyTypes: true,
+        noEmit: true,
+        // Resolution is what node10 changes; msw's own declarations are not ours to check.
+        skipLibCheck: true,
+        types: [],
+      },
+      files: ["consumer-node10.ts"],
+    }),
+  );
   for (const resolution of ["node16", "bundler"]) {
     const module = resolution === "node16" ? "node16" : "preserve";
     writeFileSync(
@@ -97,7 +147,7 @@ const { lintPolicyProfile, validatePolicyProfile } = require("@pgbeam/policies-v
           skipLibCheck: false,
           types: [],
         },
-        files: ["consumer.ts", "consumer.mts"],
+        files: ["consumer.ts", "consumer.mts", "consumer-msw.mts"],
       }),
     );
   }
@@ -125,7 +175,7 @@ test.each(["esm.mjs", "cjs.cjs"])(
   },
 );
 
-test.each(["node16", "bundler"])(
+test.each(["node16", "bundler", "node10"])(
   "TypeScript with moduleResolution %s type-checks a consumer",
   (resolution) => {
     execFileSync(process.execPath, [tsc, "-p", `tsconfig.${resolution}.json`], {
@@ -133,9 +183,9 @@ test.each(["node16", "bundler"])(
       stdio: "pipe",
     });
   },
-  // A whole type-check of every package's declarations: about 7 s alone, several times that
-  // while the rest of `pnpm test` shares the two cores.
-  90_000,
+  // A whole type-check of every package's declarations (and msw 3's): about 7 s alone, two
+  // minutes and more while the rest of `pnpm test` shares the two cores.
+  240_000,
 );
 
 test("the mock's bin starts from the installed tarball and keeps state", async () => {
@@ -281,5 +331,42 @@ test.each(publishedPackages)(
       ([, version]) => /^\d/.test(version),
     );
     expect(exact).toEqual([]);
+  },
+);
+
+// Install budgets in kB (1000 bytes), measured from the tarballs as npm installs them; the
+// measured sizes and the reasons for each budget are in BENCHMARKS.md ("Install size").
+const installBudgets = {
+  engine: { packed: 520, unpacked: 2450, withDependencies: 4500 },
+  mock: { packed: 85, unpacked: 300, withDependencies: 4800 },
+} as const;
+
+test.each(Object.keys(installBudgets) as (keyof typeof installBudgets)[])(
+  "the %s installs within its size budget, with one copy of the parser's WebAssembly",
+  (name) => {
+    const tarballs = join(project, "tarballs");
+    const tarball = readdirSync(tarballs).find((file) =>
+      file.startsWith(`pgbeam-policies-${name}-`),
+    );
+    const size = installSize(project, `@pgbeam/policies-${name}`, join(tarballs, tarball ?? ""));
+    const kB = (bytes: number) => Math.round(bytes / 100) / 10;
+    const measured = {
+      packed: kB(size.packed),
+      unpacked: kB(size.unpacked),
+      withDependencies: kB(size.withDependencies),
+    };
+    console.log(`${name}: ${JSON.stringify(measured)} kB, ${size.packages.length} packages`);
+    const parsers = size.packages.flatMap((folder) =>
+      readdirSync(folder, { recursive: true })
+        .map(String)
+        .filter((file) => file.endsWith(".wasm") && !file.includes("node_modules"))
+        .map((file) => join(folder, file)),
+    );
+    expect(parsers.map((path) => path.slice(project.length))).toEqual([
+      "/node_modules/@pgbeam/policies-engine/dist/libpg-query.wasm",
+    ]);
+    for (const key of ["packed", "unpacked", "withDependencies"] as const) {
+      expect(measured[key], key).toBeLessThanOrEqual(installBudgets[name][key]);
+    }
   },
 );

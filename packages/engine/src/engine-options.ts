@@ -7,7 +7,7 @@ export interface EngineOptions {
    * engine cannot find it alone (workerd, edge runtimes, bundles that do not emit the packaged
    * file); Node, Bun and Deno read it from disk. Only the first successful load counts.
    */
-  wasm?: WasmSource;
+  wasm?: WasmSource | undefined;
 }
 
 /** Checks `createEngine()`'s options before anything loads; throws a `TypeError` that says what is wrong. */

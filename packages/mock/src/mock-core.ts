@@ -29,13 +29,13 @@ import { storedAuditEntry } from "./traffic.js";
 /** Options of `createPolicyMock`. */
 export interface CreatePolicyMockOptions extends PolicyMockOptions {
   /** The base URL the MSW handlers intercept by default (`https://api.pgbeam.com`). */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
    * Origins the HTTP server's CORS answers allow: `"*"` (any), or a list of origins such as
    * `["http://localhost:5173"]`. Default: any origin while the server listens on loopback, only
    * loopback origins (`http://localhost:…`, `http://127.0.0.1:…`, `http://[::1]:…`) otherwise.
    */
-  corsOrigins?: "*" | readonly string[];
+  corsOrigins?: "*" | readonly string[] | undefined;
 }
 
 /** A copy of the emulator's state, for `restore`. */

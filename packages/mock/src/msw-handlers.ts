@@ -8,7 +8,7 @@ type Method = "get" | "post" | "put" | "delete";
 /** Options of `mswHandlers`. */
 export interface MswHandlerOptions {
   /** The base URL to intercept (default: the mock's `baseUrl`, `https://api.pgbeam.com`). */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
 }
 
 /** An OpenAPI path (`/v1/projects/{project_id}`) as an MSW route (`/v1/projects/:project_id`). */

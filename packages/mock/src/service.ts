@@ -32,21 +32,21 @@ export interface RequestLogEntry {
 /** Options of the emulator. */
 export interface PolicyMockOptions {
   /** Bearer tokens accepted; by default any non-empty token is. */
-  apiKey?: string | readonly string[];
+  apiKey?: string | readonly string[] | undefined;
   /** Projects that exist from the start. */
-  projects?: readonly string[];
+  projects?: readonly string[] | undefined;
   /** Let any well-formed project id exist on first use (default true); false answers 404 for undeclared projects. */
-  autoCreateProjects?: boolean;
+  autoCreateProjects?: boolean | undefined;
   /** The clock for timestamps, replay and recommendation windows and idempotency windows (default: the system clock). */
-  now?: () => Date;
+  now?: (() => Date) | undefined;
   /**
    * The engine that judges `dryEvalPolicy`, `replayPolicy` and `recommendAgentPolicy`: an
    * engine, or a function that makes one (e.g. `() => createEngine({ wasm })` in a browser).
    * Default: `createEngine()` from `@pgbeam/policies-engine`, imported on first need.
    */
-  engine?: PolicyEngine | (() => Promise<PolicyEngine>);
+  engine?: PolicyEngine | (() => Promise<PolicyEngine>) | undefined;
   /** Called once per answered request (method, path, status, milliseconds, request id). */
-  onRequest?: (entry: RequestLogEntry) => void;
+  onRequest?: ((entry: RequestLogEntry) => void) | undefined;
 }
 
 async function loadEngine(given: PolicyMockOptions["engine"]): Promise<PolicyEngine> {

@@ -30,9 +30,9 @@ export function binaryIn(pkg: string, file: string, via?: string): Binary {
   return existsSync(path) ? { path, version } : { missing: `${pkg} has no ${file}` };
 }
 
-/** Debian's Chromium, which `.ci/run` installs with apt. */
+/** Debian's Chromium, which `.ci/run` installs with apt (`PGBEAM_CHROMIUM` names another binary). */
 export function chromiumBinary(): Binary {
-  const path = "/usr/bin/chromium";
+  const path = process.env.PGBEAM_CHROMIUM ?? "/usr/bin/chromium";
   return existsSync(path)
     ? { path, version: "(Debian)" }
     : { missing: `no ${path} (apt-get install chromium)` };

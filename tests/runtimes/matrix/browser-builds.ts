@@ -42,34 +42,15 @@ export async function bundleWithEsbuild(
 /**
  * Builds the app with `bundler` into `dist/<bundler>/`; returns that folder. Its index.html runs
  * the checks; Vite's and webpack's builds also have zero-config.html (the engine with no
- * option), and Vite's msw.html (the app tested against MSW).
+ * option).
  */
 export async function buildBrowserApp(project: string, bundler: Bundler): Promise<string> {
   const outdir = join(project, "dist", bundler);
   const app = join(project, "app");
   if (bundler === "vite") {
-    // Two pages: the checks, and the app that runs its API calls through MSW's service worker
-    // (whose script, as `npx msw init` would put it, is in the public folder).
     writeFileSync(join(app, "index.html"), page("./vite-entry.mjs"));
-    writeFileSync(join(app, "msw.html"), page("./vite-msw-entry.mjs"));
     writeFileSync(join(app, "zero-config.html"), page("./zero-config-entry.mjs"));
-    mkdirSync(join(app, "public"), { recursive: true });
-    const workerScript = createRequire(join(project, "package.json")).resolve(
-      "msw/mockServiceWorker.js",
-    );
-    copyFileSync(workerScript, join(app, "public", "mockServiceWorker.js"));
-    await vite({
-      root: app,
-      configFile: false,
-      logLevel: "silent",
-      build: {
-        outDir: outdir,
-        emptyOutDir: true,
-        rollupOptions: {
-          input: ["index.html", "msw.html", "zero-config.html"].map((html) => join(app, html)),
-        },
-      },
-    });
+    await viteBuild(app, outdir, ["index.html", "zero-config.html"]);
     return outdir;
   }
   if (bundler === "esbuild") return bundleWithEsbuild(project, "bundler-entry.mjs", outdir);
@@ -84,6 +65,36 @@ export async function buildBrowserApp(project: string, bundler: Bundler): Promis
   writeFileSync(join(outdir, "index.html"), page("./main.js"));
   writeFileSync(join(outdir, "zero-config.html"), page("./zero.js"));
   return outdir;
+}
+
+/**
+ * Builds, with Vite, the app whose API calls go through MSW's service worker (msw.html, with the
+ * worker's script in the public folder as `npx msw init` puts it) into `dist/vite-msw/`.
+ */
+export async function buildMswApp(project: string): Promise<string> {
+  const outdir = join(project, "dist", "vite-msw");
+  const app = join(project, "app");
+  writeFileSync(join(app, "msw.html"), page("./vite-msw-entry.mjs"));
+  mkdirSync(join(app, "public"), { recursive: true });
+  const workerScript = createRequire(join(project, "package.json")).resolve(
+    "msw/mockServiceWorker.js",
+  );
+  copyFileSync(workerScript, join(app, "public", "mockServiceWorker.js"));
+  await viteBuild(app, outdir, ["msw.html"]);
+  return outdir;
+}
+
+function viteBuild(root: string, outDir: string, pages: string[]): Promise<unknown> {
+  return vite({
+    root,
+    configFile: false,
+    logLevel: "silent",
+    build: {
+      outDir,
+      emptyOutDir: true,
+      rollupOptions: { input: pages.map((html) => join(root, html)) },
+    },
+  });
 }
 
 function runWebpack(config: webpack.Configuration): Promise<void> {

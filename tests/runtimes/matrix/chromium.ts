@@ -61,8 +61,7 @@ function chromiumWith(bundler: Bundler): Runtime {
       const results = (await runPage(outdir, checksQuery(context, name))) as CheckResults;
       if (bundler === "esbuild") return results;
       const zeroConfig = await runPage(outdir, "", "zero-config.html");
-      if (bundler === "webpack") return { ...results, zeroConfig };
-      return { ...results, zeroConfig, msw: await runPage(outdir, "", "msw.html") };
+      return { ...results, zeroConfig };
     },
   };
 }

@@ -4,28 +4,26 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { installPackedPackages } from "@pgbeam/contract-tests/install-packed";
+import { mswVersions } from "@pgbeam/contract-tests/msw-versions";
 
 const app = fileURLToPath(new URL("../app", import.meta.url));
-const mockManifest = fileURLToPath(new URL("../../../packages/mock/package.json", import.meta.url));
 
-function mockDevDependency(name: string): string {
-  const manifest = JSON.parse(readFileSync(mockManifest, "utf8")) as {
-    devDependencies: Record<string, string>;
-  };
-  const version = manifest.devDependencies[name];
-  if (version === undefined) throw new Error(`the mock has no dev dependency on ${name}`);
-  return version;
-}
-
-/** A throw-away project with the packed packages installed and the checks in `app/`. */
-export async function createMatrixProject(): Promise<{
+/**
+ * A throw-away project with the packed packages installed and the checks in `app/`; `msw` is the
+ * version of msw installed beside them (default: the one the mock tests with), `extra` more
+ * packages from the registry.
+ */
+export async function createMatrixProject(
+  msw: string = mswVersions[2],
+  extra: Record<string, string> = {},
+): Promise<{
   project: string;
   wasmBytes: Uint8Array<ArrayBuffer>;
 }> {
   const project = mkdtempSync(join(tmpdir(), "pgbeam-runtimes-"));
   try {
-    // msw is the mock's optional peer, installed as its users do; the same version the mock tests.
-    await installPackedPackages(project, { msw: mockDevDependency("msw") });
+    // msw is the mock's optional peer, installed as its users do.
+    await installPackedPackages(project, { msw, ...extra });
   } catch (error) {
     rmSync(project, { recursive: true, force: true });
     throw error;

@@ -4,8 +4,6 @@ export interface CheckResults {
   validators: unknown;
   engine: unknown;
   mock: unknown;
-  /** Only the Vite app: the client round trip answered by MSW's service worker in the page. */
-  msw?: unknown;
   /** Only Vite's and webpack's apps: the verdict of `createEngine()` with no option. */
   zeroConfig?: unknown;
   /** Only workerd and edge-runtime: the message of `createEngine()` called without `wasm`. */

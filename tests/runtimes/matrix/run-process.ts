@@ -13,7 +13,7 @@ export async function runProcess(
     const { stdout } = await run(binary, args, {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
-      timeout: 60_000,
+      timeout: 180_000,
       maxBuffer: 16 * 1024 * 1024,
     });
     return stdout;

