@@ -1,3 +1,5 @@
+import type { Interrupt } from "./terminal/interrupt.js";
+
 /** Where a command writes, and what it knows of its terminal and environment. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -8,6 +10,8 @@ export interface CliIo {
   isTTY: boolean;
   /** Asks a yes/no question on the terminal; undefined when there is none to ask on. */
   confirm?: (question: string) => Promise<boolean>;
+  /** Ctrl-C handling; without it (in-process runs) nothing is ever interrupted. */
+  interrupt?: Interrupt;
 }
 
 /** A failure of the command's own use (bad flags, missing files): exit code 1, one line. */

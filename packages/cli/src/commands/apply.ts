@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
@@ -5,9 +6,12 @@ import { requireProject } from "../config.js";
 import { type CommandContext, example } from "../context.js";
 import { exitCodes, UsageError } from "../io.js";
 import type { Plan } from "../profiles/plan-changes.js";
-import { readSavedPlan, staleness } from "../profiles/saved-plan.js";
+import { readSavedPlan } from "../profiles/saved-plan.js";
+import { changesToApply, staleness } from "../profiles/saved-plan-check.js";
 import { applyChanges } from "../remote/apply-changes.js";
-import { planned, remoteProfiles, showPlan } from "../remote/planned.js";
+import { failingDeletes } from "../remote/delete-checks.js";
+import { planned, showPlan } from "../remote/planned.js";
+import { remoteProfiles } from "../remote/remote-profiles.js";
 import { visible } from "../terminal/visible.js";
 import { count } from "../text/plural.js";
 
@@ -38,15 +42,16 @@ export function registerApply(root: Command, context: CommandContext) {
       throw new UsageError(`--project ${config.project}: the plan was made for ${saved.project}.`);
     const project = requireProject({ ...config, project: saved.project });
     const pgbeam = client(config);
-    const stale = staleness(saved, await remoteProfiles(pgbeam, project));
+    const remote = await remoteProfiles(pgbeam, project);
+    const stale = staleness(saved, remote);
     if (stale.length > 0) {
       for (const line of stale) out(paint.red(`✗ ${visible(line)}`));
       throw new UsageError(
         `The saved plan is stale (${count(stale.length, "profile")} changed since it was made): nothing applied; run plan again.`,
       );
     }
-    const plan: Plan = { changes: saved.changes, unmanaged: [] };
-    return { project, pgbeam, plan };
+    const plan: Plan = { changes: changesToApply(saved, remote), unmanaged: [] };
+    return { project, pgbeam, plan, applyId: saved.plan_id };
   };
   root
     .command("apply")
@@ -60,12 +65,21 @@ export function registerApply(root: Command, context: CommandContext) {
     )
     .action(async (planFile: string | undefined, options: { prune?: boolean; yes?: boolean }) => {
       const prune = options.prune === true;
-      const { project, pgbeam, plan } =
+      const { project, pgbeam, plan, applyId } =
         planFile === undefined
-          ? await planned(context, settings(), prune)
+          ? { ...(await planned(context, settings(), prune)), applyId: randomUUID() }
           : await fromFile(planFile, prune);
-      showPlan(context, plan);
+      const failing = await failingDeletes(pgbeam, project, plan.changes);
+      showPlan(context, plan, failing);
       if (plan.changes.length === 0) return exit(exitCodes.ok);
+      if (failing.length > 0) {
+        out(
+          paint.red(
+            `Nothing applied: the API would refuse to delete ${failing.map((d) => visible(d.name)).join(", ")} while credentials are bound to ${failing.length === 1 ? "it" : "them"}.`,
+          ),
+        );
+        return exit(exitCodes.error);
+      }
       if (options.yes !== true) {
         if (io.confirm === undefined)
           throw new UsageError("Not on a terminal: pass --yes to apply without asking.");
@@ -75,6 +89,6 @@ export function registerApply(root: Command, context: CommandContext) {
           return exit(exitCodes.error);
         }
       }
-      await applyChanges(context, pgbeam, project, plan.changes);
+      await applyChanges(context, pgbeam, project, plan.changes, applyId);
     });
 }

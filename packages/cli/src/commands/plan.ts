@@ -4,6 +4,7 @@ import { type CommandContext, example } from "../context.js";
 import { writeInside } from "../files/write-inside.js";
 import { exitCodes, UsageError } from "../io.js";
 import { savedPlan } from "../profiles/saved-plan.js";
+import { failingDeletes } from "../remote/delete-checks.js";
 import { planned, showPlan } from "../remote/planned.js";
 import { replayImpacts, showImpacts } from "../remote/replay-impact.js";
 import { visible } from "../terminal/visible.js";
@@ -57,9 +58,17 @@ export function registerPlan(root: Command, context: CommandContext) {
       const replay =
         options.replay ?? (options.json === true || options.failOnNewlyBlocked === true);
       const impacts = replay ? await replayImpacts(pgbeam, project, plan.changes) : [];
-      if (options.json) out(JSON.stringify(replay ? { ...plan, replays: impacts } : plan, null, 2));
+      const failing = await failingDeletes(pgbeam, project, plan.changes);
+      if (options.json)
+        out(
+          JSON.stringify(
+            { ...plan, failing_deletes: failing, ...(replay ? { replays: impacts } : {}) },
+            null,
+            2,
+          ),
+        );
       else {
-        showPlan(context, plan);
+        showPlan(context, plan, failing);
         showImpacts(context, impacts);
       }
       if (options.out !== undefined) {

@@ -7,17 +7,8 @@ import { meaningDigest, type Plan, type PlanChange, plan } from "../profiles/pla
 import { policyFiles } from "../profiles/policy-files.js";
 import { visible } from "../terminal/visible.js";
 import { count } from "../text/plural.js";
-
-/** Every profile of the project, all pages. */
-export async function remoteProfiles(
-  pgbeam: PolicyClient,
-  project: string,
-): Promise<PolicyProfile[]> {
-  const remote: PolicyProfile[] = [];
-  for await (const profile of pgbeam.policies.listAllPolicyProfiles(project, { page_size: 100 }))
-    remote.push(profile);
-  return remote;
-}
+import type { FailingDelete } from "./delete-checks.js";
+import { remoteProfiles } from "./remote-profiles.js";
 
 /**
  * Reads each profile to update with its ETag, so apply can update it only if it is still the
@@ -68,11 +59,24 @@ export async function planned(context: CommandContext, config: Settings, prune: 
 const json = (value: unknown) => visible(JSON.stringify(value));
 
 /** Prints a plan as text; every server-provided string has its control characters made visible. */
-export function showPlan({ out, paint }: CommandContext, { changes, unmanaged }: Plan): void {
+export function showPlan(
+  { out, paint }: CommandContext,
+  { changes, unmanaged }: Plan,
+  failing: readonly FailingDelete[] = [],
+): void {
   for (const change of changes) {
     const name = visible(change.name);
     if (change.action === "create") out(paint.green(`+ create  ${name}`));
-    if (change.action === "delete") out(paint.red(`- delete  ${name} (${visible(change.id)})`));
+    if (change.action === "delete") {
+      out(paint.red(`- delete  ${name} (${visible(change.id)})`));
+      const bound = failing.find((d) => d.id === change.id)?.bound_credentials;
+      if (bound !== undefined)
+        out(
+          paint.yellow(
+            `    warning: ${count(bound, "credential is", "credentials are")} bound to ${name}, so the API will refuse to delete it (409): bind ${bound === 1 ? "it" : "them"} to another profile first, or keep its file. apply refuses this plan before writing anything.`,
+          ),
+        );
+    }
     if (change.action === "update") {
       out(paint.yellow(`~ update  ${name} (${visible(change.id)})`));
       for (const f of change.changes) out(`    ${f.field}: ${json(f.from)} → ${json(f.to)}`);
