@@ -18,7 +18,8 @@ afterAll(() => {
  * Removed after the test file's last test.
  */
 export function workspace(files: Record<string, string>): string {
-  const cwd = mkdtempSync(join(tmpdir(), workspacePrefix));
+  const parent = process.env.PGBEAM_CLI_TEST_TMP ?? tmpdir();
+  const cwd = mkdtempSync(join(parent, workspacePrefix));
   made.push(cwd);
   mkdirSync(join(cwd, "policies"));
   for (const [name, text] of Object.entries(files)) {
