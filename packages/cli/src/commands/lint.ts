@@ -30,8 +30,13 @@ export function registerLint(root: Command, { io, out, paint, settings, exit }: 
       const findings = lintFiles(checked);
       if (options.format === "json")
         out(JSON.stringify({ problems: checked.problems, findings }, null, 2));
-      else if (options.format === "sarif") out(JSON.stringify(sarif(findings, version), null, 2));
-      else {
+      else if (options.format === "sarif") {
+        out(JSON.stringify(sarif(findings, checked.problems, version), null, 2));
+        if (checked.problems.length > 0)
+          io.stderr(
+            `pgbeam-policies: ${count(checked.problems.length, "problem")} in the files, in the SARIF log as errors (see validate).\n`,
+          );
+      } else {
         for (const problem of checked.problems) out(visible(formatLocated(problem)));
         const tone = { error: paint.red, warning: paint.yellow, info: paint.dim };
         for (const f of findings)

@@ -1,5 +1,6 @@
 import { type LintFinding, lintPolicyProfile, type Severity } from "@pgbeam/policies-validators";
 import type { Checked } from "./check-files.js";
+import { inputRules } from "./input-rules.js";
 import type { Located } from "./policy-files.js";
 import { positionOf } from "./policy-files.js";
 
@@ -20,6 +21,7 @@ export function lintFiles(checked: Checked): LocatedFinding[] {
       ...positionOf(file, finding.path),
       message: finding.message,
       code: finding.code,
+      rule: finding.code,
       severity: finding.severity,
       suggestion: finding.suggestion,
     })),
@@ -31,14 +33,49 @@ export function exceeds(finding: { severity: Severity }, maxSeverity: Severity):
   return rank[finding.severity] > rank[maxSeverity];
 }
 
-/** The findings as a SARIF 2.1.0 log, which GitHub code scanning shows on the pull request. */
-export function sarif(findings: readonly LocatedFinding[], version: string): unknown {
+/** What SARIF needs to know of a rule. */
+interface SarifRule {
+  id: string;
+  description: string;
+  help: string;
+}
+
+/**
+ * The findings and the files' problems as a SARIF 2.1.0 log, which GitHub code scanning shows on
+ * the pull request: an invalid file is a result too (an error under its input rule), so a run
+ * that fails on one says why. `rules` describes each rule a result names.
+ */
+export function sarif(
+  findings: readonly LocatedFinding[],
+  problems: readonly Located[],
+  version: string,
+): unknown {
   const level: Record<Severity, string> = { error: "error", warning: "warning", info: "note" };
-  const rules = [...new Map(findings.map((f) => [f.code, f])).values()].map((f) => ({
-    id: f.code,
-    shortDescription: { text: f.code.replaceAll("-", " ") },
-    help: { text: f.suggestion },
-  }));
+  const known = new Map<string, SarifRule>(inputRules.map((rule) => [rule.id, rule]));
+  for (const f of findings)
+    if (!known.has(f.code))
+      known.set(f.code, {
+        id: f.code,
+        description: f.code.replaceAll("-", " "),
+        help: f.suggestion,
+      });
+  const named = new Set([...problems.map((p) => p.rule), ...findings.map((f) => f.code)]);
+  const rules = [...named].sort().map((id) => {
+    const rule = known.get(id) ?? { id, description: id, help: "" };
+    return {
+      id,
+      shortDescription: { text: rule.description },
+      help: { text: rule.help },
+    };
+  });
+  const location = (place: Located) => ({
+    physicalLocation: {
+      artifactLocation: { uri: place.file.split("\\").join("/") },
+      ...(place.line === undefined
+        ? {}
+        : { region: { startLine: place.line, startColumn: place.col ?? 1 } }),
+    },
+  });
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -47,19 +84,20 @@ export function sarif(findings: readonly LocatedFinding[], version: string): unk
         tool: {
           driver: { name: "pgbeam-policies", version, informationUri: "https://pgbeam.com", rules },
         },
-        results: findings.map((f) => ({
-          ruleId: f.code,
-          level: level[f.severity],
-          message: { text: `${f.message} ${f.suggestion}` },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: f.file.split("\\").join("/") },
-                region: { startLine: f.line, startColumn: f.col },
-              },
-            },
-          ],
-        })),
+        results: [
+          ...problems.map((p) => ({
+            ruleId: p.rule,
+            level: "error",
+            message: { text: p.message },
+            locations: [location(p)],
+          })),
+          ...findings.map((f) => ({
+            ruleId: f.code,
+            level: level[f.severity],
+            message: { text: `${f.message} ${f.suggestion}` },
+            locations: [location(f)],
+          })),
+        ],
       },
     ],
   };
