@@ -13,7 +13,9 @@ const target = new URL("../src/spec-facts.gen.ts", import.meta.url);
 const described = spec.components?.responses?.PayloadTooLarge?.description ?? "";
 const limit = /larger than (\d+) MB/.exec(described);
 if (limit === null) {
-  console.error(`spec-facts: the spec's PayloadTooLarge response no longer says "larger than N MB": ${described}`);
+  console.error(
+    `spec-facts: the spec's PayloadTooLarge response no longer says "larger than N MB": ${described}`,
+  );
   process.exit(1);
 }
 const megabytes = Number(limit[1]);
