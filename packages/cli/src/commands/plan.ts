@@ -6,7 +6,7 @@ import { exitCodes, UsageError } from "../io.js";
 import { savedPlan } from "../profiles/saved-plan.js";
 import { failingDeletes } from "../remote/delete-checks.js";
 import { planned, showPlan } from "../remote/planned.js";
-import { replayImpacts, showImpacts } from "../remote/replay-impact.js";
+import { provesNothing, replayImpacts, showImpacts } from "../remote/replay-impact.js";
 import { visible } from "../terminal/visible.js";
 import { commandLine, shellWord } from "../text/command-line.js";
 
@@ -81,6 +81,13 @@ export function registerPlan(root: Command, context: CommandContext) {
           );
       }
       const blocking = impacts.filter((impact) => impact.summary.newly_blocked > 0);
+      const vacuous = impacts.filter(provesNothing);
+      if (options.failOnNewlyBlocked && vacuous.length > 0 && !options.json)
+        out(
+          paint.yellow(
+            `--fail-on-newly-blocked passes vacuously for ${vacuous.map((i) => visible(i.name)).join(", ")}: no credential is bound to ${vacuous.length === 1 ? "it" : "them"}, so no recorded traffic was replayed and nothing could be newly blocked.`,
+          ),
+        );
       if (options.failOnNewlyBlocked && blocking.length > 0) {
         if (!options.json)
           out(

@@ -1,8 +1,8 @@
 import type { PolicyClient, PolicyProfile } from "@pgbeam/policies-client";
 import { requireProject, type Settings } from "../config.js";
 import type { CommandContext } from "../context.js";
-import { UsageError } from "../io.js";
-import { checkFiles, formatLocated } from "../profiles/check-files.js";
+import { InvalidFilesError } from "../io.js";
+import { checkFiles } from "../profiles/check-files.js";
 import { meaningDigest, type Plan, type PlanChange, plan } from "../profiles/plan-changes.js";
 import { policyFiles } from "../profiles/policy-files.js";
 import { visible } from "../terminal/visible.js";
@@ -45,8 +45,10 @@ export async function planned(context: CommandContext, config: Settings, prune: 
   const project = requireProject(config);
   const checked = checkFiles(policyFiles(config.dir, context.io.cwd));
   if (checked.problems.length > 0) {
-    for (const problem of checked.problems) context.out(visible(formatLocated(problem)));
-    throw new UsageError("Fix the files first: plan compares only valid profiles.");
+    throw new InvalidFilesError(
+      "Fix the files first: plan compares only valid profiles.",
+      checked.problems,
+    );
   }
   const pgbeam = context.client(config);
   const remote = await remoteProfiles(pgbeam, project);
