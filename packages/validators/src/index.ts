@@ -13,6 +13,7 @@ export {
 } from "./generated/spec-facts.gen.js";
 export * from "./generated/validators.gen.js";
 export type { ValidationIssue, ValidationResult } from "./issue.js";
+export { type LintRuleInfo, lintRuleCatalogue, severityOrder } from "./lint/catalogue.js";
 export type { LintFinding, LintReport, Severity } from "./lint/finding.js";
 export { lintPolicyProfile } from "./lint/lint-policy-profile.js";
 export {

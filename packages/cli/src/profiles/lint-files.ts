@@ -1,4 +1,10 @@
-import { type LintFinding, lintPolicyProfile, type Severity } from "@pgbeam/policies-validators";
+import {
+  type LintFinding,
+  lintPolicyProfile,
+  lintRuleCatalogue,
+  type Severity,
+  severityOrder,
+} from "@pgbeam/policies-validators";
 import type { Checked } from "./check-files.js";
 import { inputRules } from "./input-rules.js";
 import type { Located } from "./policy-files.js";
@@ -10,8 +16,6 @@ export interface LocatedFinding extends Located {
   severity: Severity;
   suggestion: string;
 }
-
-const rank: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** The linter's findings for every valid profile, with source positions. */
 export function lintFiles(checked: Checked): LocatedFinding[] {
@@ -30,12 +34,13 @@ export function lintFiles(checked: Checked): LocatedFinding[] {
 
 /** True when a finding is above the highest severity the run tolerates. */
 export function exceeds(finding: { severity: Severity }, maxSeverity: Severity): boolean {
-  return rank[finding.severity] > rank[maxSeverity];
+  return severityOrder.indexOf(finding.severity) < severityOrder.indexOf(maxSeverity);
 }
 
-/** What SARIF needs to know of a rule. */
+/** What SARIF needs to know of a rule (input checks and lint rules alike). */
 interface SarifRule {
   id: string;
+  severity: Severity;
   description: string;
   help: string;
 }
@@ -51,21 +56,17 @@ export function sarif(
   version: string,
 ): unknown {
   const level: Record<Severity, string> = { error: "error", warning: "warning", info: "note" };
-  const known = new Map<string, SarifRule>(inputRules.map((rule) => [rule.id, rule]));
-  for (const f of findings)
-    if (!known.has(f.code))
-      known.set(f.code, {
-        id: f.code,
-        description: f.code.replaceAll("-", " "),
-        help: f.suggestion,
-      });
+  const known = new Map<string, SarifRule>(
+    [...inputRules, ...lintRuleCatalogue].map((rule) => [rule.id, rule]),
+  );
   const named = new Set([...problems.map((p) => p.rule), ...findings.map((f) => f.code)]);
   const rules = [...named].sort().map((id) => {
-    const rule = known.get(id) ?? { id, description: id, help: "" };
+    const rule: SarifRule = known.get(id) ?? { id, description: id, help: "", severity: "error" };
     return {
       id,
       shortDescription: { text: rule.description },
       help: { text: rule.help },
+      defaultConfiguration: { level: level[rule.severity] },
     };
   });
   const location = (place: Located) => ({
