@@ -10,17 +10,18 @@ import { readSavedPlan } from "../profiles/saved-plan.js";
 import { changesToApply, staleness } from "../profiles/saved-plan-check.js";
 import { applyChanges } from "../remote/apply-changes.js";
 import { failingDeletes } from "../remote/delete-checks.js";
-import { planned, showPlan } from "../remote/planned.js";
+import { planned } from "../remote/planned.js";
 import { remoteProfiles } from "../remote/remote-profiles.js";
 import { visible } from "../terminal/visible.js";
 import { count } from "../text/plural.js";
+import { showPlan } from "../views/show-plan.js";
 
 /**
  * `apply [PLAN_FILE]`: carries out the plan of the files, or exactly a saved plan (refused when
  * the project changed since). Asks on a terminal unless `--yes`; a "no" exits 1, as terraform.
  */
 export function registerApply(root: Command, context: CommandContext) {
-  const { io, out, paint, settings, client, exit } = context;
+  const { io, out, paint, settings, client, runs } = context;
   const fromFile = async (file: string, prune: boolean) => {
     if (prune)
       throw new UsageError(
@@ -63,32 +64,34 @@ export function registerApply(root: Command, context: CommandContext) {
       "after",
       example("apply --project prj_8Kx2mQ4vLp --yes", "apply reviewed.plan --yes"),
     )
-    .action(async (planFile: string | undefined, options: { prune?: boolean; yes?: boolean }) => {
-      const prune = options.prune === true;
-      const { project, pgbeam, plan, applyId } =
-        planFile === undefined
-          ? { ...(await planned(context, settings(), prune)), applyId: randomUUID() }
-          : await fromFile(planFile, prune);
-      const failing = await failingDeletes(pgbeam, project, plan.changes);
-      showPlan(context, plan, failing);
-      if (plan.changes.length === 0) return exit(exitCodes.ok);
-      if (failing.length > 0) {
-        out(
-          paint.red(
-            `Nothing applied: the API would refuse to delete ${failing.map((d) => visible(d.name)).join(", ")} while credentials are bound to ${failing.length === 1 ? "it" : "them"}.`,
-          ),
-        );
-        return exit(exitCodes.error);
-      }
-      if (options.yes !== true) {
-        if (io.confirm === undefined)
-          throw new UsageError("Not on a terminal: pass --yes to apply without asking.");
-        const question = `Apply ${count(plan.changes.length, "change")} to ${project}?`;
-        if (!(await io.confirm(question))) {
-          out("Nothing applied.");
-          return exit(exitCodes.error);
+    .action(
+      runs(async (planFile: string | undefined, options: { prune?: boolean; yes?: boolean }) => {
+        const prune = options.prune === true;
+        const { project, pgbeam, plan, applyId } =
+          planFile === undefined
+            ? { ...(await planned(context, settings(), prune)), applyId: randomUUID() }
+            : await fromFile(planFile, prune);
+        const failing = await failingDeletes(pgbeam, project, plan.changes);
+        showPlan(context, plan, failing);
+        if (plan.changes.length === 0) return exitCodes.ok;
+        if (failing.length > 0) {
+          out(
+            paint.red(
+              `Nothing applied: the API would refuse to delete ${failing.map((d) => visible(d.name)).join(", ")} while credentials are bound to ${failing.length === 1 ? "it" : "them"}.`,
+            ),
+          );
+          return exitCodes.error;
         }
-      }
-      await applyChanges(context, pgbeam, project, plan.changes, applyId);
-    });
+        if (options.yes !== true) {
+          if (io.confirm === undefined)
+            throw new UsageError("Not on a terminal: pass --yes to apply without asking.");
+          const question = `Apply ${count(plan.changes.length, "change")} to ${project}?`;
+          if (!(await io.confirm(question))) {
+            out("Nothing applied.");
+            return exitCodes.error;
+          }
+        }
+        return applyChanges(context, pgbeam, project, plan.changes, applyId);
+      }),
+    );
 }

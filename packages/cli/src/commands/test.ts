@@ -9,44 +9,48 @@ import { visible } from "../terminal/visible.js";
 import { count } from "../text/plural.js";
 
 /** `test`: every NAME.test.yaml against profile NAME, offline; exit 1 on a failure or bad input. */
-export function registerTest(root: Command, { io, out, paint, settings, exit }: CommandContext) {
+export function registerTest(root: Command, { io, out, paint, settings, runs }: CommandContext) {
   root
     .command("test")
     .description("run every NAME.test.yaml against its profile, offline")
     .option("--json", "print the results as JSON")
     .addHelpText("after", example("test"))
-    .action(async (options: { json?: boolean }) => {
-      const { dir } = settings();
-      const checked = checkFiles(policyFiles(dir, io.cwd));
-      const engine = await createEngine();
-      const { results, problems } = runTests(engine, testFiles(dir, io.cwd), checked);
-      const allProblems = inLineOrder([...checked.problems, ...problems]);
-      const failed = results.filter((r) => !r.passed).length;
-      const passed = results.length - failed;
-      if (options.json)
-        out(JSON.stringify({ results, problems: allProblems, passed, failed }, null, 2));
-      else {
-        for (const problem of allProblems) out(visible(formatLocated(problem)));
-        for (const r of results) {
-          out(
-            `${r.passed ? paint.green("✓") : paint.red("✗")} ${visible(`${r.profile} › ${r.sql}`)}`,
-          );
-          if (r.passed) continue;
-          for (const key of Object.keys(r.expected)) {
-            if (JSON.stringify(r.expected[key]) === JSON.stringify(r.actual[key])) continue;
+    .action(
+      runs(async (options: { json?: boolean }) => {
+        const { dir } = settings();
+        const checked = checkFiles(policyFiles(dir, io.cwd));
+        const engine = await createEngine();
+        const { results, problems } = runTests(engine, testFiles(dir, io.cwd), checked);
+        const allProblems = inLineOrder([...checked.problems, ...problems]);
+        const failed = results.filter((r) => !r.passed).length;
+        const passed = results.length - failed;
+        if (options.json)
+          out(JSON.stringify({ results, problems: allProblems, passed, failed }, null, 2));
+        else {
+          for (const problem of allProblems) out(visible(formatLocated(problem)));
+          for (const r of results) {
             out(
-              `    ${key}: ${paint.green(`expected ${JSON.stringify(r.expected[key])}`)}, ${paint.red(`got ${JSON.stringify(r.actual[key])}`)}`,
+              `${r.passed ? paint.green("✓") : paint.red("✗")} ${visible(`${r.profile} › ${r.sql}`)}`,
+            );
+            if (r.passed) continue;
+            for (const key of Object.keys(r.expected)) {
+              if (JSON.stringify(r.expected[key]) === JSON.stringify(r.actual[key])) continue;
+              out(
+                `    ${key}: ${paint.green(`expected ${JSON.stringify(r.expected[key])}`)}, ${paint.red(`got ${JSON.stringify(r.actual[key])}`)}`,
+              );
+            }
+            out(
+              visible(`    actual: ${r.outcome.verdict} (${r.outcome.rule}): ${r.outcome.reason}`),
             );
           }
-          out(visible(`    actual: ${r.outcome.verdict} (${r.outcome.rule}): ${r.outcome.reason}`));
+          const summary = `${passed} passed, ${failed} failed`;
+          out(
+            allProblems.length > 0
+              ? `${summary}; ${count(allProblems.length, "problem")} in the files.`
+              : summary,
+          );
         }
-        const summary = `${passed} passed, ${failed} failed`;
-        out(
-          allProblems.length > 0
-            ? `${summary}; ${count(allProblems.length, "problem")} in the files.`
-            : summary,
-        );
-      }
-      exit(failed > 0 || allProblems.length > 0 ? exitCodes.error : exitCodes.ok);
-    });
+        return failed > 0 || allProblems.length > 0 ? exitCodes.error : exitCodes.ok;
+      }),
+    );
 }

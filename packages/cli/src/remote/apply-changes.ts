@@ -46,15 +46,15 @@ async function send(
  * Carries out the changes in order, each create under a key that is this apply's own (`applyId`);
  * stops at the first failure, or before the next change after a first Ctrl-C, and says what was
  * and was not applied. Then lists the project and checks that it holds every change the API
- * answered with success: exit 0 only when it does, so a plan after it is clean.
+ * answered with success; resolves to exit code 0 only when it does, so a plan after it is clean.
  */
 export async function applyChanges(
-  { io, out, paint, exit }: CommandContext,
+  { io, out, paint }: CommandContext,
   pgbeam: PolicyClient,
   project: string,
   changes: readonly PlanChange[],
   applyId: string,
-): Promise<void> {
+): Promise<number> {
   const interrupt = io.interrupt ?? noInterrupt;
   const done: AppliedChange[] = [];
   const summary = (from: number) => {
@@ -87,7 +87,7 @@ export async function applyChanges(
   });
   if (stoppedAt < changes.length) {
     summary(stoppedAt);
-    return exit(exitCodes.error);
+    return exitCodes.error;
   }
   const missing = unappliedChanges(done, await remoteProfiles(pgbeam, project));
   if (missing.length > 0) {
@@ -97,8 +97,8 @@ export async function applyChanges(
         `The project does not hold ${count(missing.length, "change")} the API answered with success: run plan to see what is left.`,
       ),
     );
-    return exit(exitCodes.error);
+    return exitCodes.error;
   }
   out(`Applied ${count(done.length, "change")}.`);
-  exit(exitCodes.ok);
+  return exitCodes.ok;
 }
