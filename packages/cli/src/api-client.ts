@@ -4,6 +4,9 @@ import type { Settings } from "./config.js";
 import { type CliIo, UsageError } from "./io.js";
 import { visible } from "./terminal/visible.js";
 
+/** The most one attempt may take: a call of the default budget gets two. */
+const perAttemptMs = 30_000;
+
 function accepts(build: () => unknown): boolean {
   try {
     build();
@@ -26,6 +29,8 @@ export function apiClient(io: CliIo, settings: Settings): PolicyClient {
   const options = {
     apiKey,
     allowInsecureHttp: settings.allowInsecureHttp,
+    totalTimeoutMs: settings.timeoutMs,
+    timeoutMs: Math.min(perAttemptMs, settings.timeoutMs),
     ...(settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl }),
   };
   try {

@@ -1,10 +1,15 @@
 import {
   AuthenticationError,
+  PgBeamApiError,
   PgBeamArgumentError,
   PgBeamRedirectError,
+  PgBeamTimeoutError,
   UnrecognizedResponseError,
 } from "@pgbeam/policies-client";
 import type { Settings } from "./config.js";
+
+/** Milliseconds as seconds, without a needless fraction. */
+const seconds = (ms: number) => String(Math.round(ms / 100) / 10);
 
 /** Where a CLI user sets the API origin. */
 const baseUrlSetting = "--base-url (or PGBEAM_BASE_URL)";
@@ -34,12 +39,13 @@ function argumentWording(error: PgBeamArgumentError, settings: Settings | undefi
     : `${setting}: ${reason}`;
 }
 
-/** The client's message without its closing hint about its own `baseUrl` option, then the CLI's. */
-function withBaseUrlHint(message: string, hint: string): string {
-  const stripped = message
-    .replace(/; is baseUrl the Policies API\?\)$/, ")")
-    .replace(/ \(check baseUrl\)\.$/, ".");
-  return `${stripped} ${hint}`;
+/** The client's message without the hint that names its own options (`hint`), then the CLI's. */
+function withBaseUrlHint(
+  error: { message: string; hint: string | undefined },
+  hint: string,
+): string {
+  const own = error.hint === undefined ? error.message : error.message.replace(error.hint, "");
+  return `${own} ${hint}`;
 }
 
 /**
@@ -52,8 +58,14 @@ export function cliWording(error: unknown, settings?: Settings): string {
   if (error instanceof AuthenticationError)
     return `${error.message} Check PGBEAM_API_KEY: the API did not accept it.`;
   if (error instanceof UnrecognizedResponseError)
-    return withBaseUrlHint(error.message, `Is ${baseUrlSetting} the Policies API's origin?`);
+    return withBaseUrlHint(error, `Is ${baseUrlSetting} the Policies API's origin?`);
   if (error instanceof PgBeamRedirectError)
-    return withBaseUrlHint(error.message, `Check ${baseUrlSetting}.`);
+    return withBaseUrlHint(error, `Check ${baseUrlSetting}.`);
+  if (error instanceof PgBeamTimeoutError)
+    return `The API at ${error.host} did not answer in time: each API call may take ${seconds(settings?.timeoutMs ?? error.timeoutMs)} s, retries included. Raise it with --timeout SECONDS (or PGBEAM_TIMEOUT) if the API is slow, or check ${baseUrlSetting}.`;
+  if (error instanceof PgBeamApiError && error.status >= 500 && error.requestId !== undefined)
+    return error.message.includes(error.requestId)
+      ? error.message
+      : `${error.message} (request_id ${error.requestId}: quote it when reporting this)`;
   return error instanceof Error ? error.message : String(error);
 }

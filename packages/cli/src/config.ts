@@ -12,6 +12,8 @@ export interface Settings {
   baseUrl: string | undefined;
   /** Whether a plain-http base URL that is not loopback may carry the API key. */
   allowInsecureHttp: boolean;
+  /** The most one API call may take, retries included, in milliseconds. */
+  timeoutMs: number;
 }
 
 /** The global flags, as commander parses them. */
@@ -20,7 +22,31 @@ export interface GlobalFlags {
   project?: string;
   baseUrl?: string;
   allowInsecureHttp?: boolean;
+  timeout?: string;
   debug?: boolean;
+}
+
+/** How long one API call may take by default, retries included, in seconds. */
+export const defaultTimeoutSeconds = 60;
+
+/** The longest timeout a flag may ask for, in seconds (what a timer can wait). */
+const maxTimeoutSeconds = Math.floor((2 ** 31 - 1) / 1000);
+
+/** `--timeout` (or PGBEAM_TIMEOUT) in milliseconds, or a usage error naming where it came from. */
+function timeoutMs(flag: string | undefined, env: string | undefined): number {
+  const [source, text] =
+    flag !== undefined
+      ? ["--timeout", flag]
+      : env !== undefined && env !== ""
+        ? ["PGBEAM_TIMEOUT", env]
+        : [undefined, undefined];
+  if (source === undefined || text === undefined) return defaultTimeoutSeconds * 1000;
+  const value = Number(text);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(text) || !(value > 0) || value > maxTimeoutSeconds)
+    throw new UsageError(
+      `${source} must be a number of seconds above 0 and at most ${maxTimeoutSeconds} (got ${JSON.stringify(text)}).`,
+    );
+  return Math.round(value * 1000);
 }
 
 const configNames = [
@@ -67,6 +93,7 @@ export function settings(io: CliIo, flags: GlobalFlags): Settings {
     project: flags.project ?? file.project ?? io.env.PGBEAM_PROJECT,
     baseUrl: flags.baseUrl ?? file.baseUrl ?? io.env.PGBEAM_BASE_URL,
     allowInsecureHttp: flags.allowInsecureHttp === true,
+    timeoutMs: timeoutMs(flags.timeout, io.env.PGBEAM_TIMEOUT),
   };
 }
 

@@ -15,7 +15,14 @@ export interface CommandContext {
   settings: () => Settings;
   /** The API client for these settings (the key from PGBEAM_API_KEY). */
   client: (settings: Settings) => PolicyClient;
-  /** Sets the process's exit code. */
+  /**
+   * Makes a command's run into its commander action: the run returns its exit code, which
+   * becomes the process's. Every command's `.action(...)` goes through it.
+   */
+  runs: <A extends unknown[]>(
+    run: (...args: A) => number | Promise<number>,
+  ) => (...args: A) => Promise<void>;
+  /** Sets the exit code, for a command whose action does not return it (prefer `runs`). */
   exit: (code: number) => void;
 }
 
@@ -27,6 +34,11 @@ export function commandContext(io: CliIo, root: Command, result: { code: number 
     paint: colours(io),
     settings: () => settings(io, root.opts<GlobalFlags>()),
     client: (config) => apiClient(io, config),
+    runs:
+      (run) =>
+      async (...args) => {
+        result.code = await run(...args);
+      },
     exit: (code) => {
       result.code = code;
     },

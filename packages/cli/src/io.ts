@@ -1,3 +1,6 @@
+import type { Located } from "./profiles/policy-files.js";
+import type { Interrupt } from "./terminal/interrupt.js";
+
 /** Where a command writes, and what it knows of its terminal and environment. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -8,11 +11,25 @@ export interface CliIo {
   isTTY: boolean;
   /** Asks a yes/no question on the terminal; undefined when there is none to ask on. */
   confirm?: (question: string) => Promise<boolean>;
+  /** Ctrl-C handling; without it (in-process runs) nothing is ever interrupted. */
+  interrupt?: Interrupt;
 }
 
 /** A failure of the command's own use (bad flags, missing files): exit code 1, one line. */
 export class UsageError extends Error {
   override name = "UsageError";
+}
+
+/** Files with problems stop a command that needs every file valid; the problems travel with it. */
+export class InvalidFilesError extends UsageError {
+  override name = "InvalidFilesError";
+  constructor(
+    message: string,
+    /** Each problem, to print before the message (text) or inside the error (JSON). */
+    readonly problems: readonly Located[],
+  ) {
+    super(message);
+  }
 }
 
 /** Colour helpers that print plain text unless stdout is a terminal and NO_COLOR is unset. */

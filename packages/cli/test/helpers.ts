@@ -1,11 +1,26 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll } from "vitest";
 import { type CliIo, run } from "../src/index.js";
 
-/** A throw-away working directory: config files at its root, every other file in `policies/`. */
+/** The prefix of every temporary folder the CLI's tests make (the leftover check looks for it). */
+export const workspacePrefix = "pgbeam-cli-";
+
+const made: string[] = [];
+// Every folder `workspace` made is removed when the test file that made it ends.
+afterAll(() => {
+  for (const folder of made.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/**
+ * A throw-away working directory: config files at its root, every other file in `policies/`.
+ * Removed after the test file's last test.
+ */
 export function workspace(files: Record<string, string>): string {
-  const cwd = mkdtempSync(join(tmpdir(), "pgbeam-cli-"));
+  const parent = process.env.PGBEAM_CLI_TEST_TMP ?? tmpdir();
+  const cwd = mkdtempSync(join(parent, workspacePrefix));
+  made.push(cwd);
   mkdirSync(join(cwd, "policies"));
   for (const [name, text] of Object.entries(files)) {
     const atRoot = name.startsWith("pgbeam-policies.config");

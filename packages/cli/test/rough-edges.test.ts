@@ -13,7 +13,7 @@ describe("fmt", () => {
       const run = await cli(cwd, argv);
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(/policies\/broken\.yaml:\d+:\d+ {2}/);
-      expect(run.stdout).toContain("1 file could not be read as YAML; left unchanged.");
+      expect(run.stdout).toContain("1 file could not be read or formatted; left unchanged.");
     }
     expect(readFileSync(join(cwd, "policies/broken.yaml"), "utf8")).toBe(
       "access_mode: [read_only\n",

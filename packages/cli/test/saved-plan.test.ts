@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createPolicyClient } from "@pgbeam/policies-client";
 import { describe, expect, test } from "vitest";
+import { planDigest } from "../src/profiles/saved-plan.js";
 import { cli, workspace } from "./helpers.js";
 import { config, project, useMock } from "./mock-env.js";
 
@@ -66,6 +67,12 @@ describe("saved plans", () => {
     writeFileSync(join(cwd, "edited.plan"), JSON.stringify(saved));
     const edited = await cli(cwd, ["apply", "edited.plan", "--yes"], { env: env() });
     expect(edited.stderr).toContain(
+      "PLAN_FILE edited.plan: it was changed after plan wrote it (its digest does not match its content)",
+    );
+    saved.digest = planDigest(saved);
+    writeFileSync(join(cwd, "edited.plan"), JSON.stringify(saved));
+    const resealed = await cli(cwd, ["apply", "edited.plan", "--yes"], { env: env() });
+    expect(resealed.stderr).toContain(
       "PLAN_FILE edited.plan: change 0: its profile is invalid: max_rows must be at least 0",
     );
     const other = await cli(cwd, ["apply", "reviewed.plan", "--project", "prj_other", "--yes"], {

@@ -51,6 +51,9 @@ function redactDeep(value: unknown, redact: (text: string) => string, depth = 0)
   );
 }
 
+/** The suggestion an answer that is not a problem document carries (its `hint`, also in its message). */
+const unrecognizedHint = "; is baseUrl the Policies API?";
+
 /** What to say about a body that is not a problem document: its excerpt, else the status text. */
 function unrecognizedMessage(response: Response, body: unknown, target: string): string {
   const raw = typeof body === "string" && body.trim() !== "" ? excerpt(body) : undefined;
@@ -60,10 +63,7 @@ function unrecognizedMessage(response: Response, body: unknown, target: string):
   const status = String(response.status);
   const lead =
     summary === status || summary.startsWith(`${status} `) ? summary : `${status} ${summary}`;
-  return (
-    `${lead} (${type}, not a PgBeam problem document, from ${target}; ` +
-    "is baseUrl the Policies API?)"
-  );
+  return `${lead} (${type}, not a PgBeam problem document, from ${target}${unrecognizedHint})`;
 }
 
 /**
@@ -101,6 +101,7 @@ export function apiErrorFromResponse(
     requestId:
       problem?.requestId ?? (headerRequestId === undefined ? undefined : redact(headerRequestId)),
     fieldErrors: problem?.fieldErrors ?? [],
+    ...(problem === undefined ? { hint: unrecognizedHint } : {}),
     message: outcome === undefined ? message : `${message}; ${outcome}`,
     url,
     headers,

@@ -23,6 +23,8 @@ export interface ApiErrorInit extends OptionalFields<ProblemFields> {
   headers: Headers;
   /** The response body, parsed as JSON when it was JSON, else its text. */
   body: unknown;
+  /** The suggestion, in the client's terms, that `message` includes (see `PgBeamApiError.hint`). */
+  hint?: string | undefined;
 }
 
 /**
@@ -53,6 +55,12 @@ export class PgBeamApiError extends PgBeamClientError {
   readonly headers: Headers;
   /** Parsed response body (JSON value or text). */
   readonly body: unknown;
+  /**
+   * The suggestion in `message` that names the client's own options (`"; is baseUrl the Policies
+   * API?"`), exactly as it appears there; undefined when there is none. A tool that words errors
+   * for its own users (a CLI) removes it and adds its own.
+   */
+  readonly hint: string | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.message);
@@ -67,6 +75,7 @@ export class PgBeamApiError extends PgBeamClientError {
     this.url = init.url;
     this.headers = init.headers;
     this.body = init.body;
+    this.hint = init.hint;
   }
 }
 
@@ -202,6 +211,9 @@ export class PgBeamResponseError extends PgBeamClientError {
   }
 }
 
+/** The suggestion a redirect error carries (its `hint`, also in its message). */
+const redirectHint = " (check baseUrl)";
+
 /** The server answered with a redirect (3xx). The API never redirects, so the client does not follow. */
 export class PgBeamRedirectError extends PgBeamClientError {
   override name = "PgBeamRedirectError";
@@ -209,11 +221,13 @@ export class PgBeamRedirectError extends PgBeamClientError {
   readonly status: number;
   /** Origin of the `Location` the server pointed to, when it said and it parses. */
   readonly locationOrigin: string | undefined;
+  /** The suggestion in `message` that names the client's `baseUrl`, exactly as it appears there. */
+  readonly hint = redirectHint;
 
   constructor(status: number, locationOrigin: string | undefined) {
     super(
       `The API answered ${status || "a redirect"}${locationOrigin ? ` to ${locationOrigin}` : ""}; ` +
-        "the Policies API never redirects, so the client did not follow it (check baseUrl).",
+        `the Policies API never redirects, so the client did not follow it${redirectHint}.`,
     );
     this.status = status;
     this.locationOrigin = locationOrigin;

@@ -14,6 +14,7 @@ export {
 } from "./generated/spec-facts.gen.js";
 export * from "./generated/validators.gen.js";
 export type { ValidationIssue, ValidationResult } from "./issue.js";
+export { type LintRuleInfo, lintRuleCatalogue, severityOrder } from "./lint/catalogue.js";
 export type { LintFinding, LintReport, Severity } from "./lint/finding.js";
 export {
   type LintApprovalRuleOptions,

@@ -3,48 +3,60 @@ import type { Command } from "commander";
 import { type CommandContext, example } from "../context.js";
 import { writeInside } from "../files/write-inside.js";
 import { exitCodes } from "../io.js";
-import { formatLocated } from "../profiles/check-files.js";
+import { formatLocated, inLineOrder } from "../profiles/check-files.js";
 import { formatted } from "../profiles/format.js";
-import { policyFiles } from "../profiles/policy-files.js";
+import { type Located, type PolicyFile, policyFiles } from "../profiles/policy-files.js";
 import { visible } from "../terminal/visible.js";
 import { lineDiff } from "../text/line-diff.js";
 import { count } from "../text/plural.js";
 
 /** `fmt`: canonical field order, comments kept; `--check` shows the diff and exits 1 on any. */
-export function registerFmt(root: Command, { io, out, paint, settings, exit }: CommandContext) {
+export function registerFmt(root: Command, { io, out, paint, settings, runs }: CommandContext) {
   root
     .command("fmt")
     .description("rewrite profile files in canonical field order (comments kept)")
     .option("--check", "change nothing; show the diff of each file that would change, exit 1")
     .addHelpText("after", example("fmt --check"))
-    .action((options: { check?: boolean }) => {
-      const files = policyFiles(settings().dir, io.cwd);
-      const broken = files.filter((file) => file.syntaxErrors.length > 0);
-      for (const problem of broken.flatMap((file) => file.syntaxErrors))
-        out(visible(formatLocated(problem)));
-      const changed = files
-        .filter((file) => file.syntaxErrors.length === 0)
-        .map((file) => ({ file, text: formatted(file) }))
-        .filter(({ file, text }) => text !== file.text);
-      for (const { file, text } of changed) {
-        if (options.check) {
-          out(paint.bold(visible(`${file.shownPath} is not formatted:`)));
-          for (const line of lineDiff(file.text, text))
-            out(
-              (line.startsWith("-") ? paint.red : line.startsWith("+") ? paint.green : String)(
-                visible(line),
-              ),
-            );
-        } else {
-          writeInside(dirname(file.path), basename(file.path), text);
-          out(visible(`formatted ${file.shownPath}`));
+    .action(
+      runs((options: { check?: boolean }) => {
+        const files = policyFiles(settings().dir, io.cwd);
+        const problems: Located[] = files.flatMap((file) => file.syntaxErrors);
+        const changed: { file: PolicyFile; text: string }[] = [];
+        for (const file of files.filter((f) => f.syntaxErrors.length === 0)) {
+          const result = formatted(file);
+          if ("problem" in result)
+            problems.push({
+              file: file.shownPath,
+              message: result.problem,
+              rule: "fmt-alias-order",
+            });
+          else if (result.text !== file.text) changed.push({ file, text: result.text });
         }
-      }
-      if (broken.length > 0)
-        out(
-          paint.red(`${count(broken.length, "file")} could not be read as YAML; left unchanged.`),
-        );
-      const failing = broken.length > 0 || (options.check === true && changed.length > 0);
-      exit(failing ? exitCodes.error : exitCodes.ok);
-    });
+        for (const problem of inLineOrder(problems)) out(visible(formatLocated(problem)));
+        for (const { file, text } of changed) {
+          if (options.check) {
+            out(paint.bold(visible(`${file.shownPath} is not formatted:`)));
+            for (const line of lineDiff(
+              file.text.replace(/\r\n/g, "\n"),
+              text.replace(/\r\n/g, "\n"),
+            ))
+              out(
+                (line.startsWith("-") ? paint.red : line.startsWith("+") ? paint.green : String)(
+                  visible(line),
+                ),
+              );
+          } else {
+            writeInside(dirname(file.path), basename(file.path), text);
+            out(visible(`formatted ${file.shownPath}`));
+          }
+        }
+        const broken = new Set(problems.map((problem) => problem.file)).size;
+        if (broken > 0)
+          out(
+            paint.red(`${count(broken, "file")} could not be read or formatted; left unchanged.`),
+          );
+        const failing = broken > 0 || (options.check === true && changed.length > 0);
+        return failing ? exitCodes.error : exitCodes.ok;
+      }),
+    );
 }

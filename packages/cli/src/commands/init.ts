@@ -30,37 +30,39 @@ const tests = `# Each case runs offline on the PostgreSQL parser: ${commandLine(
 `;
 
 /** `init`: a policies folder with an example profile and its tests, and a config file. */
-export function registerInit(root: Command, { io, out, settings, exit }: CommandContext) {
+export function registerInit(root: Command, { io, out, settings, runs }: CommandContext) {
   root
     .command("init")
     .description("scaffold a policies folder, an example profile with tests, and a config file")
     .addHelpText("after", example("init --project prj_8Kx2mQ4vLp"))
-    .action(() => {
-      const config = settings();
-      if (config.project !== undefined) requireProject(config);
-      const dir = relative(io.cwd, config.dir) || ".";
-      const configText = `${JSON.stringify(
-        { ...(config.project === undefined ? {} : { project: config.project }), dir },
-        null,
-        2,
-      )}\n`;
-      mkdirSync(config.dir, { recursive: true });
-      const files: [folder: string, name: string, text: string, shown: string][] = [
-        [io.cwd, "pgbeam-policies.config.json", configText, "pgbeam-policies.config.json"],
-        [config.dir, "support.yaml", profile, `${dir}/support.yaml`],
-        [config.dir, "support.test.yaml", tests, `${dir}/support.test.yaml`],
-      ];
-      for (const [folder, name, text, shown] of files) {
-        if (existsSync(`${folder}/${name}`)) {
-          out(`  ${shown} exists: left as it is`);
-          continue;
+    .action(
+      runs(() => {
+        const config = settings();
+        if (config.project !== undefined) requireProject(config);
+        const dir = relative(io.cwd, config.dir) || ".";
+        const configText = `${JSON.stringify(
+          { ...(config.project === undefined ? {} : { project: config.project }), dir },
+          null,
+          2,
+        )}\n`;
+        mkdirSync(config.dir, { recursive: true });
+        const files: [folder: string, name: string, text: string, shown: string][] = [
+          [io.cwd, "pgbeam-policies.config.json", configText, "pgbeam-policies.config.json"],
+          [config.dir, "support.yaml", profile, `${dir}/support.yaml`],
+          [config.dir, "support.test.yaml", tests, `${dir}/support.test.yaml`],
+        ];
+        for (const [folder, name, text, shown] of files) {
+          if (existsSync(`${folder}/${name}`)) {
+            out(`  ${shown} exists: left as it is`);
+            continue;
+          }
+          writeInside(folder, name, text);
+          out(`+ ${shown}`);
         }
-        writeInside(folder, name, text);
-        out(`+ ${shown}`);
-      }
-      out(
-        `Next: ${commandLine("validate")} && ${commandLine("test")}${config.project === undefined ? "; add your project id to pgbeam-policies.config.json" : ""}.`,
-      );
-      exit(exitCodes.ok);
-    });
+        out(
+          `Next: ${commandLine("validate")} && ${commandLine("test")}${config.project === undefined ? "; add your project id to pgbeam-policies.config.json" : ""}.`,
+        );
+        return exitCodes.ok;
+      }),
+    );
 }

@@ -1,22 +1,14 @@
 import { basename, dirname, resolve } from "node:path";
 import type { Command } from "commander";
+import { type PlanArguments, type PlanFlags, planArguments } from "../arguments/plan-arguments.js";
 import { type CommandContext, example } from "../context.js";
 import { writeInside } from "../files/write-inside.js";
-import { exitCodes, UsageError } from "../io.js";
+import { exitCodes } from "../io.js";
 import { savedPlan } from "../profiles/saved-plan.js";
-import { planned, showPlan } from "../remote/planned.js";
-import { replayImpacts, showImpacts } from "../remote/replay-impact.js";
-import { visible } from "../terminal/visible.js";
-import { commandLine, shellWord } from "../text/command-line.js";
-
-interface PlanOptions {
-  prune?: boolean;
-  json?: boolean;
-  out?: string;
-  detailedExitcode?: boolean;
-  replay?: boolean;
-  failOnNewlyBlocked?: boolean;
-}
+import { failingDeletes } from "../remote/delete-checks.js";
+import { planned } from "../remote/planned.js";
+import { provesNothing, replayImpacts } from "../remote/replay-impact.js";
+import { humanPlanView, jsonPlanView } from "../views/plan-view.js";
 
 /**
  * `plan`: what apply would change, and with `--replay` what each update would do to the traffic
@@ -24,7 +16,7 @@ interface PlanOptions {
  * `--fail-on-newly-blocked` when an update would block statements its credentials ran.
  */
 export function registerPlan(root: Command, context: CommandContext) {
-  const { io, out, paint, settings, exit } = context;
+  const { runs } = context;
   root
     .command("plan")
     .description("show what apply would change in the project")
@@ -46,42 +38,31 @@ export function registerPlan(root: Command, context: CommandContext) {
         "apply reviewed.plan",
       ),
     )
-    .action(async (options: PlanOptions) => {
-      if (options.failOnNewlyBlocked && options.replay === false)
-        throw new UsageError("--fail-on-newly-blocked needs the replays that --no-replay skips.");
-      const { project, pgbeam, plan, remote } = await planned(
-        context,
-        settings(),
-        options.prune === true,
-      );
-      const replay =
-        options.replay ?? (options.json === true || options.failOnNewlyBlocked === true);
-      const impacts = replay ? await replayImpacts(pgbeam, project, plan.changes) : [];
-      if (options.json) out(JSON.stringify(replay ? { ...plan, replays: impacts } : plan, null, 2));
-      else {
-        showPlan(context, plan);
-        showImpacts(context, impacts);
-      }
-      if (options.out !== undefined) {
-        const path = resolve(io.cwd, options.out);
-        const text = `${JSON.stringify(savedPlan(project, plan.changes, remote), null, 2)}\n`;
-        writeInside(dirname(path), basename(path), text);
-        if (!options.json)
-          out(
-            `Saved the plan to ${visible(options.out)}: ${visible(commandLine(`apply ${shellWord(options.out)}`))} carries out exactly this.`,
-          );
-      }
-      const blocking = impacts.filter((impact) => impact.summary.newly_blocked > 0);
-      if (options.failOnNewlyBlocked && blocking.length > 0) {
-        if (!options.json)
-          out(
-            paint.red(
-              `--fail-on-newly-blocked: ${blocking.map((i) => visible(i.name)).join(", ")} would block statements that ${blocking.length === 1 ? "its" : "their"} credentials ran.`,
-            ),
-          );
-        return exit(exitCodes.error);
-      }
-      const changed = plan.changes.length > 0;
-      exit(options.detailedExitcode && changed ? exitCodes.changes : exitCodes.ok);
-    });
+    .action(runs((flags: PlanFlags) => runPlan(context, planArguments(flags))));
+}
+
+/** Makes the plan, replays and saves it as asked, renders it once, and returns the exit code. */
+async function runPlan(context: CommandContext, args: PlanArguments): Promise<number> {
+  const { project, pgbeam, plan, remote } = await planned(context, context.settings(), args.prune);
+  const impacts = args.replay ? await replayImpacts(pgbeam, project, plan.changes) : undefined;
+  const failing = await failingDeletes(pgbeam, project, plan.changes);
+  if (args.out !== undefined) {
+    const path = resolve(context.io.cwd, args.out);
+    const text = `${JSON.stringify(savedPlan(project, plan.changes, remote), null, 2)}\n`;
+    writeInside(dirname(path), basename(path), text);
+  }
+  const blocking = (impacts ?? []).filter((impact) => impact.summary.newly_blocked > 0);
+  const view = args.view === "json" ? jsonPlanView(context) : humanPlanView(context);
+  view({
+    plan,
+    failing,
+    impacts,
+    savedTo: args.out,
+    blocking,
+    vacuous: (impacts ?? []).filter(provesNothing),
+    failOnNewlyBlocked: args.failOnNewlyBlocked,
+  });
+  if (args.failOnNewlyBlocked && blocking.length > 0) return exitCodes.error;
+  const changed = plan.changes.length > 0;
+  return args.detailedExitcode && changed ? exitCodes.changes : exitCodes.ok;
 }

@@ -16,7 +16,7 @@ import { count } from "../text/plural.js";
  * case-insensitive file system are reported and not written (exit 1).
  */
 export function registerPull(root: Command, context: CommandContext) {
-  const { io, out, paint, settings, client, exit } = context;
+  const { io, out, paint, settings, client, runs } = context;
   root
     .command("pull")
     .description(
@@ -24,59 +24,60 @@ export function registerPull(root: Command, context: CommandContext) {
     )
     .option("--force", "overwrite files whose content differs from the project's")
     .addHelpText("after", example("pull --project prj_8Kx2mQ4vLp"))
-    .action(async (options: { force?: boolean }) => {
-      const config = settings();
-      const project = requireProject(config);
-      const remote: PolicyProfile[] = [];
-      for await (const profile of client(config).policies.listAllPolicyProfiles(project, {
-        page_size: 100,
-      }))
-        remote.push(profile);
-      mkdirSync(config.dir, { recursive: true });
-      const { writes, collisions } = planProfileWrites(config.dir, io.cwd, remote);
-      const conflicts = writes.filter((write) => write.status === "changed");
-      if (conflicts.length > 0 && options.force !== true) {
-        for (const conflict of conflicts) {
-          out(
-            paint.yellow(
-              visible(`~ ${conflict.shownPath} differs from the project's ${conflict.name}:`),
-            ),
-          );
-          for (const change of conflict.fieldChanges ?? [])
+    .action(
+      runs(async (options: { force?: boolean }) => {
+        const config = settings();
+        const project = requireProject(config);
+        const remote: PolicyProfile[] = [];
+        for await (const profile of client(config).policies.listAllPolicyProfiles(project, {
+          page_size: 100,
+        }))
+          remote.push(profile);
+        mkdirSync(config.dir, { recursive: true });
+        const { writes, collisions } = planProfileWrites(config.dir, io.cwd, remote);
+        const conflicts = writes.filter((write) => write.status === "changed");
+        if (conflicts.length > 0 && options.force !== true) {
+          for (const conflict of conflicts) {
             out(
-              visible(
-                `    ${change.field}: ${JSON.stringify(change.from)} (file) → ${JSON.stringify(change.to)} (project)`,
+              paint.yellow(
+                visible(`~ ${conflict.shownPath} differs from the project's ${conflict.name}:`),
               ),
             );
-          if (conflict.fieldChanges === undefined) out("    the file does not parse as YAML");
-        }
-        out(
-          paint.red(
-            `Nothing written: ${count(conflicts.length, "file")} would lose local changes. Run plan to see what apply would send, or pass --force to overwrite.`,
-          ),
-        );
-        exit(exitCodes.error);
-        return;
-      }
-      let written = 0;
-      for (const write of writes) {
-        if (write.status === "same") continue;
-        writeInside(config.dir, write.fileName, write.text);
-        written++;
-        out(visible(`${write.status === "new" ? "+" : "~"} ${write.shownPath}`));
-      }
-      for (const collision of collisions)
-        out(
-          paint.red(
-            visible(
-              `✗ ${collision.names.map((name) => JSON.stringify(name)).join(" and ")} would be the same file (${collision.fileName}) on a case-insensitive file system: not written. Rename one of them in the project.`,
+            for (const change of conflict.fieldChanges ?? [])
+              out(
+                visible(
+                  `    ${change.field}: ${JSON.stringify(change.from)} (file) → ${JSON.stringify(change.to)} (project)`,
+                ),
+              );
+            if (conflict.fieldChanges === undefined) out("    the file does not parse as YAML");
+          }
+          out(
+            paint.red(
+              `Nothing written: ${count(conflicts.length, "file")} would lose local changes. Run plan to see what apply would send, or pass --force to overwrite.`,
             ),
-          ),
+          );
+          return exitCodes.error;
+        }
+        let written = 0;
+        for (const write of writes) {
+          if (write.status === "same") continue;
+          writeInside(config.dir, write.fileName, write.text);
+          written++;
+          out(visible(`${write.status === "new" ? "+" : "~"} ${write.shownPath}`));
+        }
+        for (const collision of collisions)
+          out(
+            paint.red(
+              visible(
+                `✗ ${collision.names.map((name) => JSON.stringify(name)).join(" and ")} would be the same file (${collision.fileName}) on a case-insensitive file system: not written. Rename one of them in the project.`,
+              ),
+            ),
+          );
+        const unchanged = writes.length - written;
+        out(
+          `Wrote ${count(written, "profile")} to ${visible(relative(io.cwd, config.dir) || ".")}${unchanged > 0 ? ` (${unchanged} unchanged)` : ""}.`,
         );
-      const unchanged = writes.length - written;
-      out(
-        `Wrote ${count(written, "profile")} to ${visible(relative(io.cwd, config.dir) || ".")}${unchanged > 0 ? ` (${unchanged} unchanged)` : ""}.`,
-      );
-      exit(collisions.length > 0 ? exitCodes.error : exitCodes.ok);
-    });
+        return collisions.length > 0 ? exitCodes.error : exitCodes.ok;
+      }),
+    );
 }

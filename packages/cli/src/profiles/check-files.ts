@@ -2,6 +2,7 @@ import type { PolicyProfileInput } from "@pgbeam/policies-types";
 import { policyProfileFields, validatePolicyProfileInput } from "@pgbeam/policies-validators";
 import { isMap } from "yaml";
 import { fileBaseOf } from "../files/profile-file-name.js";
+import { requestBodyLimitBytes } from "../spec-facts.gen.js";
 import { didYouMean } from "../text/did-you-mean.js";
 import { type Located, type PolicyFile, positionOf, profileInput } from "./policy-files.js";
 
@@ -16,7 +17,10 @@ const fields = new Set<string>(policyProfileFields);
 /** Problems in reading order: by file, then line, then column. */
 export function inLineOrder(problems: readonly Located[]): Located[] {
   return [...problems].sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col,
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.col ?? 0) - (b.col ?? 0),
   );
 }
 
@@ -33,16 +37,16 @@ export function checkFiles(files: readonly PolicyFile[]): Checked {
   const problems: Located[] = [];
   const profiles: Checked["profiles"] = new Map();
   for (const file of files) {
-    const at = (pointer: string, message: string) => {
+    const at = (pointer: string, message: string, rule = "schema") => {
       const { line, col } = positionOf(file, pointer);
-      problems.push({ file: file.shownPath, line, col, message });
+      problems.push({ file: file.shownPath, line, col, message, rule });
     };
     if (file.syntaxErrors.length > 0) {
       problems.push(...file.syntaxErrors);
       continue;
     }
     if (file.doc.contents !== null && !isMap(file.doc.contents)) {
-      at("", "A profile file must hold a mapping of PolicyProfileInput fields.");
+      at("", "A profile file must hold a mapping of PolicyProfileInput fields.", "not-a-mapping");
       continue;
     }
     const before = problems.length;
@@ -52,18 +56,28 @@ export function checkFiles(files: readonly PolicyFile[]): Checked {
         at(
           `/${key}`,
           `${key} is not a PolicyProfileInput field.${didYouMean(key, policyProfileFields) || ` Fields: ${policyProfileFields.join(", ")}.`}`,
+          "unknown-field",
         );
     }
     const misnamed = nameProblem(file, input);
-    if (misnamed !== undefined) at("/name", misnamed);
+    if (misnamed !== undefined) at("/name", misnamed, "file-name");
     const result = validatePolicyProfileInput(input);
     if (!result.ok) for (const issue of result.issues) at(issue.path, issue.message);
+    const encoded = Buffer.byteLength(JSON.stringify(input), "utf8");
+    if (encoded > requestBodyLimitBytes)
+      at(
+        "",
+        `The profile is ${encoded} bytes as JSON, over the API's request body limit of ${requestBodyLimitBytes} bytes: the API would refuse it (413).`,
+        "too-large",
+      );
     if (problems.length === before) profiles.set(file.name, { file, input });
   }
   return { problems: inLineOrder(problems), profiles };
 }
 
-/** `file:line:col  message`, the form editors and CI annotate. */
+/** `file:line:col  message`, the form editors and CI annotate; `file: message` without a position. */
 export function formatLocated(problem: Located): string {
-  return `${problem.file}:${problem.line}:${problem.col}  ${problem.message}`;
+  return problem.line === undefined
+    ? `${problem.file}: ${problem.message}`
+    : `${problem.file}:${problem.line}:${problem.col ?? 1}  ${problem.message}`;
 }

@@ -16,11 +16,18 @@ function sortMap(map: YAMLMap, order: readonly string[]): void {
   );
 }
 
-/** The file's canonical text: fields in the spec's order, nested rules too; comments are kept. */
-export function formatted(file: PolicyFile): string {
+/** True when the file's first line ends in CRLF: fmt then writes CRLF throughout. */
+const usesCrlf = (text: string) => /^[^\n]*\r\n/.test(text);
+
+/**
+ * The file's canonical text: fields in the spec's order, nested rules too; comments are kept,
+ * and so are the file's line endings (CRLF when its first line ends so, else LF). A file that
+ * cannot be reordered (an alias would come before its anchor) is a problem, never a throw.
+ */
+export function formatted(file: PolicyFile): { text: string } | { problem: string } {
   const doc = file.doc.clone();
   const root = doc.contents;
-  if (!isMap(root)) return file.text;
+  if (!isMap(root)) return { text: file.text };
   sortMap(root, policyProfileFields);
   for (const pair of root.items) {
     const order = policyProfileNestedFields[String((pair.key as { value?: unknown })?.value)];
@@ -29,6 +36,15 @@ export function formatted(file: PolicyFile): string {
     if (isMap(value)) sortMap(value, order);
     if (isSeq(value)) for (const item of value.items) if (isMap(item)) sortMap(item, order);
   }
-  if (file.path.endsWith(".json")) return `${JSON.stringify(doc.toJS(), null, 2)}\n`;
-  return doc.toString({ lineWidth: 0 });
+  let text: string;
+  try {
+    text = file.path.endsWith(".json")
+      ? `${JSON.stringify(doc.toJS(), null, 2)}\n`
+      : doc.toString({ lineWidth: 0 });
+  } catch (error) {
+    return {
+      problem: `fmt cannot put the fields in order: ${(error as Error).message.split("\n")[0]}. Left unchanged: define each anchor in a field that comes first in the canonical order, or write the value out.`,
+    };
+  }
+  return { text: usesCrlf(file.text) ? text.replace(/\r?\n/g, "\r\n") : text };
 }

@@ -1,4 +1,9 @@
-import { type LintFinding, lintPolicyProfile, type Severity } from "@pgbeam/policies-validators";
+import {
+  type LintFinding,
+  lintPolicyProfile,
+  type Severity,
+  severityOrder,
+} from "@pgbeam/policies-validators";
 import type { Checked } from "./check-files.js";
 import type { Located } from "./policy-files.js";
 import { positionOf } from "./policy-files.js";
@@ -10,8 +15,6 @@ export interface LocatedFinding extends Located {
   suggestion: string;
 }
 
-const rank: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
 /** The linter's findings for every valid profile, with source positions. */
 export function lintFiles(checked: Checked): LocatedFinding[] {
   return [...checked.profiles.values()].flatMap(({ file, input }) =>
@@ -20,6 +23,7 @@ export function lintFiles(checked: Checked): LocatedFinding[] {
       ...positionOf(file, finding.path),
       message: finding.message,
       code: finding.code,
+      rule: finding.code,
       severity: finding.severity,
       suggestion: finding.suggestion,
     })),
@@ -28,39 +32,5 @@ export function lintFiles(checked: Checked): LocatedFinding[] {
 
 /** True when a finding is above the highest severity the run tolerates. */
 export function exceeds(finding: { severity: Severity }, maxSeverity: Severity): boolean {
-  return rank[finding.severity] > rank[maxSeverity];
-}
-
-/** The findings as a SARIF 2.1.0 log, which GitHub code scanning shows on the pull request. */
-export function sarif(findings: readonly LocatedFinding[], version: string): unknown {
-  const level: Record<Severity, string> = { error: "error", warning: "warning", info: "note" };
-  const rules = [...new Map(findings.map((f) => [f.code, f])).values()].map((f) => ({
-    id: f.code,
-    shortDescription: { text: f.code.replaceAll("-", " ") },
-    help: { text: f.suggestion },
-  }));
-  return {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: { name: "pgbeam-policies", version, informationUri: "https://pgbeam.com", rules },
-        },
-        results: findings.map((f) => ({
-          ruleId: f.code,
-          level: level[f.severity],
-          message: { text: `${f.message} ${f.suggestion}` },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: f.file.split("\\").join("/") },
-                region: { startLine: f.line, startColumn: f.col },
-              },
-            },
-          ],
-        })),
-      },
-    ],
-  };
+  return severityOrder.indexOf(finding.severity) < severityOrder.indexOf(maxSeverity);
 }

@@ -100,12 +100,14 @@ export function plan(
 }
 
 /**
- * The idempotency key of a create: the same project, name and content always give the same key,
- * so a retried or re-run apply never stores the profile twice.
+ * The idempotency key of one intended create: the apply run (`applyId`: a saved plan's id, or a
+ * fresh id per apply of the files), the project, and the profile's content. Retries of that
+ * create send the same key, so it is stored once; a later apply, even of the same content after
+ * the profile was deleted, sends a new key and so is not answered with the first create's replay.
  */
-export function createKey(projectId: string, input: PolicyProfileInput): string {
+export function createKey(applyId: string, projectId: string, input: PolicyProfileInput): string {
   const digest = createHash("sha256")
-    .update(`${projectId}\n${JSON.stringify(effective(input))}`)
+    .update(`${applyId}\n${projectId}\n${JSON.stringify(effective(input))}`)
     .digest("hex");
   return `pgbeam-cli-${digest.slice(0, 40)}`;
 }

@@ -33,7 +33,12 @@ export function runTests(
   const byBase = new Map([...checked.profiles.values()].map((p) => [p.file.base, p]));
   for (const file of files) {
     const problem = (pointer: string, message: string) =>
-      problems.push({ file: file.shownPath, ...positionOf(file, pointer), message });
+      problems.push({
+        file: file.shownPath,
+        ...positionOf(file, pointer),
+        message,
+        rule: "test-case",
+      });
     if (file.syntaxErrors.length > 0) {
       problems.push(...file.syntaxErrors);
       continue;
@@ -48,7 +53,7 @@ export function runTests(
       continue;
     }
     const policy = engine.compile(profile.input);
-    (file.doc.toJS() as unknown[]).forEach((raw, index) => {
+    (file.value as unknown[]).forEach((raw, index) => {
       const read = readCase(raw, index);
       if (Array.isArray(read)) {
         for (const p of read) problem(p.pointer, p.message);

@@ -1,23 +1,11 @@
 import type { PolicyClient, PolicyProfile } from "@pgbeam/policies-client";
 import { requireProject, type Settings } from "../config.js";
 import type { CommandContext } from "../context.js";
-import { UsageError } from "../io.js";
-import { checkFiles, formatLocated } from "../profiles/check-files.js";
-import { meaningDigest, type Plan, type PlanChange, plan } from "../profiles/plan-changes.js";
+import { InvalidFilesError } from "../io.js";
+import { checkFiles } from "../profiles/check-files.js";
+import { meaningDigest, type PlanChange, plan } from "../profiles/plan-changes.js";
 import { policyFiles } from "../profiles/policy-files.js";
-import { visible } from "../terminal/visible.js";
-import { count } from "../text/plural.js";
-
-/** Every profile of the project, all pages. */
-export async function remoteProfiles(
-  pgbeam: PolicyClient,
-  project: string,
-): Promise<PolicyProfile[]> {
-  const remote: PolicyProfile[] = [];
-  for await (const profile of pgbeam.policies.listAllPolicyProfiles(project, { page_size: 100 }))
-    remote.push(profile);
-  return remote;
-}
+import { remoteProfiles } from "./remote-profiles.js";
 
 /**
  * Reads each profile to update with its ETag, so apply can update it only if it is still the
@@ -54,8 +42,10 @@ export async function planned(context: CommandContext, config: Settings, prune: 
   const project = requireProject(config);
   const checked = checkFiles(policyFiles(config.dir, context.io.cwd));
   if (checked.problems.length > 0) {
-    for (const problem of checked.problems) context.out(visible(formatLocated(problem)));
-    throw new UsageError("Fix the files first: plan compares only valid profiles.");
+    throw new InvalidFilesError(
+      "Fix the files first: plan compares only valid profiles.",
+      checked.problems,
+    );
   }
   const pgbeam = context.client(config);
   const remote = await remoteProfiles(pgbeam, project);
@@ -63,31 +53,4 @@ export async function planned(context: CommandContext, config: Settings, prune: 
   const result = plan(local, remote, prune);
   await recordETags(pgbeam, project, result.changes, remote);
   return { project, pgbeam, remote, plan: result };
-}
-
-const json = (value: unknown) => visible(JSON.stringify(value));
-
-/** Prints a plan as text; every server-provided string has its control characters made visible. */
-export function showPlan({ out, paint }: CommandContext, { changes, unmanaged }: Plan): void {
-  for (const change of changes) {
-    const name = visible(change.name);
-    if (change.action === "create") out(paint.green(`+ create  ${name}`));
-    if (change.action === "delete") out(paint.red(`- delete  ${name} (${visible(change.id)})`));
-    if (change.action === "update") {
-      out(paint.yellow(`~ update  ${name} (${visible(change.id)})`));
-      for (const f of change.changes) out(`    ${f.field}: ${json(f.from)} → ${json(f.to)}`);
-    }
-  }
-  const of = (action: PlanChange["action"]) => changes.filter((c) => c.action === action).length;
-  out(
-    changes.length === 0
-      ? "No changes: the files match the project."
-      : `Plan: ${of("create")} to create, ${of("update")} to update, ${of("delete")} to delete.`,
-  );
-  if (unmanaged.length > 0)
-    out(
-      paint.dim(
-        `${count(unmanaged.length, "remote profile has", "remote profiles have")} no file: ${unmanaged.map((p) => visible(p.name)).join(", ")}. plan --prune would delete ${unmanaged.length === 1 ? "it" : "them"}.`,
-      ),
-    );
 }
