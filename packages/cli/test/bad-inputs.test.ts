@@ -2,8 +2,8 @@
 // Through the real bin; the text is kept in test/golden/bad-inputs.txt.
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { serviceFacts } from "@pgbeam/policies-types";
 import { describe, expect, test } from "vitest";
-import { requestBodyLimitBytes } from "../src/spec-facts.gen.js";
 import { commandLine } from "../src/text/command-line.js";
 import { runBin } from "./bin-env.js";
 import { workspace } from "./helpers.js";
@@ -40,7 +40,7 @@ function badFolder(): string {
   symlinkSync(join(cwd, "outside.yaml"), join(policies, "link.yaml"));
   writeFileSync(
     join(policies, "huge.yaml"),
-    `# ${"x".repeat(requestBodyLimitBytes)}\nmax_rows: 1\n`,
+    `# ${"x".repeat(serviceFacts.requestBodyLimitBytes)}\nmax_rows: 1\n`,
   );
   mkdirSync(join(policies, "folder.yaml"));
   return cwd;

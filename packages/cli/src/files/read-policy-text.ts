@@ -1,6 +1,6 @@
 import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { sep } from "node:path";
-import { requestBodyLimitBytes } from "../spec-facts.gen.js";
+import { serviceFacts } from "@pgbeam/policies-types";
 import { decodeUtf8 } from "./strict-utf8.js";
 
 /** Why a file's text was not read, and where in the file when that is known. */
@@ -33,10 +33,10 @@ export function readPolicyText(path: string, folder: string): { text: string } |
     const stats = statSync(path);
     const size = stats.size;
     if (!stats.isFile()) return { rule: "unreadable", message: "not a regular file: not read" };
-    if (size > requestBodyLimitBytes)
+    if (size > serviceFacts.requestBodyLimitBytes)
       return {
         rule: "too-large",
-        message: `${size} bytes, over the API's request body limit of ${requestBodyLimitBytes} bytes: not read (the API would refuse it with 413)`,
+        message: `${size} bytes, over the API's request body limit of ${serviceFacts.requestBodyLimitBytes} bytes: not read (the API would refuse it with 413)`,
       };
     const decoded = decodeUtf8(readFileSync(path));
     if ("text" in decoded) return decoded;

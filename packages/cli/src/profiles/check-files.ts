@@ -1,8 +1,8 @@
 import type { PolicyProfileInput } from "@pgbeam/policies-types";
+import { serviceFacts } from "@pgbeam/policies-types";
 import { policyProfileFields, validatePolicyProfileInput } from "@pgbeam/policies-validators";
 import { isMap } from "yaml";
 import { fileBaseOf } from "../files/profile-file-name.js";
-import { requestBodyLimitBytes } from "../spec-facts.gen.js";
 import { didYouMean } from "../text/did-you-mean.js";
 import { type Located, type PolicyFile, positionOf, profileInput } from "./policy-files.js";
 
@@ -64,10 +64,10 @@ export function checkFiles(files: readonly PolicyFile[]): Checked {
     const result = validatePolicyProfileInput(input);
     if (!result.ok) for (const issue of result.issues) at(issue.path, issue.message);
     const encoded = Buffer.byteLength(JSON.stringify(input), "utf8");
-    if (encoded > requestBodyLimitBytes)
+    if (encoded > serviceFacts.requestBodyLimitBytes)
       at(
         "",
-        `The profile is ${encoded} bytes as JSON, over the API's request body limit of ${requestBodyLimitBytes} bytes: the API would refuse it (413).`,
+        `The profile is ${encoded} bytes as JSON, over the API's request body limit of ${serviceFacts.requestBodyLimitBytes} bytes: the API would refuse it (413).`,
         "too-large",
       );
     if (problems.length === before) profiles.set(file.name, { file, input });
