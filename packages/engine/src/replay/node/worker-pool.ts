@@ -1,0 +1,181 @@
+import { Worker } from "node:worker_threads";
+import type { PolicyLike } from "../../policy.js";
+import type { CollectedTraffic } from "../collected-traffic.js";
+import type { ShapeOutcome } from "../evaluate-shape.js";
+import type { TrafficFilter } from "../traffic-filter.js";
+import type { TrafficShape } from "../traffic-shape.js";
+import type { LineBlock } from "./file-lines.js";
+import type { FromWorker, ToWorker } from "./worker-protocol.js";
+
+/** Blocks of lines a worker may hold at once: enough to keep it busy, few enough to bound memory. */
+const blocksInFlight = 2;
+
+/** Shapes judged per message. */
+const judgeBatch = 128;
+
+interface Member {
+  worker: Worker;
+  busy: number;
+  entriesRead: number;
+  distinctShapes: number;
+  waiting: ((message: FromWorker) => void) | undefined;
+}
+
+/** Replay worker threads: they read blocks of lines into shapes, then judge shapes. */
+export class WorkerPool {
+  private readonly members: Member[] = [];
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
+
+  private constructor() {}
+
+  /** Starts `count` workers from the built worker file and waits until each has loaded the parser. */
+  static async start(count: number, workerUrl: URL): Promise<WorkerPool> {
+    const pool = new WorkerPool();
+    await Promise.all(
+      Array.from({ length: count }, async () => {
+        const member: Member = {
+          worker: new Worker(workerUrl),
+          busy: 0,
+          entriesRead: 0,
+          distinctShapes: 0,
+          waiting: undefined,
+        };
+        pool.members.push(member);
+        member.worker.on("message", (message: FromWorker) => pool.receive(member, message));
+        member.worker.on("error", (error) => pool.fail(error));
+        await pool.next(member, "ready");
+      }),
+    );
+    return pool;
+  }
+
+  /** Entries read and (at least) distinct shapes found so far, over all workers. */
+  progress(): { entriesRead: number; distinctShapes: number } {
+    let entriesRead = 0;
+    let distinctShapes = 0;
+    for (const member of this.members) {
+      entriesRead += member.entriesRead;
+      distinctShapes = Math.max(distinctShapes, member.distinctShapes);
+    }
+    return { entriesRead, distinctShapes };
+  }
+
+  /** Tells every worker which traffic to keep. */
+  begin(filter: TrafficFilter, observeExecuted: boolean, keepLines: number): void {
+    for (const member of this.members)
+      this.post(member, { type: "start", filter, observeExecuted, keepLines });
+  }
+
+  /** Hands a block to the least busy worker, waiting while every worker is full. */
+  async read(block: LineBlock): Promise<void> {
+    for (;;) {
+      this.check();
+      const member = this.members.reduce((a, b) => (b.busy < a.busy ? b : a));
+      if (member.busy < blocksInFlight) {
+        member.busy += 1;
+        this.post(member, { type: "lines", bytes: block.bytes, firstLine: block.firstLine }, [
+          block.bytes.buffer as ArrayBuffer,
+        ]);
+        return;
+      }
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+    }
+  }
+
+  /** Waits for every block to be read and returns each worker's shapes. */
+  async collect(): Promise<CollectedTraffic[]> {
+    return Promise.all(
+      this.members.map(async (member) => {
+        this.post(member, { type: "collect" });
+        const message = await this.next(member, "collected");
+        return (message as Extract<FromWorker, { type: "collected" }>).collected;
+      }),
+    );
+  }
+
+  /** Judges shapes across the workers (batches to whichever is free); outcomes in `shapes` order. */
+  async judge(
+    policy: PolicyLike,
+    shapes: readonly TrafficShape[],
+    onJudged: (judged: number) => void,
+  ): Promise<ShapeOutcome[]> {
+    const outcomes: ShapeOutcome[] = new Array(shapes.length);
+    let nextBatch = 0;
+    let judged = 0;
+    const batches = Math.ceil(shapes.length / judgeBatch);
+    await Promise.all(
+      this.members.map(async (member) => {
+        while (nextBatch < batches) {
+          const batch = nextBatch++;
+          const slice = shapes
+            .slice(batch * judgeBatch, (batch + 1) * judgeBatch)
+            .map((shape) => ({ ...shape, executed: undefined }));
+          this.post(member, { type: "judge", batch, policy, shapes: slice });
+          const message = (await this.next(member, "judged")) as Extract<
+            FromWorker,
+            { type: "judged" }
+          >;
+          message.outcomes.forEach((outcome, index) => {
+            outcomes[batch * judgeBatch + index] = outcome;
+          });
+          judged += message.outcomes.length;
+          onJudged(judged);
+        }
+      }),
+    );
+    return outcomes;
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.members.map((member) => member.worker.terminate()));
+  }
+
+  private post(member: Member, message: ToWorker, transfer: ArrayBuffer[] = []): void {
+    member.worker.postMessage(message, transfer);
+  }
+
+  private next(member: Member, type: FromWorker["type"]): Promise<FromWorker> {
+    this.check();
+    return new Promise((resolve, reject) => {
+      member.waiting = (message) => {
+        if (message.type === "failed") reject(new Error(`replay worker: ${message.message}`));
+        else if (message.type === type) {
+          member.waiting = undefined;
+          resolve(message);
+        }
+      };
+    });
+  }
+
+  private receive(member: Member, message: FromWorker): void {
+    if (message.type === "read") {
+      member.busy -= 1;
+      member.entriesRead = message.entriesRead;
+      member.distinctShapes = message.distinctShapes;
+      this.wakeReader();
+    }
+    if (message.type === "failed") this.fail(new Error(`replay worker: ${message.message}`));
+    member.waiting?.(message);
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.wakeReader();
+    for (const member of this.members)
+      member.waiting?.({ type: "failed", message: error.message.replace(/^replay worker: /, "") });
+  }
+
+  private wakeReader(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  private check(): void {
+    if (this.failure !== undefined) throw this.failure;
+  }
+}
