@@ -113,7 +113,7 @@ export class ShapeCollector {
     const recorded = () => ({
       line,
       sql: nonEmpty(entry.sql),
-      normalized_sql: nonEmpty(entry.normalized_sql),
+      normalized_sql: normalized,
       event: entry.event as string,
       rule: nonEmpty(entry.decision_rule),
       kind: nonEmpty(entry.statement_kind),

@@ -3,6 +3,7 @@ export interface RecordedStatement {
   /** Its line in the export (or position in the entries given). */
   line: number;
   sql: string | undefined;
+  /** Its normalized text: its own `normalized_sql`, else its fingerprint's. */
   normalized_sql: string | undefined;
   event: string;
   rule: string | undefined;
