@@ -8,6 +8,7 @@ import { planned, showPlan } from "../remote/planned.js";
 import { replayImpacts, showImpacts } from "../remote/replay-impact.js";
 import { visible } from "../terminal/visible.js";
 import { commandLine, shellWord } from "../text/command-line.js";
+import { planReplayFrom } from "./plan-replay-from.js";
 
 interface PlanOptions {
   prune?: boolean;
@@ -16,6 +17,8 @@ interface PlanOptions {
   detailedExitcode?: boolean;
   replay?: boolean;
   failOnNewlyBlocked?: boolean;
+  replayFrom?: string;
+  format?: string;
 }
 
 /**
@@ -38,6 +41,11 @@ export function registerPlan(root: Command, context: CommandContext) {
     )
     .option("--no-replay", "skip the replays (with --json or --fail-on-newly-blocked)")
     .option("--fail-on-newly-blocked", "replay, and exit 1 when an update blocks recorded traffic")
+    .option("--replay-from <file>", "offline: replay every profile against an audit-log export")
+    .option(
+      "--format <format>",
+      "with --replay-from: text, json or markdown (a pull-request comment)",
+    )
     .addHelpText(
       "after",
       example(
@@ -47,6 +55,7 @@ export function registerPlan(root: Command, context: CommandContext) {
       ),
     )
     .action(async (options: PlanOptions) => {
+      if (options.replayFrom !== undefined) return planReplayFrom(context, options);
       if (options.failOnNewlyBlocked && options.replay === false)
         throw new UsageError("--fail-on-newly-blocked needs the replays that --no-replay skips.");
       const { project, pgbeam, plan, remote } = await planned(

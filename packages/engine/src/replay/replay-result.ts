@@ -29,7 +29,7 @@ const changeOrder: Record<ReplayChange, number> = {
   still_blocked: 2,
 };
 
-/** The shapes a replay judges: the newest `limit` (all without one), newest first. */
+/** The shapes a replay judges: the newest `limit` (all without one), newest first; on a tie, the first seen first. */
 export function shapesToJudge(
   shapes: readonly TrafficShape[],
   limit: number | undefined,
@@ -37,7 +37,7 @@ export function shapesToJudge(
   const newestFirst = [...shapes].sort(
     (a, b) =>
       b.lastMs - a.lastMs ||
-      b.latest.line - a.latest.line ||
+      a.firstLine - b.firstLine ||
       (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0),
   );
   return limit === undefined ? newestFirst : newestFirst.slice(0, limit);
