@@ -36,7 +36,8 @@ export function evaluateShape(
   }
   if (judged === undefined) return { ok: false, detail: refusal };
   const { sql, result } = judged;
-  const normalized = latest.normalized_sql ?? shape.normalized ?? engine.fingerprint(sql).normalized;
+  const normalized =
+    latest.normalized_sql ?? shape.normalized ?? engine.fingerprint(sql).normalized;
   const kind = latest.kind ?? engine.classifyStatement(sql)[0]?.kind;
   const wasBlocked = wasRefused(latest.event);
   const isBlocked = result.verdict === "block";

@@ -32,7 +32,7 @@ export class WorkerPool {
   /** Starts `count` workers from the built worker file and waits until each has loaded the parser. */
   static async start(count: number, workerUrl: URL): Promise<WorkerPool> {
     const pool = new WorkerPool();
-    await Promise.all(
+    const started = Promise.all(
       Array.from({ length: count }, async () => {
         const member: Member = {
           worker: new Worker(workerUrl),
@@ -47,6 +47,12 @@ export class WorkerPool {
         await pool.next(member, "ready");
       }),
     );
+    try {
+      await started;
+    } catch (error) {
+      await pool.close();
+      throw error;
+    }
     return pool;
   }
 
