@@ -1,6 +1,6 @@
 // Offline replay of an audit-log export (issue 32): a generated export of ENTRIES entries over
 // SHAPES distinct shapes (default 100 000 over 2 000; REPLAY_BENCH_ENTRIES=1000000
-// REPLAY_BENCH_SHAPES=20000 for the issue's size), replayed across 2 workers and 1 worker, peak
+// REPLAY_BENCH_SHAPES=20000 for the issue's size), replayed across 2 workers, 1 worker and none, peak
 // memory at full size and at a tenth of the entries (same shapes), the ratio to a naive loop
 // that evaluates every entry, and where the time goes. Each measurement runs in its own process.
 import { spawnSync } from "node:child_process";
@@ -48,10 +48,13 @@ export async function replaySpeed(): Promise<Row[]> {
     // Alternate 2 and 1 workers so that a change of load hits both alike; keep each one's median.
     const two: WorkersRun[] = [];
     const one: WorkersRun[] = [];
+    const none: WorkersRun[] = [];
     for (let round = 0; round < rounds; round++) {
       two.push(run<WorkersRun>("workers", "2", full));
       one.push(run<WorkersRun>("workers", "1", full));
+      none.push(run<WorkersRun>("workers", "0", full));
     }
+    const noneMs = median(none.map((r) => r.ms));
     const twoMs = median(two.map((r) => r.ms));
     const oneMs = median(one.map((r) => r.ms));
     const small = run<WorkersRun>("workers", "2", tenth);
@@ -106,6 +109,13 @@ export async function replaySpeed(): Promise<Row[]> {
         "2 workers",
         oneMs / twoMs,
         `2 workers are ${(oneMs / twoMs).toFixed(2)}× as fast (goal ≥ 1.6×)`,
+      ),
+      row(
+        "this thread only (workers: 0)",
+        noneMs,
+        "2 workers",
+        noneMs / twoMs,
+        `peak ${median(none.map((r) => r.peakMb))} MB`,
       ),
       {
         group: "replay",
