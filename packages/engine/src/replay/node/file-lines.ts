@@ -36,18 +36,16 @@ export async function openLineFile(path: string, gzip?: boolean): Promise<LineFi
     await handle.close();
   }
   const zipped = gzip ?? isGzip(head);
-  let read = 0;
+  let stream: ReturnType<typeof createReadStream> | undefined;
   const blocks = () => {
-    const stream = createReadStream(path, { highWaterMark: blockBytes });
-    stream.on("data", (chunk) => {
-      read += chunk.length;
-    });
+    // Bytes read are the stream's own count: a "data" listener would make it flow, unpaced.
+    stream = createReadStream(path, { highWaterMark: blockBytes });
     const bytes: AsyncIterable<Buffer> = zipped
       ? stream.pipe(createGunzip({ chunkSize: 256 * 1024 }))
       : stream;
     return blocksOf(bytes);
   };
-  return { size, gzip: zipped, bytesRead: () => read, blocks };
+  return { size, gzip: zipped, bytesRead: () => stream?.bytesRead ?? 0, blocks };
 }
 
 async function* blocksOf(source: AsyncIterable<Buffer>): AsyncGenerator<LineBlock> {

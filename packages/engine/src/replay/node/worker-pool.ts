@@ -8,10 +8,13 @@ import type { LineBlock } from "./file-lines.js";
 import type { FromWorker, ToWorker } from "./worker-protocol.js";
 
 /** Blocks of lines a worker may hold at once: enough to keep it busy, few enough to bound memory. */
-const blocksInFlight = 2;
+const blocksInFlight = 4;
 
 /** Shapes judged per message. */
-const judgeBatch = 128;
+const judgeBatch = 256;
+
+/** Batches of shapes a worker holds at once. */
+const batchesInFlight = 3;
 
 interface Member {
   worker: Worker;
@@ -102,36 +105,50 @@ export class WorkerPool {
     );
   }
 
-  /** Judges shapes across the workers (batches to whichever is free); outcomes in `shapes` order. */
+  /**
+   * Judges shapes across the workers, a few batches in flight per worker (so none waits for the
+   * next), the next batch to whichever answers; outcomes in `shapes` order.
+   */
   async judge(
     policy: PolicyLike,
     shapes: readonly TrafficShape[],
     onJudged: (judged: number) => void,
   ): Promise<ShapeOutcome[]> {
     const outcomes: ShapeOutcome[] = new Array(shapes.length);
+    const batches = Math.ceil(shapes.length / judgeBatch);
     let nextBatch = 0;
     let judged = 0;
-    const batches = Math.ceil(shapes.length / judgeBatch);
-    await Promise.all(
-      this.members.map(async (member) => {
-        while (nextBatch < batches) {
-          const batch = nextBatch++;
-          const slice = shapes
-            .slice(batch * judgeBatch, (batch + 1) * judgeBatch)
-            .map((shape) => ({ ...shape, executed: undefined }));
-          this.post(member, { type: "judge", batch, policy, shapes: slice });
-          const message = (await this.next(member, "judged")) as Extract<
-            FromWorker,
-            { type: "judged" }
-          >;
+    let answered = 0;
+    const send = (member: Member) => {
+      if (nextBatch >= batches) return;
+      const batch = nextBatch++;
+      const slice = shapes
+        .slice(batch * judgeBatch, (batch + 1) * judgeBatch)
+        .map((shape) => ({ ...shape, executed: undefined }));
+      this.post(member, { type: "judge", batch, policy, shapes: slice });
+    };
+    await new Promise<void>((resolve, reject) => {
+      if (batches === 0) return resolve();
+      for (const member of this.members) {
+        member.waiting = (message) => {
+          if (message.type === "failed")
+            return reject(new Error(`replay worker: ${message.message}`));
+          if (message.type !== "judged") return;
           message.outcomes.forEach((outcome, index) => {
-            outcomes[batch * judgeBatch + index] = outcome;
+            outcomes[message.batch * judgeBatch + index] = outcome;
           });
           judged += message.outcomes.length;
+          answered += 1;
           onJudged(judged);
-        }
-      }),
-    );
+          if (answered === batches) {
+            for (const each of this.members) each.waiting = undefined;
+            resolve();
+          } else send(member);
+        };
+      }
+      for (let round = 0; round < batchesInFlight; round++)
+        for (const member of this.members) send(member);
+    });
     return outcomes;
   }
 
