@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 import { createPolicyMock } from "@pgbeam/policies-mock";
 import type { PolicyReplayResult } from "@pgbeam/policies-types";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { workspace } from "./helpers.js";
+import { cli as inProcess, workspace } from "./helpers.js";
 
 const execute = promisify(execFile);
 const here = join(import.meta.dirname, "..");
@@ -166,6 +166,27 @@ describe("offline replay through the bin", () => {
     expect(written).toContain("# Recommended offline for agt_a");
     expect(written).toMatch(/table_allowlist:\n {2}- tickets/);
     expect(stdout).toContain("0 newly blocked");
+  });
+
+  test("on a terminal, progress goes to stderr and is cleared; off one, nothing", async () => {
+    const shown = await inProcess(
+      cwd,
+      ["replay", "--traffic", "audit.jsonl", "--profile", "support"],
+      {
+        isTTY: true,
+      },
+    );
+    expect(shown.code).toBe(0);
+    expect(shown.stderr).toMatch(/judging \d+ of 4 distinct queries/);
+    expect(shown.stderr.endsWith("\r\u001b[2K")).toBe(true);
+    const quiet = await inProcess(cwd, [
+      "replay",
+      "--traffic",
+      "audit.jsonl",
+      "--profile",
+      "support",
+    ]);
+    expect(quiet.stderr).toBe("");
   });
 
   test("usage errors say which flag is wrong", async () => {
