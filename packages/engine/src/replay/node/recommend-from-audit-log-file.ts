@@ -11,8 +11,8 @@ import { checkCounts } from "../replay-options.js";
 import { compileFilter } from "../traffic-filter.js";
 import { openLineFile } from "./file-lines.js";
 import { type FileReadOptions, workerCount, workerUrl } from "./file-options.js";
+import { plainFilter } from "./plain-filter.js";
 import { readFileInWorkers } from "./read-file-in-workers.js";
-import { filterOf } from "./replay-audit-log-file.js";
 import { WorkerPool } from "./worker-pool.js";
 
 /**
@@ -32,11 +32,11 @@ export async function recommendFromAuditLogFile(
     );
   if (typeof options.credential_id !== "string" || options.credential_id === "")
     throw new TypeError("recommend: credential_id must name the agent credential (agt_…).");
-  const filter = filterOf(options);
+  const filter = plainFilter(options);
   const compiled = compileFilter(filter);
   const { keepLines } = checkCounts(options);
   const engine = options.engine ?? (await createEngine());
-  const pool = await WorkerPool.start(workers, workerUrl());
+  const pool = WorkerPool.start(workers, workerUrl());
   try {
     const collected = await readFileInWorkers(pool, file, {
       filter,

@@ -6,6 +6,7 @@ import { replayResult, shapesToJudge, type TrafficReplay } from "../replay-resul
 import { compileFilter } from "../traffic-filter.js";
 import { openLineFile } from "./file-lines.js";
 import { type FileReadOptions, workerCount, workerUrl } from "./file-options.js";
+import { plainFilter } from "./plain-filter.js";
 import { readFileInWorkers } from "./read-file-in-workers.js";
 import { WorkerPool } from "./worker-pool.js";
 
@@ -27,10 +28,10 @@ export async function replayAuditLogFile(
     const { createReadStream } = await import("node:fs");
     return replayAuditLog(readJsonLines(createReadStream(path), { gzip: file.gzip }), options);
   }
-  const pool = await WorkerPool.start(workers, workerUrl());
+  const pool = WorkerPool.start(workers, workerUrl());
   try {
     const collected = await readFileInWorkers(pool, file, {
-      filter: filterOf(options),
+      filter: plainFilter(options),
       observeExecuted: false,
       keepLines,
       onProgress: options.onProgress,
@@ -48,22 +49,4 @@ export async function replayAuditLogFile(
   } finally {
     await pool.close();
   }
-}
-
-/** The filter fields of the options, as plain data a worker can receive. */
-export function filterOf(
-  options:
-    | ReplayOptions
-    | { start_ts?: string | Date; end_ts?: string | Date; credential_id?: string },
-) {
-  const plain = (value: string | Date | undefined) =>
-    value instanceof Date ? value.toISOString() : value;
-  const { start_ts, end_ts, credential_id } = options;
-  const bound = "bound_credentials" in options ? options.bound_credentials : undefined;
-  return {
-    ...(start_ts === undefined ? {} : { start_ts: plain(start_ts) as string }),
-    ...(end_ts === undefined ? {} : { end_ts: plain(end_ts) as string }),
-    ...(credential_id === undefined ? {} : { credential_id }),
-    ...(bound === undefined ? {} : { bound_credentials: [...bound] }),
-  };
 }

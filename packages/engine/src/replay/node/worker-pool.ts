@@ -32,29 +32,24 @@ export class WorkerPool {
 
   private constructor() {}
 
-  /** Starts `count` workers from the built worker file and waits until each has loaded the parser. */
-  static async start(count: number, workerUrl: URL): Promise<WorkerPool> {
+  /**
+   * Starts `count` workers from the built worker file. It does not wait for them to load the
+   * parser: what is sent meanwhile waits in their queues, so reading starts at once; a worker
+   * that fails to start fails the next call.
+   */
+  static start(count: number, workerUrl: URL): WorkerPool {
     const pool = new WorkerPool();
-    const started = Promise.all(
-      Array.from({ length: count }, async () => {
-        const member: Member = {
-          worker: new Worker(workerUrl),
-          busy: 0,
-          entriesRead: 0,
-          distinctShapes: 0,
-          waiting: undefined,
-        };
-        pool.members.push(member);
-        member.worker.on("message", (message: FromWorker) => pool.receive(member, message));
-        member.worker.on("error", (error) => pool.fail(error));
-        await pool.next(member, "ready");
-      }),
-    );
-    try {
-      await started;
-    } catch (error) {
-      await pool.close();
-      throw error;
+    for (let i = 0; i < count; i++) {
+      const member: Member = {
+        worker: new Worker(workerUrl),
+        busy: 0,
+        entriesRead: 0,
+        distinctShapes: 0,
+        waiting: undefined,
+      };
+      pool.members.push(member);
+      member.worker.on("message", (message: FromWorker) => pool.receive(member, message));
+      member.worker.on("error", (error) => pool.fail(error));
     }
     return pool;
   }
