@@ -8,6 +8,7 @@ import { coldStart } from "./suites/cold-start.js";
 import { engineSpeed } from "./suites/engine.js";
 import { mockSpeed } from "./suites/mock.js";
 import { pagination } from "./suites/pagination.js";
+import { replaySpeed } from "./suites/replay.js";
 import { validatorSpeed } from "./suites/validators.js";
 
 const cpu = cpus()[0]?.model ?? "unknown CPU";
@@ -23,6 +24,7 @@ const suites: Record<string, () => Row[] | Promise<Row[]>> = {
   "cold-start": coldStart,
   engine: engineSpeed,
   mock: mockSpeed,
+  replay: replaySpeed,
 };
 const chosen = process.argv.slice(2).filter((name) => name in suites);
 const rows: Row[] = [];

@@ -58,6 +58,12 @@ const webDefault: Plugin = {
 export default defineConfig([
   {
     ...libraryBuild,
+    // The Node entry (replays across worker threads) and the worker it starts, beside the main one.
+    entry: {
+      index: "src/index.ts",
+      node: "src/node.ts",
+      "replay-worker": "src/replay/node/replay-worker.ts",
+    },
     // Keep dist/web, which the second build writes at the same time.
     clean: ["!web/**"],
     // import.meta.url in the CommonJS build, where the disk default is resolved from.

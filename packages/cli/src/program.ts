@@ -8,6 +8,7 @@ import { registerLint } from "./commands/lint.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerPull } from "./commands/pull.js";
 import { registerRecommend } from "./commands/recommend.js";
+import { registerReplay } from "./commands/replay.js";
 import { registerTest } from "./commands/test.js";
 import { registerValidate } from "./commands/validate.js";
 import { defaultTimeoutSeconds, type GlobalFlags, type Settings, settings } from "./config.js";
@@ -64,6 +65,7 @@ export function program(io: CliIo, result: { code: number }): Command {
     registerFmt,
     registerPull,
     registerRecommend,
+    registerReplay,
     registerPlan,
     registerApply,
   ])

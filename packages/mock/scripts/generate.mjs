@@ -68,6 +68,11 @@ function problemTypes() {
 }
 
 const recommendation = spec.components.schemas.PolicyRecommendationInput.properties;
+const replayWindowDays = number(
+  spec.components.schemas.PolicyReplayInput.properties.start_ts?.description,
+  /Defaults to (\d+) days before/,
+  "the replay window",
+);
 
 /** The top-level fields of a schema, through $ref, allOf, oneOf and anyOf. */
 function fieldsOfSchema(schema, seen = new Set()) {
@@ -111,6 +116,9 @@ export const recommendationDefaults = ${JSON.stringify({
   lookback_days: recommendation.lookback_days.default,
   limit: recommendation.limit.default,
 })} as const;
+
+/** The default length of a replay's window ("defaults to ${replayWindowDays} days before \`end_ts\`"), in days. */
+export const replayWindowDays = ${replayWindowDays};
 `;
 
 writeGenerated([{ path: target, text }], { owner: "@pgbeam/policies-mock" });

@@ -24,7 +24,7 @@ import {
   profileFrom,
   type RecordedAuditEntry,
 } from "./store.js";
-import { storedAuditEntry } from "./traffic.js";
+import { storedAuditEntry, trafficAsJsonLines } from "./traffic.js";
 
 /** Options of `createPolicyMock`. */
 export interface CreatePolicyMockOptions extends PolicyMockOptions {
@@ -91,6 +91,8 @@ export interface PolicyMock {
    * recorded traffic, which `replayPolicy` and `recommendAgentPolicy` read.
    */
   record(projectId: string, entries: readonly RecordedAuditEntry[]): void;
+  /** A project's recorded traffic as a JSON Lines audit-log export (what the offline replay reads). */
+  exportTraffic(projectId: string): Promise<string>;
   /** The profiles of a project in list order (empty for an unknown project). */
   profiles(projectId: string): PolicyProfile[];
   /** Forgets every project, profile, credential, recording and queued fault. */
@@ -226,6 +228,10 @@ export function buildPolicyMock(
       // Checked in full before any is stored: a bad entry leaves the traffic as it was.
       const stored = entries.map((entry, index) => storedAuditEntry(entry, projectId, index, now));
       projectFor(projectId).traffic.push(...stored);
+    },
+    async exportTraffic(projectId) {
+      const traffic = service.data.projects.get(projectId)?.traffic ?? [];
+      return trafficAsJsonLines(await service.policyEngine(), traffic);
     },
     profiles(projectId) {
       const project = service.data.projects.get(projectId);

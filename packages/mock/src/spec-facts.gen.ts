@@ -8,3 +8,6 @@ export const requestBodyFields: Readonly<Record<string, readonly string[]>> = {"
 
 /** The documented defaults of PolicyRecommendationInput. */
 export const recommendationDefaults = {"lookback_days":30,"limit":200} as const;
+
+/** The default length of a replay's window ("defaults to 7 days before `end_ts`"), in days. */
+export const replayWindowDays = 7;

@@ -1,3 +1,4 @@
+import type { PolicyEngine } from "@pgbeam/policies-engine";
 import { MockSetupError } from "./setup-error.js";
 import type { RecordedAuditEntry, StoredAuditEntry } from "./store.js";
 import { newId } from "./store.js";
@@ -64,4 +65,42 @@ function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (Array.isArray(value)) return "an array";
   return typeof value === "object" ? "an object" : String(value);
+}
+
+/**
+ * Recorded traffic as a JSON Lines audit-log export, oldest first (in recording order on a tie),
+ * one entry per line as the service lists it: fields the entry lacks that the service fills in
+ * (`query_hash` and `normalized_sql` from the parser's fingerprint, `statement_kind`) are added
+ * when its SQL parses; nothing given is changed.
+ */
+export function trafficAsJsonLines(
+  engine: PolicyEngine,
+  traffic: readonly StoredAuditEntry[],
+): string {
+  const ordered = traffic
+    .map((stored, index) => ({ stored, index }))
+    .sort((a, b) => a.stored.atMs - b.stored.atMs || a.index - b.index);
+  let text = "";
+  for (const { stored } of ordered) text += `${JSON.stringify(asExported(engine, stored.entry))}\n`;
+  return text;
+}
+
+function asExported(
+  engine: PolicyEngine,
+  entry: StoredAuditEntry["entry"],
+): StoredAuditEntry["entry"] {
+  if (entry.sql === "") return entry;
+  let derived: Record<string, string> = {};
+  try {
+    const { hash, normalized } = engine.fingerprint(entry.sql);
+    const kind = engine.classifyStatement(entry.sql)[0]?.kind;
+    derived = {
+      query_hash: hash,
+      normalized_sql: normalized,
+      ...(kind === undefined ? {} : { statement_kind: kind }),
+    };
+  } catch {
+    return entry;
+  }
+  return { ...derived, ...entry };
 }

@@ -8,6 +8,10 @@ export interface PlanFlags {
   detailedExitcode?: boolean;
   replay?: boolean;
   failOnNewlyBlocked?: boolean;
+  /** Offline: an audit-log export to replay every profile against (`plan --replay-from`). */
+  replayFrom?: string;
+  /** With `--replay-from`: text, json or markdown. */
+  format?: string;
 }
 
 /** What `plan` was asked to do, checked: each choice made once. */

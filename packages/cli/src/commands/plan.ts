@@ -9,6 +9,7 @@ import { failingDeletes } from "../remote/delete-checks.js";
 import { planned } from "../remote/planned.js";
 import { provesNothing, replayImpacts } from "../remote/replay-impact.js";
 import { humanPlanView, jsonPlanView } from "../views/plan-view.js";
+import { planReplayFrom } from "./plan-replay-from.js";
 
 /**
  * `plan`: what apply would change, and with `--replay` what each update would do to the traffic
@@ -30,6 +31,11 @@ export function registerPlan(root: Command, context: CommandContext) {
     )
     .option("--no-replay", "skip the replays (with --json or --fail-on-newly-blocked)")
     .option("--fail-on-newly-blocked", "replay, and exit 1 when an update blocks recorded traffic")
+    .option("--replay-from <file>", "offline: replay every profile against an audit-log export")
+    .option(
+      "--format <format>",
+      "with --replay-from: text, json or markdown (a pull-request comment)",
+    )
     .addHelpText(
       "after",
       example(
@@ -38,7 +44,13 @@ export function registerPlan(root: Command, context: CommandContext) {
         "apply reviewed.plan",
       ),
     )
-    .action(runs((flags: PlanFlags) => runPlan(context, planArguments(flags))));
+    .action(
+      runs((flags: PlanFlags) =>
+        flags.replayFrom !== undefined
+          ? planReplayFrom(context, flags)
+          : runPlan(context, planArguments(flags)),
+      ),
+    );
 }
 
 /** Makes the plan, replays and saves it as asked, renders it once, and returns the exit code. */

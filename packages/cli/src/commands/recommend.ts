@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { PolicyProfile } from "@pgbeam/policies-client";
+import type { PolicyProfile, PolicyRecommendation } from "@pgbeam/policies-client";
 import {
   validatePolicyRecommendationInput,
   validateRecommendAgentPolicyPathParams,
@@ -13,6 +13,7 @@ import { planProfileWrites } from "../files/profile-writes.js";
 import { writeInside } from "../files/write-inside.js";
 import { checkFlag } from "../flag-check.js";
 import { exitCodes, UsageError } from "../io.js";
+import { credentialFlag, recommendationFromFile } from "../offline-replay/recommend-from-file.js";
 import { impactOf, showImpacts } from "../remote/replay-impact.js";
 import { visible } from "../terminal/visible.js";
 import { commandLine } from "../text/command-line.js";
@@ -22,7 +23,9 @@ import { count } from "../text/plural.js";
 const maxCases = 50;
 
 interface RecommendOptions {
-  agent: string;
+  agent?: string;
+  credential?: string;
+  traffic?: string;
   lookbackDays?: string;
   name?: string;
   force?: boolean;
@@ -41,26 +44,39 @@ export function registerRecommend(root: Command, context: CommandContext) {
   root
     .command("recommend")
     .description("write the profile PgBeam recommends for an agent credential, with its replay")
-    .requiredOption("--agent <id>", "the agent credential (agt_…)")
+    .option("--agent <id>", "the agent credential (agt_…)")
+    .option(
+      "--traffic <file>",
+      "offline: derive the profile from this audit-log export (no API key)",
+    )
+    .option("--credential <id>", "with --traffic: the agent credential (as --agent)")
     .option("--lookback-days <days>", "days of audit history to analyse (default: the API's)")
     .option("--name <name>", "the profile's name (default: the candidate's)")
     .option("--force", "overwrite the profile's file if it exists")
-    .addHelpText("after", example("recommend --agent agt_support --lookback-days 14"))
+    .addHelpText(
+      "after",
+      example(
+        "recommend --agent agt_support --lookback-days 14",
+        "recommend --traffic audit.jsonl.gz --credential agt_support",
+      ),
+    )
     .action(async (options: RecommendOptions) => {
       const config = settings();
-      const project = requireProject(config);
-      checkFlag(
-        "--agent",
-        validateRecommendAgentPolicyPathParams({ project_id: project, agent_id: options.agent }),
-      );
-      const days = options.lookbackDays === undefined ? undefined : Number(options.lookbackDays);
-      const input = days === undefined ? {} : { lookback_days: days };
-      checkFlag("--lookback-days", validatePolicyRecommendationInput(input));
-      const recommendation = await client(config).policies.recommendAgentPolicy(
-        project,
-        options.agent,
-        input,
-      );
+      const agent = credentialFlag(options);
+      let recommendation: PolicyRecommendation;
+      if (options.traffic !== undefined)
+        recommendation = await recommendationFromFile(context, options, agent);
+      else {
+        const project = requireProject(config);
+        checkFlag(
+          "--agent",
+          validateRecommendAgentPolicyPathParams({ project_id: project, agent_id: agent }),
+        );
+        const days = options.lookbackDays === undefined ? undefined : Number(options.lookbackDays);
+        const input = days === undefined ? {} : { lookback_days: days };
+        checkFlag("--lookback-days", validatePolicyRecommendationInput(input));
+        recommendation = await client(config).policies.recommendAgentPolicy(project, agent, input);
+      }
       if (!recommendation.sufficient_history || recommendation.candidate === undefined) {
         out(
           paint.red(
@@ -89,7 +105,7 @@ export function registerRecommend(root: Command, context: CommandContext) {
           `${visible(write.shownPath)} or its test file exists: pass --force to overwrite them, or --name for another profile.`,
         );
       const header = [
-        `Recommended by PgBeam for ${options.agent} from ${count(recommendation.observed_queries, "query shape")} (${recommendation.window_start} to ${recommendation.window_end}).`,
+        `Recommended${options.traffic === undefined ? " by PgBeam" : " offline"} for ${agent} from ${count(recommendation.observed_queries, "query shape")} (${recommendation.window_start} to ${recommendation.window_end}).`,
         ...(recommendation.notes ?? []).map((note) => `- ${note}`),
       ];
       writeInside(config.dir, write.fileName, `${comments(header)}${write.text}`);
@@ -111,7 +127,7 @@ export function registerRecommend(root: Command, context: CommandContext) {
             candidate.name,
             "",
             recommendation.replay,
-            `from ${visible(options.agent)} over the same window`,
+            `from ${visible(agent)} over the same window`,
           ),
         ]);
       exit(exitCodes.ok);

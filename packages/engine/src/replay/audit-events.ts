@@ -1,5 +1,5 @@
-// What an audit entry's `event` says about its statement: one definition, read by replay and by
-// the recommendation.
+// What an audit entry's `event` says about its statement: one definition, read by the replay,
+// the recommendation and the emulator.
 
 /** Events of a statement the proxy refused: it never ran. */
 const refusedEvents = new Set([
@@ -18,7 +18,12 @@ export function wasRefused(event: string): boolean {
   return refusedEvents.has(event);
 }
 
+/** True when the event records a statement of the agent's (refused or not). */
+export function carriesStatement(event: string): boolean {
+  return !statementlessEvents.has(event);
+}
+
 /** True when the entry records a statement that ran (any event but a refusal or bookkeeping). */
-export function ranStatement(event: string, sql: string): boolean {
-  return sql !== "" && !refusedEvents.has(event) && !statementlessEvents.has(event);
+export function ranStatement(event: string): boolean {
+  return !refusedEvents.has(event) && !statementlessEvents.has(event);
 }
