@@ -1,6 +1,8 @@
-/** A refusal: the rule that refused, one sentence why, and what to do instead. */
+import type { RuleId } from "./rule-ids.js";
+
+/** A refusal: the rule that refused (from `ruleIds`), one sentence why, and what to do instead. */
 export interface Refusal {
-  rule: string;
+  rule: RuleId;
   reason: string;
   hint: string;
 }
@@ -15,6 +17,6 @@ export class RefusalSignal {
 }
 
 /** Stops the current analysis with a refusal. */
-export function refuse(rule: string, reason: string, hint: string): never {
+export function refuse(rule: RuleId, reason: string, hint: string): never {
   throw new RefusalSignal({ rule, reason, hint });
 }

@@ -10,6 +10,7 @@ import { policyNotes } from "./notes.js";
 import { parseSql } from "./parser.js";
 import type { PolicyIndex } from "./policy.js";
 import { injectRowFilters } from "./row-filter.js";
+import type { RuleId } from "./rule-ids.js";
 
 /** Evaluates SQL text (one statement or a batch) against a compiled policy; never throws. */
 export function evaluateSql(sql: string, policy: PolicyIndex): DryEvalResult {
@@ -131,7 +132,7 @@ function checkStatement(facts: StatementFacts, policy: PolicyIndex): Refusal | u
       const what =
         [
           ...facts.kinds.filter((kind) => kind !== "select" && kind !== "explain"),
-          ...facts.writingCalls.map((name) => `${name}()`),
+          ...facts.writingCalls,
         ].join(", ") || facts.kind;
       return refusal(
         "read_only",
@@ -220,7 +221,7 @@ function rowFiltered(statements: AstObject[], policy: PolicyIndex) {
   };
 }
 
-function refusal(rule: string, reason: string, hint: string): Refusal {
+function refusal(rule: RuleId, reason: string, hint: string): Refusal {
   return { rule, reason, hint };
 }
 

@@ -9,7 +9,8 @@ import {
   rangeVarName,
   str,
 } from "./ast.js";
-import { writingFunctions } from "./function-names.js";
+import { functionKnowledge, operatorKnowledge } from "./catalog/code-safety.js";
+import { type CodeUse, codeUsesOf } from "./code-uses.js";
 import { lockTakingChanges } from "./migration.js";
 import {
   type RelationReference,
@@ -56,9 +57,9 @@ export interface StatementFacts {
   planOnly: boolean;
   /** The statement whose rows reach the client (the inner statement of EXPLAIN, PREPARE…). */
   body: { type: string; node: AstObject };
-  /** Built-in functions called (unqualified or in pg_catalog), lower-case. */
-  calls: string[];
-  /** Functions called that write, lock or notify (see `writingFunctions`). */
+  /** Every function, operator and type the statement names (calls, operators, casts). */
+  code: CodeUse[];
+  /** Functions and operators not known to be read-only (PostgreSQL's catalog, see `catalog/`). */
   writingCalls: string[];
   /** Settings the statement changes: by SET, set_config or ALTER … SET; `*` when not constant. */
   settings: { name: string; value: string | undefined }[];
@@ -109,14 +110,14 @@ export function statementFacts(statement: AstObject): StatementFacts {
     effect = "ddl";
   }
 
-  const calls: string[] = [];
+  const code: CodeUse[] = [];
   const settings: { name: string; value: string | undefined }[] = [];
   walkTree(statement, (object, place, objectType) => {
-    if (objectType === "FuncCall") {
-      const name = builtinName(object.funcname);
-      if (name !== undefined) calls.push(name);
-      if (name === "set_config") settings.push(setConfigSetting(object.args));
+    if (objectType !== undefined) {
+      for (const use of codeUsesOf(objectType, object)) code.push(use);
     }
+    if (objectType === "FuncCall" && builtinName(object.funcname) === "set_config")
+      settings.push(setConfigSetting(object.args));
     if (objectType === "VariableSetStmt") {
       const setting = variableSetting(object);
       if (setting !== undefined) settings.push(setting);
@@ -145,7 +146,7 @@ export function statementFacts(statement: AstObject): StatementFacts {
     return undefined;
   });
 
-  const writingCalls = calls.filter((name) => writingFunctions.has(name));
+  const writingCalls = code.filter((use) => !knownReadOnly(use)).map(describeUse);
   if (writingCalls.length > 0 && effectRank[effect] < effectRank.write) effect = "write";
   const allKinds = [...kinds];
   return {
@@ -161,10 +162,27 @@ export function statementFacts(statement: AstObject): StatementFacts {
     lockTaking: lockTakingChanges(type, node),
     planOnly: false,
     body: { type, node },
-    calls,
+    code,
     writingCalls,
     settings,
   };
+}
+
+/** True when PostgreSQL's catalog says running this use changes nothing (types always qualify). */
+function knownReadOnly(use: CodeUse): boolean {
+  if (use.what === "type") return true;
+  const knowledge =
+    use.what === "function"
+      ? functionKnowledge(use.schema, use.name)
+      : operatorKnowledge(use.schema, use.name);
+  return knowledge.readOnly;
+}
+
+/** A use as a message names it: `f()`, `OPERATOR(=)`. */
+export function describeUse(use: CodeUse): string {
+  const name = use.schema === undefined ? use.name : `${use.schema}.${use.name}`;
+  if (use.what === "function") return `${name}()`;
+  return use.what === "operator" ? `operator ${name}` : `type ${name}`;
 }
 
 /** The name of a function call when it may be a built-in one (unqualified or pg_catalog). */
@@ -267,9 +285,6 @@ function explainFacts(inner: StatementFacts, analyze: boolean): StatementFacts {
     destructive: undefined,
     lockTaking: [],
     planOnly: true,
-    calls: [],
-    writingCalls: [],
-    settings: [],
   };
 }
 

@@ -1,13 +1,11 @@
 import { relationKey, relationName } from "@pgbeam/policies-validators";
 import { type AstObject, asNode, isObject, list, names, rangeVarName, str } from "./ast.js";
+import { codeRefusal } from "./code-refusal.js";
 import type { Refusal } from "./decision.js";
 import type { StatementFacts } from "./facts.js";
-import {
-  nameResolutionSettings,
-  sqlInStringFunctions,
-  statisticsRelations,
-} from "./function-names.js";
+import { nameResolutionSettings, statisticsRelations } from "./function-names.js";
 import type { PolicyIndex } from "./policy.js";
+import { userCodeRefusal } from "./stored-code.js";
 
 const unicode = new Set(["utf8", "utf-8", "unicode"]);
 
@@ -23,15 +21,9 @@ export function hazardRefusal(facts: StatementFacts, policy: PolicyIndex): Refus
     const refused = settingRefusal(setting, policy.protects);
     if (refused !== undefined) return refused;
   }
+  const code = codeRefusal(facts, policy);
+  if (code !== undefined) return code;
   if (!policy.protects) return undefined;
-  const inString = facts.calls.find((name) => sqlInStringFunctions.has(name));
-  if (inString !== undefined) {
-    return {
-      rule: "sql_in_string",
-      reason: `The statement calls ${inString}, which reads the SQL or relation it is given as a string; the policy cannot be checked against it.`,
-      hint: "Write the query itself, so the policy can judge the relations and columns it reads.",
-    };
-  }
   const statistics = facts.relations.find((reference) => {
     if (!reference.key.startsWith("pg_")) return false; // every candidate is pg_… or pg_catalog.…
     const { schema, relation } = relationName(reference.name);
@@ -60,6 +52,8 @@ export function hazardRefusal(facts: StatementFacts, policy: PolicyIndex): Refus
       hint: "Pass the function the unmasked columns it needs instead of the whole row.",
     };
   }
+  const userCode = userCodeRefusal(facts, policy);
+  if (userCode !== undefined) return userCode;
   if (policy.masks.size > 0 && validatesDomain(facts.body.type, facts.body.node)) {
     return {
       rule: "masked_column_expression",
