@@ -11,6 +11,8 @@ import { parseSql } from "./parser.js";
 import type { PolicyIndex } from "./policy.js";
 import { injectRowFilters } from "./row-filter.js";
 import type { RuleId } from "./rule-ids.js";
+import { storedExpressionRefusal } from "./stored-expressions.js";
+import { catalogWriteRefusal, rowImageRefusal } from "./write-refusals.js";
 
 /** Evaluates SQL text (one statement or a batch) against a compiled policy; never throws. */
 export function evaluateSql(sql: string, policy: PolicyIndex): DryEvalResult {
@@ -64,6 +66,8 @@ function decide(statements: AstObject[], policy: PolicyIndex): DryEvalResult {
     const refusal = checkStatement(statement, policy);
     if (refusal !== undefined) return blocked(refusal);
     const masking = applyMasking(statement, policy.masks);
+    const stored = storedExpressionRefusal(statement, policy) ?? rowImageRefusal(statement, policy);
+    if (stored !== undefined) return blocked(stored);
     for (const column of masking.columns) masked.set(`${column.column}:${column.kind}`, column);
     filtersOnMasked ||= masking.filtersOnMasked;
   }
@@ -112,6 +116,13 @@ function decide(statements: AstObject[], policy: PolicyIndex): DryEvalResult {
 /** The first of the policy's refusals that applies, in PgBeam's order of precedence. */
 function checkStatement(facts: StatementFacts, policy: PolicyIndex): Refusal | undefined {
   const p = policy.profile;
+  if (facts.unsupported !== undefined) {
+    return refusal(
+      "unsupported_construct",
+      `The statement holds a ${facts.unsupported} node, which the engine has no rule for; it refuses what it cannot judge.`,
+      "Rewrite the statement without that construct, or report it to the SDK maintainers.",
+    );
+  }
   const whereless = facts.writes.find((write) => write.whereless);
   if (whereless !== undefined) {
     return refusal(
@@ -148,6 +159,8 @@ function checkStatement(facts: StatementFacts, policy: PolicyIndex): Refusal | u
       );
     }
   }
+  const catalogWrite = catalogWriteRefusal(facts);
+  if (catalogWrite !== undefined) return catalogWrite;
   const denied = facts.kinds.find((kind) => policy.denyKinds.has(kind));
   if (denied !== undefined) {
     return refusal(

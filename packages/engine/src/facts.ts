@@ -1,4 +1,3 @@
-import { copyEffect } from "@pgbeam/policies-validators";
 import {
   type AstObject,
   asNode,
@@ -12,12 +11,14 @@ import {
 import { functionKnowledge, operatorKnowledge } from "./catalog/code-safety.js";
 import { type CodeUse, codeUsesOf } from "./code-uses.js";
 import { lockTakingChanges } from "./migration.js";
+import { hasNodeRule } from "./node-rules.js";
 import {
   type RelationReference,
   relationReference,
   uniqueReferences,
 } from "./relation-reference.js";
 import {
+  copyEffect,
   kindOfNode,
   mergeActionKind,
   type StatementClass,
@@ -33,6 +34,8 @@ export interface WriteFact {
   whereless: boolean;
   /** Inside a WITH clause (a data-modifying CTE) rather than the statement itself. */
   inCte: boolean;
+  /** The write's own parse node. */
+  node: AstObject;
 }
 
 /** What one parsed statement is and does, independent of any policy. */
@@ -61,6 +64,8 @@ export interface StatementFacts {
   code: CodeUse[];
   /** Functions and operators not known to be read-only (PostgreSQL's catalog, see `catalog/`). */
   writingCalls: string[];
+  /** The first parse node type the engine has no rule for, if any (see `node-rules.ts`). */
+  unsupported: string | undefined;
   /** Settings the statement changes: by SET, set_config or ALTER … SET; `*` when not constant. */
   settings: { name: string; value: string | undefined }[];
 }
@@ -111,9 +116,11 @@ export function statementFacts(statement: AstObject): StatementFacts {
   }
 
   const code: CodeUse[] = [];
+  let unsupported = hasNodeRule(type) ? undefined : type;
   const settings: { name: string; value: string | undefined }[] = [];
   walkTree(statement, (object, place, objectType) => {
     if (objectType !== undefined) {
+      if (unsupported === undefined && !hasNodeRule(objectType)) unsupported = objectType;
       for (const use of codeUsesOf(objectType, object)) code.push(use);
     }
     if (objectType === "FuncCall" && builtinName(object.funcname) === "set_config")
@@ -164,6 +171,7 @@ export function statementFacts(statement: AstObject): StatementFacts {
     body: { type, node },
     code,
     writingCalls,
+    unsupported,
     settings,
   };
 }
@@ -246,7 +254,7 @@ function writeFact(type: string, node: AstObject, inCte: boolean): WriteFact {
   const relation = isObject(node.relation) ? rangeVarName(node.relation) : "";
   const kind = kindOfNode(type).kind;
   const bounded = type === "InsertStmt" || type === "MergeStmt" || node.whereClause !== undefined;
-  return { kind, relation, whereless: !bounded, inCte };
+  return { kind, relation, whereless: !bounded, inCte, node };
 }
 
 const wrappers = new Set(["ExplainStmt", "PrepareStmt", "DeclareCursorStmt"]);

@@ -113,7 +113,9 @@ function maskedRowParameter(
 
 /** ALTER DOMAIN … ADD CONSTRAINT without NOT VALID, which checks every stored value. */
 function validatesDomain(type: string, node: AstObject): boolean {
-  if (type !== "AlterDomainStmt" || node.subtype !== "C") return false;
+  if (type !== "AlterDomainStmt") return false;
+  if (node.subtype === "V") return true; // VALIDATE CONSTRAINT checks every stored value
+  if (node.subtype !== "C") return false;
   return asNode(node.def, "Constraint")?.skip_validation !== true;
 }
 

@@ -32,7 +32,13 @@ const rowReturning = new Set(["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteS
 export function applyMasking(facts: StatementFacts, masks: MaskIndex): MaskingOutcome {
   // Every masking outcome starts at a masked relation the statement reaches.
   const touchesMasked = facts.relations.some((reference) => masks.has(reference.key));
-  if (!touchesMasked || facts.planOnly) return { columns: [], filtersOnMasked: false };
+  if (!touchesMasked) return { columns: [], filtersOnMasked: false };
+  // EXPLAIN is judged as its statement (planning folds constants and may evaluate code), but it
+  // returns a plan, not rows: nothing comes back masked.
+  if (facts.planOnly) {
+    const judged = applyMasking({ ...facts, planOnly: false }, masks);
+    return { columns: [], filtersOnMasked: judged.filtersOnMasked };
+  }
   const { type, node } = facts.body;
   refuseSchemaAttacks(type, node, masks);
   const analysis = new ProvenanceAnalysis(masks);

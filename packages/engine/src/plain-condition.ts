@@ -1,5 +1,5 @@
 import { type AstObject, asNode, isObject, list, nodeType } from "./ast.js";
-import { isComparison } from "./operators.js";
+import { isLeakproofComparison } from "./operators.js";
 
 /**
  * True when a condition only compares columns with constants or each other (AND, OR, NOT,
@@ -29,7 +29,9 @@ export function isPlainCondition(expression: unknown): boolean {
     case "BooleanTest":
       return isPlainCondition(node.arg);
     case "A_Expr":
-      return isComparison(node) && isPlainCondition(node.lexpr) && isPlainCondition(node.rexpr);
+      return (
+        isLeakproofComparison(node) && isPlainCondition(node.lexpr) && isPlainCondition(node.rexpr)
+      );
     default:
       return false;
   }

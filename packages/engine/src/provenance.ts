@@ -16,7 +16,7 @@ import {
 import { outputColumnName, resTarget } from "./column-name.js";
 import { refuse } from "./decision.js";
 import { wholeRowFunctions } from "./function-names.js";
-import { isComparison } from "./operators.js";
+import { isLeakproofComparison } from "./operators.js";
 
 /** Masked columns by relation key, then by lower-cased column name. */
 export type MaskIndex = ReadonlyMap<string, ReadonlyMap<string, MaskingKind>>;
@@ -42,6 +42,48 @@ interface FromItem extends Columns {
 }
 
 type Scope = readonly (readonly FromItem[])[];
+
+// The SELECT fields `select` judges by name; every other field is judged as computed on.
+const selectClausesJudged = new Set([
+  "withClause",
+  "op",
+  "all",
+  "larg",
+  "rarg",
+  "valuesLists",
+  "fromClause",
+  "targetList",
+  "whereClause",
+  "havingClause",
+  "groupClause",
+  "groupDistinct",
+  "sortClause",
+  "distinctClause",
+  "windowClause",
+  "intoClause",
+  "lockingClause",
+  "limitOption",
+]);
+
+// The INSERT/UPDATE/DELETE/MERGE fields `write` judges by name; every other one is computed on.
+const writeClausesJudged = new Set([
+  "withClause",
+  "relation",
+  "fromClause",
+  "usingClause",
+  "sourceRelation",
+  "returningClause",
+  "returningList",
+  "selectStmt",
+  "targetList",
+  "cols",
+  "onConflictClause",
+  "mergeWhenClauses",
+  "whereClause",
+  "joinCondition",
+  "override",
+  "matchKind",
+]);
 type CteMap = ReadonlyMap<string, Columns>;
 
 const none: ReadonlySet<MaskingKind> = new Set();
@@ -97,9 +139,18 @@ export class ProvenanceAnalysis {
       const def = asNode(window, "WindowDef");
       this.filter(def?.partitionClause, inner, ctes);
       this.filter(def?.orderClause, inner, ctes);
+      // Frame offsets and anything else a window definition holds are computed on.
+      this.filter(
+        { ...def, partitionClause: undefined, orderClause: undefined },
+        inner,
+        ctes,
+        false,
+      );
     }
-    this.filter(body.limitCount, inner, ctes, false);
-    this.filter(body.limitOffset, inner, ctes, false);
+    // Every other clause (LIMIT, OFFSET, and any the engine does not name) is computed on.
+    for (const key in body) {
+      if (!selectClausesJudged.has(key)) this.filter(body[key], inner, ctes, false);
+    }
     return output;
   }
 
@@ -143,6 +194,13 @@ export class ProvenanceAnalysis {
       const value = resTarget(assignment)?.val ?? assignment;
       if (this.taint(value, inner, ctes).size > 0) refuseCopy(into);
     }
+    // Subscripts and field names of assignment targets (`SET a[i] = …`, `INSERT INTO t (a[i])`).
+    for (const target of [...assignments, ...list(body.cols)]) {
+      this.filter(resTarget(target)?.indirection, inner, ctes, false);
+    }
+    for (const key in body) {
+      if (!writeClausesJudged.has(key)) this.filter(body[key], inner, ctes, false);
+    }
     this.filter(body.whereClause, inner, ctes);
     this.filter(body.joinCondition, inner, ctes);
     if (isObject(body.onConflictClause)) {
@@ -170,6 +228,11 @@ export class ProvenanceAnalysis {
         const name = str(cte.ctename) ?? "";
         const output = this.statement(cte.ctequery, scope, ctes);
         const aliases = list(cte.aliascolnames).map((n) => stringValue(n) ?? "");
+        const carries = output.columns.some((column) => column.kinds.size > 0);
+        if ((cte.search_clause !== undefined || cte.cycle_clause !== undefined) && carries) {
+          // SEARCH … SET and CYCLE … USING add a column computed from the listed ones.
+          refuseExpression("a SEARCH or CYCLE column of a recursive CTE");
+        }
         ctes.set(name, renameByPosition(output, aliases, name));
       }
     };
@@ -251,6 +314,7 @@ export class ProvenanceAnalysis {
         ];
       }
       case "RangeTableSample":
+        this.filter([node.args, node.repeatable], scope, ctes, false);
         return this.fromItem({ RangeVar: node.relation }, scope, ctes).map((item) => ({
           ...item,
           alias: (aliasName(node) ?? item.alias).toLowerCase(),
@@ -372,8 +436,8 @@ export class ProvenanceAnalysis {
         return;
       }
       case "A_Expr":
-        visit(node.lexpr, isComparison(node));
-        visit(node.rexpr, isComparison(node));
+        visit(node.lexpr, isLeakproofComparison(node));
+        visit(node.rexpr, isLeakproofComparison(node));
         return;
       case "BoolExpr":
       case "NullTest":
@@ -382,6 +446,14 @@ export class ProvenanceAnalysis {
         return;
       case "SortBy":
         visit(node.node, true);
+        return;
+      case "GroupingSet":
+        // GROUPING SETS, ROLLUP and CUBE group by their members, as GROUP BY does.
+        visit(node.content, true);
+        return;
+      case "RowExpr":
+        // A parenthesised grouping member `((a, b))` is a list of grouped columns.
+        visit(node.args, direct);
         return;
       case "List":
         visit(node.items, direct);
