@@ -67,7 +67,15 @@ export interface StatementFacts {
   /** The first parse node type the engine has no rule for, if any (see `node-rules.ts`). */
   unsupported: string | undefined;
   /** Settings the statement changes: by SET, set_config or ALTER … SET; `*` when not constant. */
-  settings: { name: string; value: string | undefined }[];
+  settings: SettingChange[];
+}
+
+/** A setting a statement changes; `*` when the name is not a constant (or every setting). */
+export interface SettingChange {
+  name: string;
+  value: string | undefined;
+  /** RESET, SET … TO DEFAULT or DISCARD: back to the default, which cannot change lexing. */
+  reset?: boolean;
 }
 
 const effectRank: Record<StatementEffect, number> = { read: 0, session: 1, write: 2, ddl: 3 };
@@ -117,7 +125,7 @@ export function statementFacts(statement: AstObject): StatementFacts {
 
   const code: CodeUse[] = [];
   let unsupported = hasNodeRule(type) ? undefined : type;
-  const settings: { name: string; value: string | undefined }[] = [];
+  const settings: SettingChange[] = [];
   walkTree(statement, (object, place, objectType) => {
     if (objectType !== undefined) {
       if (unsupported === undefined && !hasNodeRule(objectType)) unsupported = objectType;
@@ -125,10 +133,10 @@ export function statementFacts(statement: AstObject): StatementFacts {
     }
     if (objectType === "FuncCall" && builtinName(object.funcname) === "set_config")
       settings.push(setConfigSetting(object.args));
-    if (objectType === "VariableSetStmt") {
-      const setting = variableSetting(object);
-      if (setting !== undefined) settings.push(setting);
-    }
+    // ALTER ROLE/DATABASE … SET hold their SET bare, under `setstmt`.
+    if (objectType === "VariableSetStmt" || (objectType === undefined && place.key === "setstmt"))
+      settings.push(variableSetting(object));
+    if (objectType === "DiscardStmt") settings.push({ name: "*", value: undefined, reset: true });
     if (objectType !== undefined && writeTargets.has(objectType)) {
       const write = writeFact(objectType, object, object !== node);
       writes.push(write);
@@ -207,21 +215,19 @@ function constantText(value: unknown): string | undefined {
   return isObject(constant?.sval) ? str(constant.sval.sval) : undefined;
 }
 
-function setConfigSetting(args: unknown): { name: string; value: string | undefined } {
+function setConfigSetting(args: unknown): SettingChange {
   const [name, value] = list(args);
   return { name: constantText(name)?.toLowerCase() ?? "*", value: constantText(value) };
 }
 
-/** A SET's setting and value; RESET and SET … TO DEFAULT restore the default, which is safe. */
-function variableSetting(node: AstObject): { name: string; value: string | undefined } | undefined {
+/** A SET's setting and value; RESET and SET … TO DEFAULT restore the default. */
+function variableSetting(node: AstObject): SettingChange {
   const kind = str(node.kind);
+  const name = (str(node.name) ?? "*").toLowerCase();
   if (kind !== "VAR_SET_VALUE" && kind !== "VAR_SET_CURRENT" && kind !== "VAR_SET_MULTI")
-    return undefined;
+    return { name: kind === "VAR_RESET_ALL" ? "*" : name, value: undefined, reset: true };
   const values = list(node.args).map(constantText);
-  return {
-    name: (str(node.name) ?? "*").toLowerCase(),
-    value: values.length === 1 ? values[0] : undefined,
-  };
+  return { name, value: values.length === 1 ? values[0] : undefined };
 }
 
 /** Whether a relation reached at `place` is read or changed. */

@@ -18,8 +18,21 @@ const unicode = new Set(["utf8", "utf-8", "unicode"]);
  */
 export function hazardRefusal(facts: StatementFacts, policy: PolicyIndex): Refusal | undefined {
   for (const setting of facts.settings) {
-    const refused = settingRefusal(setting, policy.protects);
+    const refused = setting.reset === true ? undefined : settingRefusal(setting, policy.protects);
     if (refused !== undefined) return refused;
+    const input = rowFilterInputRefusal(setting.name, policy);
+    if (input !== undefined) return input;
+  }
+  const inputWritten = facts.relations.find(
+    (reference) =>
+      reference.mode === "write" && policy.rowFilterInputs.relations.has(reference.key),
+  );
+  if (inputWritten !== undefined) {
+    return {
+      rule: "row_filter_input",
+      reason: `The statement changes ${inputWritten.name}, which a row filter's predicate reads: changing it would change which rows the filter lets through.`,
+      hint: "Change the tables row filters read through a reviewed path, not an agent session.",
+    };
   }
   const code = codeRefusal(facts, policy);
   if (code !== undefined) return code;
@@ -71,6 +84,18 @@ export function hazardRefusal(facts: StatementFacts, policy: PolicyIndex): Refus
     };
   }
   return undefined;
+}
+
+/** A change of a setting a row filter's predicate reads (by current_setting or otherwise). */
+function rowFilterInputRefusal(name: string, policy: PolicyIndex): Refusal | undefined {
+  const read = policy.rowFilterInputs.settings;
+  if (read.size === 0) return undefined;
+  if (!read.has("*") && name !== "*" && !read.has(name)) return undefined;
+  return {
+    rule: "row_filter_input",
+    reason: `The statement changes ${name === "*" ? "settings it does not name" : `the setting ${name}`}, which a row filter's predicate reads: the filter would let through other rows.`,
+    hint: "Leave the settings row filters read alone; the proxy sets them for the session.",
+  };
 }
 
 function settingRefusal(

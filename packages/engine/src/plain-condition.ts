@@ -36,13 +36,3 @@ export function isPlainCondition(expression: unknown): boolean {
       return false;
   }
 }
-
-/** True when every join condition in a FROM list is plain (see `isPlainCondition`). */
-export function plainJoins(items: readonly unknown[]): boolean {
-  return items.every((item) => {
-    const join = asNode(item, "JoinExpr");
-    if (join === undefined)
-      return nodeType(item) === "RangeVar" || nodeType(item) === "RangeTableSample";
-    return isPlainCondition(join.quals) && plainJoins([join.larg, join.rarg]);
-  });
-}

@@ -14,6 +14,8 @@ export interface CodeKnowledge {
   readOnly: boolean;
   /** Safe where a policy keeps something in: it reads nothing but its arguments and session facts. */
   safe: boolean;
+  /** Every overload is immutable: it reads nothing but its arguments. */
+  immutable: boolean;
   /** Every overload is marked leakproof: no error or side effect depends on its arguments' values. */
   leakproof: boolean;
 }
@@ -21,6 +23,7 @@ export interface CodeKnowledge {
 const unknown: CodeKnowledge = Object.freeze({
   builtin: false,
   readOnly: false,
+  immutable: false,
   safe: false,
   leakproof: false,
 });
@@ -55,6 +58,7 @@ function judgeFunction(name: string): CodeKnowledge {
   const reviewedVolatile = reviewedVolatileFunctions.has(name);
   return {
     builtin: true,
+    immutable,
     readOnly:
       (stable && !stableWriters.has(name)) || reviewedVolatile || sessionFunctions.has(name),
     safe: immutable || (stable && reviewedStableFunctions.has(name)) || reviewedVolatile,
@@ -85,6 +89,7 @@ function judgeOperator(name: string): CodeKnowledge {
   return {
     builtin: true,
     readOnly,
+    immutable: operators.every((o) => o.volatility === "i"),
     // No built-in operator reads a relation: the stable ones compare dates under TimeZone or
     // concatenate through output functions.
     safe: readOnly,
