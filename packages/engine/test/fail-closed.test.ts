@@ -29,6 +29,12 @@ const tenantSetting: PolicyProfileInput = {
     { table: "tickets", predicate: "tenant_id IN (SELECT tenant_id FROM staff_tenants)" },
   ],
 };
+// The fuzzer's policy `tenant-setting` (its finding 1).
+const tenantSettingUsers: PolicyProfileInput = {
+  name: "tenant-setting-users",
+  access_mode: "read_only",
+  row_filters: [{ table: "users", predicate: "tenant_id = current_setting('pgbeam.tenant')::int" }],
+};
 const open: PolicyProfileInput = { name: "open", access_mode: "read_write" };
 
 const refused: [string, PolicyProfileInput, string][] = [
@@ -121,6 +127,11 @@ const refused: [string, PolicyProfileInput, string][] = [
     "unsafe_function",
   ],
   ["SET pgbeam.tenant = '2'", tenantSetting, "row_filter_input"],
+  [
+    "SELECT set_config('pgbeam.tenant', '42', false); WITH w AS (WITH w AS (SELECT email FROM users) SELECT * FROM w) SELECT * FROM w",
+    tenantSettingUsers,
+    "row_filter_input",
+  ],
   ["SET LOCAL pgbeam.tenant = '2'", tenantSetting, "row_filter_input"],
   ["RESET pgbeam.tenant", tenantSetting, "row_filter_input"],
   ["DISCARD ALL", tenantSetting, "row_filter_input"],

@@ -30,15 +30,7 @@ export {
   relationName,
 } from "./policy/relation-matching.js";
 export { rowFilterTextProblem } from "./policy/row-filter-safety.js";
-export {
-  copyEffect,
-  isWriteEffect,
-  kindAlwaysWrites,
-  kindOfNode,
-  type StatementClass,
-  type StatementEffect,
-  type StatementKindEntry,
-} from "./policy/write-kinds.js";
+export { kindAlwaysWrites } from "./policy/write-kinds.js";
 export { ValidationError } from "./validation-error.js";
 export {
   type ValidationMiddleware,
