@@ -8,15 +8,16 @@ export interface Refusal {
 }
 
 /**
- * Thrown inside an analysis to stop at the first refusal; never escapes the engine. Not an
- * `Error`: a refusal is an answer, and capturing a stack trace for it would cost more than
- * the rest of the evaluation.
+ * Where an analysis records its refusals: the first one is the answer. Refusals travel as values
+ * (this, or a `Refusal` returned), never as exceptions; an analysis that has refused may go on
+ * computing, and its result is ignored.
  */
-export class RefusalSignal {
-  constructor(readonly refusal: Refusal) {}
-}
+export class Refusals {
+  /** The first refusal recorded, if any. */
+  first: Refusal | undefined;
 
-/** Stops the current analysis with a refusal. */
-export function refuse(rule: RuleId, reason: string, hint: string): never {
-  throw new RefusalSignal({ rule, reason, hint });
+  /** Records a refusal; only the first one counts. */
+  add(rule: RuleId, reason: string, hint: string): void {
+    this.first ??= { rule, reason, hint };
+  }
 }

@@ -2,7 +2,7 @@ import type { DryEvalResult, MaskedColumn } from "@pgbeam/policies-types";
 import { dryEvalSqlMaxLength } from "@pgbeam/policies-validators";
 import { deparseSync } from "pgsql-deparser";
 import type { AstObject } from "./ast.js";
-import { type Refusal, RefusalSignal } from "./decision.js";
+import type { Refusal } from "./decision.js";
 import { type StatementFacts, statementFacts } from "./facts.js";
 import { hazardRefusal } from "./hazards.js";
 import { applyMasking } from "./masking.js";
@@ -42,7 +42,6 @@ export function evaluateSql(sql: string, policy: PolicyIndex): DryEvalResult {
   try {
     return decide(parsed.statements, policy);
   } catch (error) {
-    if (error instanceof RefusalSignal) return blocked(error.refusal);
     if (error instanceof RangeError) {
       return blocked({
         rule: "parse_error",
@@ -66,6 +65,7 @@ function decide(statements: AstObject[], policy: PolicyIndex): DryEvalResult {
     const refusal = checkStatement(statement, policy);
     if (refusal !== undefined) return blocked(refusal);
     const masking = applyMasking(statement, policy.masks);
+    if (masking.refusal !== undefined) return blocked(masking.refusal);
     const stored = storedExpressionRefusal(statement, policy) ?? rowImageRefusal(statement, policy);
     if (stored !== undefined) return blocked(stored);
     for (const column of masking.columns) masked.set(`${column.column}:${column.kind}`, column);
@@ -82,6 +82,7 @@ function decide(statements: AstObject[], policy: PolicyIndex): DryEvalResult {
     f.relations.some((reference) => policy.rowFilters.has(reference.key)),
   );
   const rewritten = filtered ? rowFiltered(statements, policy) : undefined;
+  if (rewritten?.refusal !== undefined) return blocked(rewritten.refusal);
   for (const table of rewritten?.unfilteredInserts ?? []) {
     notes.push(`Rows inserted into ${table} are not checked against its row filter.`);
   }
@@ -221,6 +222,8 @@ function checkStatement(facts: StatementFacts, policy: PolicyIndex): Refusal | u
 /** Injects the row filters into the statements (in place: they were parsed for this call alone). */
 function rowFiltered(statements: AstObject[], policy: PolicyIndex) {
   const outcome = injectRowFilters(statements, policy.rowFilters);
+  if (outcome.refusal !== undefined)
+    return { predicates: [], tables: [], sql: "", unfilteredInserts: [], refusal: outcome.refusal };
   if (outcome.applied.length === 0)
     return { predicates: [], tables: [], sql: "", unfilteredInserts: outcome.unfilteredInserts };
   // Not parsed again here: the tests check that rewritten SQL always re-parses.

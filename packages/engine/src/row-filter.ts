@@ -12,7 +12,7 @@ import {
   str,
   stringValue,
 } from "./ast.js";
-import { refuse } from "./decision.js";
+import { type Refusal, Refusals } from "./decision.js";
 import { isPlainCondition } from "./plain-condition.js";
 import type { CompiledRowFilter, RowFilterIndex } from "./row-filter-predicate.js";
 import { walkTree } from "./walk.js";
@@ -24,6 +24,8 @@ export interface RowFilterOutcome {
   applied: CompiledRowFilter[];
   /** Write targets of a filtered relation that are not filtered (INSERT). */
   unfilteredInserts: string[];
+  /** Set when a reference cannot be filtered: the statement is refused (and left unchanged). */
+  refusal?: Refusal;
 }
 
 type Edit = () => void;
@@ -49,6 +51,7 @@ export function injectRowFilters(
   const unfilteredInserts: string[] = [];
   if (filters.size === 0) return { applied: [], unfilteredInserts };
   const edits: Edit[] = [];
+  const refusals = new Refusals();
   const reached = new Map<AstObject, string>();
   const placed = new Set<AstObject>();
   const lookup = (rangeVar: AstObject, ctes: ReadonlySet<string>): CompiledRowFilter[] => {
@@ -60,7 +63,7 @@ export function injectRowFilters(
     const found = filters.get(relationKey(rangeVarName(rangeVar))) ?? [];
     for (const filter of found) {
       if (filter.expression === undefined) {
-        refuse(
+        refusals.add(
           "row_filter_unsafe",
           `The row filter on ${filter.table} cannot be applied safely: ${filter.problem}.`,
           "Fix the row filter's predicate so it is a single boolean expression, for example tenant_id = 42.",
@@ -96,7 +99,7 @@ export function injectRowFilters(
         } else unfilteredInserts.push(rangeVarName(target));
       }
       if (type === "MergeStmt" && target !== undefined && lookup(target, noCtes).length > 0) {
-        refuse(
+        refusals.add(
           "row_filter_unsupported",
           `MERGE into ${rangeVarName(target)} cannot be limited by its row filter.`,
           "Use UPDATE, INSERT or DELETE statements, which the row filter applies to.",
@@ -137,13 +140,15 @@ export function injectRowFilters(
   }
   for (const [rangeVar, name] of reached) {
     if (!placed.has(rangeVar)) {
-      refuse(
+      refusals.add(
         "row_filter_unsupported",
         `The statement reaches ${name} where its row filter cannot be applied (a schema change, a lock or another position that is not a query).`,
         `Read ${name} with SELECT, or change it with UPDATE or DELETE, where the row filter applies.`,
       );
     }
   }
+  if (refusals.first !== undefined)
+    return { applied: [], unfilteredInserts, refusal: refusals.first };
   for (const edit of edits) edit();
   return { applied: [...applied.keys()], unfilteredInserts };
 }
