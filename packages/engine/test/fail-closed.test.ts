@@ -1,6 +1,7 @@
 // The engine fails closed by construction: one example per mechanism the issue names, each
 // refused by a rule of the design (catalog default deny, generic walk, stored expressions, row
 // images, settings), not by a list entry naming it.
+import { readFileSync } from "node:fs";
 import type { PolicyProfileInput } from "@pgbeam/policies-types";
 import { beforeAll, describe, expect, test } from "vitest";
 import { builtinCatalog } from "../src/catalog/builtin-catalog.js";
@@ -8,6 +9,7 @@ import { functionKnowledge, operatorKnowledge } from "../src/catalog/code-safety
 import { statementFacts } from "../src/facts.js";
 import { createEngine, type PolicyEngine } from "../src/index.js";
 import { parseSql } from "../src/parser.js";
+import { ruleIds } from "../src/rule-ids.js";
 import { guarded, guardedWrite, tenantUsers } from "./attacks/families.js";
 import { readCorpus } from "./helpers.js";
 
@@ -218,5 +220,14 @@ describe("a node type without a rule is refused", () => {
           expect(statementFacts(statement).unsupported, testCase.sql).toBeUndefined();
       }
     }
+  });
+});
+
+describe("one catalogue of rule ids", () => {
+  test("the README lists every rule id, and only those", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const table = readme.slice(readme.indexOf("### Rule ids"));
+    const listed = [...table.matchAll(/^\| `([a-z_]+)` \|/gm)].map((match) => match[1]);
+    expect(listed.sort()).toEqual(Object.keys(ruleIds).sort());
   });
 });
