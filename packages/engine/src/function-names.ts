@@ -37,52 +37,6 @@ export const sqlInStringFunctions: ReadonlySet<string> = new Set([
   "lo_export",
 ]);
 
-/**
- * Functions of one argument that accept a whole row, so `alias.f` (attribute notation) means
- * `f(alias)` when the relation has no column `f`, plus the string types a row casts to.
- */
-export const wholeRowFunctions: ReadonlySet<string> = new Set([
-  "row_to_json",
-  "to_json",
-  "to_jsonb",
-  "array_agg",
-  "json_agg",
-  "jsonb_agg",
-  "json_agg_strict",
-  "jsonb_agg_strict",
-  "json_build_array",
-  "jsonb_build_array",
-  "json_object_agg",
-  "max",
-  "min",
-  "any_value",
-  "quote_literal",
-  "quote_nullable",
-  "concat",
-  "hstore",
-  "record_out",
-  "record_send",
-  "any_out",
-  "anyelement_out",
-  "anynonarray_out",
-  "anycompatible_out",
-  "anycompatiblenonarray_out",
-  "first_value",
-  "last_value",
-  "lag",
-  "lead",
-  "mode",
-  "json_build_object",
-  "jsonb_build_object",
-  "text",
-  "varchar",
-  "bpchar",
-  "name",
-  "char",
-  "xmlagg",
-  "string_agg",
-]);
-
 /** Statistics views and catalogs that hold sampled column values (most common values, histograms). */
 export const statisticsRelations: ReadonlySet<string> = new Set([
   "pg_stats",

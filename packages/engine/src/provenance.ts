@@ -13,9 +13,9 @@ import {
   str,
   stringValue,
 } from "./ast.js";
+import { acceptsWholeRow } from "./catalog/code-safety.js";
 import { outputColumnName, resTarget } from "./column-name.js";
 import { Refusals } from "./decision.js";
-import { wholeRowFunctions } from "./function-names.js";
 import { isLeakproofComparison } from "./operators.js";
 
 /** Masked columns by relation key, then by lower-cased column name. */
@@ -642,7 +642,7 @@ function resolveColumn(
   }
   if (kinds !== undefined) return { kinds, nulled, wholeRow: false };
   // Attribute notation: `u.row_to_json` is `row_to_json(u)` when u has no such column.
-  if (qualified && wholeRowFunctions.has(column)) {
+  if (qualified && acceptsWholeRow(column)) {
     const rows = scope.flat().filter((item) => item.alias === qualifier);
     const rowKinds = new Set(rows.flatMap((row) => row.columns.flatMap((c) => [...c.kinds])));
     return { kinds: rowKinds, nulled: false, wholeRow: rowKinds.size > 0 };

@@ -101,3 +101,29 @@ function judgeOperator(name: string): CodeKnowledge {
 export function isBuiltinType(schema: string | undefined, name: string): boolean {
   return inCatalogSchema(schema) && builtinCatalog().types.has(name);
 }
+
+// Argument types a whole row (a record) is accepted as.
+const rowAcceptingTypes = new Set([
+  "record",
+  "any",
+  "anyelement",
+  "anynonarray",
+  "anycompatible",
+  "anycompatiblenonarray",
+]);
+let wholeRowNames: ReadonlySet<string> | undefined;
+
+/**
+ * True when `alias.name` may mean `name(alias)` (attribute notation): a pg_catalog function with
+ * a one-argument overload that accepts a row, or a type name (a function-style cast of the row).
+ */
+export function acceptsWholeRow(name: string): boolean {
+  const catalog = builtinCatalog();
+  wholeRowNames ??= new Set(
+    [...catalog.functions.values()]
+      .flat()
+      .filter((f) => f.argTypes.length === 1 && rowAcceptingTypes.has(f.argTypes[0] ?? ""))
+      .map((f) => f.name),
+  );
+  return wholeRowNames.has(name) || catalog.types.has(name);
+}
