@@ -53,19 +53,36 @@ export interface BuiltinCatalog {
   types: ReadonlySet<string>;
 }
 
-let built: BuiltinCatalog | undefined;
+let functions: Map<string, BuiltinFunction[]> | undefined;
+let operators: Map<string, BuiltinOperator[]> | undefined;
+let casts: Map<string, BuiltinCast> | undefined;
+let types: Set<string> | undefined;
 
-/** The catalog, indexed on first use (a few milliseconds, once per process). */
-export function builtinCatalog(): BuiltinCatalog {
-  built ??= {
-    functions: groupBy(pgProcRows.map(parseFunction)),
-    operators: groupBy(pgOperatorRows.map(parseOperator)),
-    casts: new Map(
+// Each table is indexed on its first use, once per process: most statements need only functions.
+const catalog: BuiltinCatalog = {
+  get functions() {
+    functions ??= groupBy(pgProcRows.map(parseFunction));
+    return functions;
+  },
+  get operators() {
+    operators ??= groupBy(pgOperatorRows.map(parseOperator));
+    return operators;
+  },
+  get casts() {
+    casts ??= new Map(
       pgCastRows.map(parseCast).map((cast) => [`${cast.source}>${cast.target}`, cast]),
-    ),
-    types: new Set(pgTypeNames),
-  };
-  return built;
+    );
+    return casts;
+  },
+  get types() {
+    types ??= new Set(pgTypeNames);
+    return types;
+  },
+};
+
+/** The catalog; each of its tables is indexed on first use. */
+export function builtinCatalog(): BuiltinCatalog {
+  return catalog;
 }
 
 function groupBy<T extends { name: string }>(items: T[]): Map<string, T[]> {
