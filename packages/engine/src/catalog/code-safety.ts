@@ -16,6 +16,8 @@ export interface CodeKnowledge {
   safe: boolean;
   /** Every overload is immutable: it reads nothing but its arguments. */
   immutable: boolean;
+  /** Some overload is volatile: its value may change from row to row. */
+  volatile: boolean;
   /** Every overload is marked leakproof: no error or side effect depends on its arguments' values. */
   leakproof: boolean;
 }
@@ -24,6 +26,7 @@ const unknown: CodeKnowledge = Object.freeze({
   builtin: false,
   readOnly: false,
   immutable: false,
+  volatile: true,
   safe: false,
   leakproof: false,
 });
@@ -59,6 +62,7 @@ function judgeFunction(name: string): CodeKnowledge {
   return {
     builtin: true,
     immutable,
+    volatile: !stable,
     readOnly:
       (stable && !stableWriters.has(name)) || reviewedVolatile || sessionFunctions.has(name),
     safe: immutable || (stable && reviewedStableFunctions.has(name)) || reviewedVolatile,
@@ -89,6 +93,7 @@ function judgeOperator(name: string): CodeKnowledge {
   return {
     builtin: true,
     readOnly,
+    volatile: !readOnly,
     immutable: operators.every((o) => o.volatility === "i"),
     // No built-in operator reads a relation: the stable ones compare dates under TimeZone or
     // concatenate through output functions.
@@ -126,4 +131,17 @@ export function acceptsWholeRow(name: string): boolean {
       .map((f) => f.name),
   );
   return wholeRowNames.has(name) || catalog.types.has(name);
+}
+
+let booleanOperators: ReadonlySet<string> | undefined;
+
+/** True when some pg_catalog operator of this name yields a boolean (a comparison or a test). */
+export function isBooleanOperator(name: string): boolean {
+  booleanOperators ??= new Set(
+    [...builtinCatalog().operators.values()]
+      .flat()
+      .filter((o) => o.returnType === "bool")
+      .map((o) => o.name),
+  );
+  return booleanOperators.has(name);
 }
