@@ -150,6 +150,18 @@ const refused: [string, PolicyProfileInput, string][] = [
   ["SELECT pg_clear_relation_stats('public', 'users')", guarded, "read_only"],
   ["SELECT pg_replication_origin_create('x')", guarded, "read_only"],
   ["SELECT my_function()", guarded, "read_only"],
+  // Settings outside the reviewed categories of pg_settings (the fuzzer's finding 4).
+  [
+    "SELECT set_config('exit_on_error', 'on', false); SELECT FROM users UNION ALL SELECT FROM r",
+    { name: "read-only", access_mode: "read_only" },
+    "session_setting",
+  ],
+  [
+    "SET default_transaction_read_only = off",
+    { name: "ro", access_mode: "read_only" },
+    "session_setting",
+  ],
+  ["SET trace_notify = on", guardedWrite, "session_setting"],
 ];
 
 describe("each mechanism is closed by a rule of the design", () => {
@@ -171,6 +183,18 @@ describe("safe statements stay allowed", () => {
     ["DELETE FROM users WHERE id = 1", "mask"],
   ])("%s", (sql, verdict) => {
     expect(engine.evaluate(sql, guardedWrite).verdict).toBe(verdict);
+  });
+
+  test("formatting, planner and resource settings stay allowed under read_only", () => {
+    for (const sql of [
+      "SET TimeZone = 'UTC'",
+      "SET statement_timeout = 1000",
+      "SET enable_seqscan = off",
+      "SET work_mem = '64MB'",
+      "SET application_name = 'agent'",
+      "SET myapp.flag = 'x'",
+    ])
+      expect(engine.evaluate(sql, guarded).rule, sql).toBe("ok");
   });
 
   test("a policy that keeps nothing in judges user code only for read_only", () => {
