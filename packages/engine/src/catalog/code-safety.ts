@@ -54,7 +54,7 @@ export function functionKnowledge(schema: string | undefined, name: string): Cod
 }
 
 function judgeFunction(name: string): CodeKnowledge {
-  const overloads = builtinCatalog().functions.get(name);
+  const overloads = builtinCatalog().functionOverloads(name);
   if (overloads === undefined || overloads.some((f) => f.kind === "p")) return unknown;
   const immutable = overloads.every((f) => f.volatility === "i");
   const stable = overloads.every((f) => f.volatility !== "v");
@@ -124,12 +124,14 @@ let wholeRowNames: ReadonlySet<string> | undefined;
  */
 export function acceptsWholeRow(name: string): boolean {
   const catalog = builtinCatalog();
-  wholeRowNames ??= new Set(
-    [...catalog.functions.values()]
-      .flat()
-      .filter((f) => f.argTypes.length === 1 && rowAcceptingTypes.has(f.argTypes[0] ?? ""))
-      .map((f) => f.name),
-  );
+  if (wholeRowNames === undefined) {
+    const names = new Set<string>();
+    for (const [fn, rows] of catalog.functionRows) {
+      // `name argument-types …`: one argument, of a type a row is accepted as.
+      if (rows.some((row) => rowAcceptingTypes.has(row.split(" ", 2)[1] ?? ""))) names.add(fn);
+    }
+    wholeRowNames = names;
+  }
   return wholeRowNames.has(name) || catalog.types.has(name);
 }
 
