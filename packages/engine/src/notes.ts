@@ -1,4 +1,4 @@
-import { holdsForApproval } from "@pgbeam/policies-validators";
+import { holdsForApproval } from "@pgbeam/policies-validators/policy";
 import type { StatementFacts } from "./facts.js";
 import type { PolicyIndex } from "./policy.js";
 

@@ -1,17 +1,23 @@
 import type { MaskingKind, PolicyProfile, PolicyProfileInput } from "@pgbeam/policies-types";
 import {
-  columnKey,
-  type RelationLists,
-  relationKey,
-  relationLists,
   ValidationError,
   validatePolicyProfile,
   validatePolicyProfileInput,
-  type WithDefaults,
-  withDefaults,
 } from "@pgbeam/policies-validators";
+import {
+  columnKey,
+  type EffectiveProfile,
+  effectiveProfile,
+  type RelationLists,
+  relationKey,
+  relationLists,
+} from "@pgbeam/policies-validators/policy";
 import type { MaskIndex } from "./provenance.js";
-import { compileRowFilter, type RowFilterIndex } from "./row-filter-predicate.js";
+import {
+  compileRowFilter,
+  type RowFilterIndex,
+  type RowFilterInputs,
+} from "./row-filter-predicate.js";
 
 /** A policy as `evaluate` accepts it: an unsaved draft or a saved profile. */
 export type PolicyLike = PolicyProfileInput | PolicyProfile;
@@ -21,7 +27,7 @@ const compiledMark: unique symbol = Symbol("pgbeam.compiledPolicy");
 /** What evaluation reads from a compiled policy: kinds and relations indexed by key. */
 export interface PolicyIndex {
   /** The policy with every absent field set to the spec's default. */
-  readonly profile: WithDefaults<PolicyLike>;
+  readonly profile: EffectiveProfile<PolicyLike>;
   readonly allowKinds: ReadonlySet<string>;
   readonly denyKinds: ReadonlySet<string>;
   /** `table_allowlist` and `table_denylist`, matched by the shared 0.3.x relation rules. */
@@ -30,12 +36,14 @@ export interface PolicyIndex {
   readonly protects: boolean;
   readonly masks: MaskIndex;
   readonly rowFilters: RowFilterIndex;
+  /** What the row filters' predicates read: settings (`*`: any) and relation keys. */
+  readonly rowFilterInputs: RowFilterInputs;
 }
 
 /** A validated policy with its defaults applied, indexed once; pass it to `evaluate` many times. */
 export interface CompiledPolicy {
   /** The policy with every absent field set to the spec's default. */
-  readonly profile: WithDefaults<PolicyLike>;
+  readonly profile: EffectiveProfile<PolicyLike>;
   /** The engine's index of the policy (internal). */
   readonly [compiledMark]: PolicyIndex;
 }
@@ -95,9 +103,9 @@ function indexPolicy(policy: unknown): PolicyIndex {
       saved ? "policy (PolicyProfile)" : "policy (PolicyProfileInput)",
       checked.issues,
     );
-  const profile = withDefaults(checked.value as PolicyLike);
+  const profile = effectiveProfile(checked.value as PolicyLike);
   const masks = new Map<string, Map<string, MaskingKind>>();
-  for (const rule of profile.masking_rules ?? []) {
+  for (const rule of profile.masking_rules) {
     const key = relationKey(rule.table);
     const columns = masks.get(key) ?? new Map<string, MaskingKind>();
     const column = columnKey(rule.column);
@@ -112,14 +120,20 @@ function indexPolicy(policy: unknown): PolicyIndex {
       compileRowFilter(filter.table, filter.predicate),
     ]);
   }
+  const rowFilterInputs: RowFilterInputs = { settings: new Set(), relations: new Set() };
+  for (const filter of [...rowFilters.values()].flat()) {
+    for (const setting of filter.inputs?.settings ?? []) rowFilterInputs.settings.add(setting);
+    for (const relation of filter.inputs?.relations ?? []) rowFilterInputs.relations.add(relation);
+  }
   return {
     profile,
+    rowFilterInputs,
     allowKinds: new Set(profile.statement_rules?.allow ?? []),
     denyKinds: new Set(profile.statement_rules?.deny ?? []),
-    lists: relationLists(profile.table_allowlist ?? [], profile.table_denylist ?? []),
+    lists: relationLists(profile.table_allowlist, profile.table_denylist),
     protects:
-      (profile.table_allowlist ?? []).length > 0 ||
-      (profile.table_denylist ?? []).length > 0 ||
+      profile.table_allowlist.length > 0 ||
+      profile.table_denylist.length > 0 ||
       masks.size > 0 ||
       rowFilters.size > 0,
     masks,

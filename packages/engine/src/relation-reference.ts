@@ -1,4 +1,4 @@
-import { relationKey } from "@pgbeam/policies-validators";
+import { relationKey } from "@pgbeam/policies-validators/policy";
 
 /** One relation a statement reaches, and whether it reads or changes it. */
 export interface RelationReference {

@@ -1,14 +1,16 @@
 // The engine and the linter share one definition of relation matching and of approvals; these
 // tests hold the two packages to the same answers on the profiles where they used to differ.
 import type { PolicyProfileInput } from "@pgbeam/policies-types";
+import { lintPolicyProfile, statementKinds } from "@pgbeam/policies-validators";
 import {
   holdsForApproval,
-  lintPolicyProfile,
+  kindAlwaysWrites,
   rowFilterTextProblem,
-} from "@pgbeam/policies-validators";
+} from "@pgbeam/policies-validators/policy";
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import { createEngine, type PolicyEngine } from "../src/index.js";
+import { kindsThatAlwaysWrite } from "../src/node-rules.js";
 import { maskedList } from "./helpers.js";
 
 let engine: PolicyEngine;
@@ -237,5 +239,14 @@ describe("linter and engine agree, rule by rule", () => {
     expect(maskedList(engine.evaluate("SELECT email FROM users", profile))).toEqual([
       "email:redact",
     ]);
+  });
+});
+
+describe("statement kinds: the engine's node table and the linter agree", () => {
+  test("the kinds every statement of which writes are the linter's always-writing kinds", () => {
+    const engineKinds = kindsThatAlwaysWrite().filter((kind) =>
+      (statementKinds as readonly string[]).includes(kind),
+    );
+    expect(engineKinds.sort()).toEqual(statementKinds.filter(kindAlwaysWrites).sort());
   });
 });

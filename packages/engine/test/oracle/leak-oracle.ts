@@ -3,7 +3,7 @@
 // policy keeps in that still came out, and any state a read_only verdict let change.
 import { PGlite, type PGliteInterface } from "@electric-sql/pglite";
 import type { DryEvalResult, PolicyProfileInput } from "@pgbeam/policies-types";
-import { columnKey, relationKey, relationLists } from "@pgbeam/policies-validators";
+import { columnKey, relationKey, relationLists } from "@pgbeam/policies-validators/policy";
 import { canaryColumns, seedSql, snapshotSql } from "./seed.js";
 
 /** What one statement did on PostgreSQL that the policy forbids. */
