@@ -67,6 +67,7 @@ export class LeakOracle {
           }
         }
       }
+      seen.push({ where: "settings", text: await settingsOf(db, sent) });
       if (readOnly) changedState = (await this.snapshot(db)) !== this.baseline;
     } catch (error) {
       seen.push({ where: "error", text: describe(error) });
@@ -183,10 +184,38 @@ function stringify(value: unknown): string {
   return typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
 }
 
-/** Every text field of an error or notice: message, DETAIL, HINT, context, internal query. */
+/**
+ * Every setting of the session as one text, before the statement's transaction ends: the server's
+ * own (`pg_settings`) and every custom one the SQL could have named (`x.y`, which `pg_settings`
+ * does not list until an extension defines it).
+ */
+async function settingsOf(db: PGliteInterface, sql: string): Promise<string> {
+  const custom = [...new Set(sql.match(/[a-z_][\w$]*\.[a-z_][\w$]*/gi) ?? [])].slice(0, 64);
+  const result = await db
+    .query<{ settings: string | null }>(
+      `SELECT concat_ws(' ', (SELECT string_agg(name || '=' || coalesce(setting, ''), ' ') FROM pg_settings),
+       (SELECT string_agg(n || '=' || coalesce(current_setting(n, true), ''), ' ') FROM unnest($1::text[]) AS n)) AS settings`,
+      [custom],
+    )
+    .catch(() => undefined);
+  return result?.rows[0]?.settings ?? "";
+}
+
+/** Every text field of an error or notice: message, DETAIL, HINT, CONTEXT, internal query, names. */
 function describe(error: unknown): string {
   if (typeof error !== "object" || error === null) return String(error);
-  const fields = ["message", "detail", "hint", "where", "internalQuery", "column", "table"];
+  const fields = [
+    "message",
+    "detail",
+    "hint",
+    "where",
+    "internalQuery",
+    "schema",
+    "table",
+    "column",
+    "dataType",
+    "constraint",
+  ];
   return fields
     .map((field) => (error as Record<string, unknown>)[field])
     .filter((v) => typeof v === "string")

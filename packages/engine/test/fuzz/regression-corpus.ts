@@ -1,0 +1,47 @@
+// The regression corpus: one JSON file per finding in test/fuzz/corpus/, replayed by every
+// `pnpm test`. `pnpm fuzz` adds files; people fix the engine, never the files.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+
+/** One minimized finding. */
+export interface CorpusEntry {
+  /** The minimized SQL that leaked. */
+  sql: string;
+  /** The fuzz policy (test/fuzz/policies.ts) it leaked under. */
+  policy: string;
+  /** What PostgreSQL let out when it was found (canary, why it is kept in, where it was seen). */
+  leaked: string[];
+  /** The generated statement before minimization, with its seed and mutations. */
+  found_as: { seed: number; sql: string; mutations: string[] };
+}
+
+const folder = new URL("./corpus/", import.meta.url);
+
+/** Every corpus entry, by file name, in file-name order. */
+export function readRegressionCorpus(): { file: string; entry: CorpusEntry }[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((file) => file.endsWith(".json"))
+    .sort()
+    .map((file) => ({
+      file,
+      entry: JSON.parse(readFileSync(new URL(file, folder), "utf8")) as CorpusEntry,
+    }));
+}
+
+/** Writes a finding unless its minimized SQL is already there; answers the file name. */
+export function addToRegressionCorpus(entry: CorpusEntry): { file: string; added: boolean } {
+  const hash = createHash("sha256").update(`${entry.policy}\n${entry.sql}`).digest("hex");
+  const file = `${entry.policy}-${hash.slice(0, 10)}.json`;
+  const url = new URL(file, folder);
+  if (existsSync(url)) return { file, added: false };
+  writeFileSync(url, `${JSON.stringify(entry, null, 2)}\n`);
+  return { file, added: true };
+}
+
+/** The generated (policy, SQL) pairs the corpus already accounts for. */
+export function knownFindings(): Set<string> {
+  return new Set(
+    readRegressionCorpus().map(({ entry }) => `${entry.policy}\n${entry.found_as.sql}`),
+  );
+}
