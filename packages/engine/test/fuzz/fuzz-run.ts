@@ -5,6 +5,7 @@ import { Generator } from "./generator.js";
 import { IsolatedOracle } from "./isolated-oracle.js";
 import { judge } from "./judge.js";
 import { minimize } from "./minimize.js";
+import { policySettings } from "./policies.js";
 import { Random } from "./random.js";
 import type { CorpusEntry } from "./regression-corpus.js";
 import { seedPool } from "./seeds.js";
@@ -63,7 +64,7 @@ export async function startFuzzTools(): Promise<FuzzTools> {
 export async function fuzz(tools: FuzzTools, options: FuzzOptions): Promise<FuzzStats> {
   const { engine, oracle } = tools;
   const started = performance.now();
-  const vocabulary = await readVocabulary((sql) => oracle.catalog(sql));
+  const vocabulary = await readVocabulary((sql) => oracle.catalog(sql), policySettings);
   const generator = new Generator(new Random(options.seed), vocabulary, seedPool());
   const stats: FuzzStats = {
     seed: options.seed,

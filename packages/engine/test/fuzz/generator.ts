@@ -1,5 +1,6 @@
 // Turns a seed into a fuzz case: a corpus batch, one to four mutations, deparsed to SQL.
 import type { AstObject } from "../../src/ast.js";
+import { grammarStatement } from "./grammar.js";
 import { type MutationContext, mutations } from "./mutations.js";
 import { fuzzPolicyNames } from "./policies.js";
 import type { Random } from "./random.js";
@@ -28,13 +29,18 @@ export class Generator {
 
   /** The next case; undefined when the mutations made something that does not print or parse. */
   next(): FuzzCase | undefined {
-    const statements = structuredClone(this.random.pick(this.seeds.batches)) as AstObject[];
+    const fromGrammar = this.random.chance(0.3)
+      ? parseStatements(grammarStatement(this.context))
+      : undefined;
+    const statements =
+      fromGrammar ?? (structuredClone(this.random.pick(this.seeds.batches)) as AstObject[]);
     const applied: string[] = [];
-    const count = 1 + this.random.int(4);
+    const count = (fromGrammar === undefined ? 1 : 0) + this.random.int(4);
     for (let i = 0; i < count; i++) {
       const mutation = this.random.pick(mutations);
       if (mutation.apply(statements, this.context)) applied.push(mutation.name);
     }
+    if (fromGrammar !== undefined) applied.unshift("a statement of the grammar");
     if (applied.length === 0 || statements.length > 4) return undefined;
     const sql = deparseStatements(statements);
     if (sql === undefined || parseStatements(sql) === undefined) return undefined;

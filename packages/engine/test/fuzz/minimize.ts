@@ -36,9 +36,14 @@ function* cuts(statements: AstObject[]): Generator<AstObject[]> {
       } else if (variant === "delete-field" && !Array.isArray(slot.holder)) {
         delete (slot.holder as AstObject)[slot.key as string];
         yield copy;
-      } else if (variant === "hoist" && expressionTypes.has(slot.type)) {
-        const inner = slotsOf(slot.node).filter((s) => expressionTypes.has(s.type));
-        for (const pick of inner.slice(0, 3)) {
+      } else if (variant === "hoist") {
+        // A node gives way to one of its own descendants of the same type (a statement to its
+        // subquery), an expression to any expression inside it.
+        const inner = slotsOf(slot.node).filter(
+          (s) =>
+            s.type === slot.type || (expressionTypes.has(slot.type) && expressionTypes.has(s.type)),
+        );
+        for (const pick of inner.slice(0, 4)) {
           const again = structuredClone(statements);
           const target = slotsOf(again)[i];
           if (target === undefined) continue;

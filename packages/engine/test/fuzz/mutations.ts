@@ -72,10 +72,15 @@ function expressionSlots(statements: AstObject[]): Slot[] {
 }
 
 /** A generated expression, as text, over the seeded tables and the catalog. */
-export function expressionText(context: MutationContext, depth = 0): string {
+export function expressionText(
+  context: MutationContext,
+  scope?: { name: string; columns: string[] },
+  depth = 0,
+): string {
   const { random, vocabulary } = context;
-  const table = random.pick(vocabulary.tables);
+  const table = scope !== undefined && random.chance(0.7) ? scope : random.pick(vocabulary.tables);
   const column = random.pick(table.columns);
+  const setting = () => random.pick(vocabulary.settings).name;
   const leaf = () =>
     random.pick([
       () => column,
@@ -86,12 +91,12 @@ export function expressionText(context: MutationContext, depth = 0): string {
       () => `(${table.name.split(".").at(-1)}).${column}`,
       () => String(random.int(4)),
       () =>
-        `'${random.pick(["x", "1", "pgbeam.tenant", table.name, `SELECT ${column} FROM ${table.name}`])}'`,
+        `'${random.pick(["x", "1", setting(), table.name, `SELECT ${column} FROM ${table.name}`])}'`,
       () => "NULL",
-      () => "current_setting('pgbeam.tenant')",
+      () => `current_setting('${setting()}', true)`,
     ])();
   if (depth >= 2 || random.chance(0.35)) return leaf();
-  const inner = () => expressionText(context, depth + 1);
+  const inner = () => expressionText(context, scope, depth + 1);
   return random.pick([
     () => {
       const arity = random.int(4);
@@ -103,7 +108,7 @@ export function expressionText(context: MutationContext, depth = 0): string {
       `(${inner()})::text::${random.pick(["int", "numeric", "regclass", "json", "xml", "bool"])}`,
     () => `(${inner()}) ${random.pick(vocabulary.operators)} (${inner()})`,
     () => `CASE WHEN ${inner()} THEN ${inner()} ELSE ${inner()} END`,
-    () => `ARRAY[${inner()}][${inner()}]`,
+    () => `(ARRAY[${inner()}])[${inner()}]`,
     () => `EXISTS (SELECT 1 FROM ${table.name} WHERE ${inner()})`,
     () => `(${inner()}) IS NULL`,
   ])();
@@ -402,19 +407,25 @@ export const mutations: Mutation[] = [
   {
     name: "hand an expression to a setting, or change one first",
     apply(statements, context) {
-      const { random } = context;
+      const { random, vocabulary } = context;
       const expression = someExpression(statements, context);
       const sql = deparseStatements(statements);
+      // Custom settings (those the policies read) are drawn as often as all of PostgreSQL's.
+      const custom = vocabulary.settings.filter((s) => s.name.includes("."));
+      const setting = random.pick(
+        custom.length > 0 && random.chance(0.5) ? custom : vocabulary.settings,
+      );
+      const value = random.pick(setting.values).replaceAll("'", "''");
       if (sql === undefined) return false;
       return reparse(
         statements,
         random.pick([
           `SELECT set_config('fz.value', (${expression})::text, false); ${sql}`,
           `${sql}; SELECT set_config('fz.value', (${expression})::text, ${random.pick(["false", "true"])})`,
-          `SET pgbeam.tenant = '${random.int(43)}'; ${sql}`,
-          `SET LOCAL pgbeam.tenant = '2'; ${sql}`,
-          `SELECT set_config('pgbeam.tenant', '42', false); ${sql}`,
-          `SET ${random.pick(["search_path = sales, public", "standard_conforming_strings = off", "client_min_messages = debug5", "enable_seqscan = off", "plan_cache_mode = force_generic_plan"])}; ${sql}`,
+          `SET ${setting.name} = '${value}'; ${sql}`,
+          `SET LOCAL ${setting.name} = '${value}'; ${sql}`,
+          `SELECT set_config('${setting.name}', '${value}', ${random.pick(["false", "true"])}); ${sql}`,
+          `${sql}; RESET ${setting.name}`,
         ]),
       );
     },

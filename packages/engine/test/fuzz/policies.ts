@@ -63,3 +63,14 @@ export const fuzzPolicies: Record<string, PolicyProfileInput> = {
 
 /** The policy names in a fixed order (for deterministic choices). */
 export const fuzzPolicyNames = Object.keys(fuzzPolicies).sort();
+
+/** The custom settings (`x.y`) the fuzz policies' row filters read: the settings mutations' names. */
+export const policySettings = [
+  ...new Set(
+    Object.values(fuzzPolicies).flatMap((policy) =>
+      (policy.row_filters ?? []).flatMap((filter) =>
+        [...filter.predicate.matchAll(/'([a-z_]\w*\.[a-z_]\w*)'/gi)].map((match) => match[1] ?? ""),
+      ),
+    ),
+  ),
+].sort();

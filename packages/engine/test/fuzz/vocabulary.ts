@@ -10,6 +10,8 @@ export interface Vocabulary {
   operators: string[];
   /** Type names for casts. */
   types: string[];
+  /** Settings a session may change, each with values PostgreSQL accepts for it. */
+  settings: { name: string; values: string[] }[];
   /** Seeded tables (schema-qualified where not public) and their columns. */
   tables: { name: string; columns: string[] }[];
 }
@@ -28,8 +30,11 @@ const pointless = [
   "pg_wal_replay_pause",
 ];
 
-/** Reads the vocabulary from the catalog. */
-export async function readVocabulary(query: CatalogQuery): Promise<Vocabulary> {
+/** Reads the vocabulary from the catalog; `customSettings` adds `x.y` names (from the policies). */
+export async function readVocabulary(
+  query: CatalogQuery,
+  customSettings: readonly string[],
+): Promise<Vocabulary> {
   const functions = await query<{ proname: string; nargs: number }>(
     `SELECT DISTINCT proname, pronargs AS nargs FROM pg_proc
      WHERE pronamespace = 'pg_catalog'::regnamespace AND prokind IN ('f', 'a', 'w') AND pronargs <= 4
@@ -52,6 +57,22 @@ export async function readVocabulary(query: CatalogQuery): Promise<Vocabulary> {
        ORDER BY typname`,
     )
   ).map((row) => row.typname);
+  const settings = (
+    await query<{ name: string; vartype: string; enumvals: string[] | null; setting: string }>(
+      `SELECT name, vartype, enumvals, setting FROM pg_settings
+       WHERE context IN ('user', 'superuser') ORDER BY name`,
+    )
+  ).map(({ name, vartype, enumvals, setting }) => ({
+    name,
+    values:
+      vartype === "bool"
+        ? ["on", "off"]
+        : vartype === "enum"
+          ? (enumvals ?? [setting])
+          : vartype === "string"
+            ? [setting, "public"]
+            : ["0", "1", setting],
+  }));
   const columns = await query<{ name: string; column_name: string }>(
     `SELECT CASE table_schema WHEN 'public' THEN '' ELSE table_schema || '.' END || table_name AS name,
             column_name
@@ -67,6 +88,7 @@ export async function readVocabulary(query: CatalogQuery): Promise<Vocabulary> {
     functionsByArity,
     operators,
     types,
+    settings: [...settings, ...customSettings.map((name) => ({ name, values: ["0", "1", "42"] }))],
     tables: [...tables].map(([name, cols]) => ({ name, columns: cols })),
   };
 }
