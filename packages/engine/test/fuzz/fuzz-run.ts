@@ -39,6 +39,8 @@ export interface FuzzStats {
   /** Let through by the engine and run on PostgreSQL. */
   executed: number;
   timeouts: number;
+  /** Run on PostgreSQL and raised an error there (still checked: errors are an output channel). */
+  failedOnPostgres: number;
   findings: CorpusEntry[];
   /** Findings whose generated SQL the corpus already holds. */
   known: number;
@@ -73,6 +75,7 @@ export async function fuzz(tools: FuzzTools, options: FuzzOptions): Promise<Fuzz
     blocked: 0,
     executed: 0,
     timeouts: 0,
+    failedOnPostgres: 0,
     findings: [],
     known: 0,
     seconds: 0,
@@ -98,6 +101,7 @@ export async function fuzz(tools: FuzzTools, options: FuzzOptions): Promise<Fuzz
     if (judgement.kind === "blocked") stats.blocked++;
     else stats.executed++;
     if (judgement.kind === "timeout") stats.timeouts++;
+    if (judgement.kind === "clean" && judgement.failed) stats.failedOnPostgres++;
     if (judgement.kind !== "leak") continue;
     if (options.known?.has(`${generated.policy}\n${generated.sql}`)) {
       stats.known++;

@@ -9,7 +9,7 @@ import { fuzzPolicies } from "./policies.js";
 export type Judgement =
   | { kind: "blocked"; result: DryEvalResult }
   | { kind: "timeout"; result: DryEvalResult }
-  | { kind: "clean"; result: DryEvalResult }
+  | { kind: "clean"; result: DryEvalResult; failed: boolean }
   | { kind: "leak"; result: DryEvalResult; leaks: string[] };
 
 /** How long one statement may run on PGlite before its thread is replaced. */
@@ -30,7 +30,9 @@ export async function judge(
   if (outcome.kind === "timeout") return { kind: "timeout", result };
   const leaks = [...outcome.report.leaks];
   if (outcome.report.changedState) leaks.push("a read_only verdict changed state");
-  return leaks.length === 0 ? { kind: "clean", result } : { kind: "leak", result, leaks };
+  return leaks.length === 0
+    ? { kind: "clean", result, failed: outcome.report.failed }
+    : { kind: "leak", result, leaks };
 }
 
 /** The channels a leak used (column, error, notice, notification, settings, state). */

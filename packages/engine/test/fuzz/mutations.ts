@@ -67,28 +67,54 @@ export interface Mutation {
 
 const copy = <T>(value: T): T => structuredClone(value);
 
+/** A seeded table and its columns. */
+type Table = { name: string; columns: string[] };
+
+/** One of the seeded tables the statements name (expressions over it are more likely to run). */
+export function scopeOf(statements: AstObject[], context: MutationContext): Table | undefined {
+  const named: AstObject[] = [];
+  collectRangeVars(statements, named);
+  const tables = named
+    .map((range) =>
+      context.vocabulary.tables.find(
+        (table) =>
+          table.name ===
+          (range.schemaname === undefined || range.schemaname === "public"
+            ? String(range.relname)
+            : `${String(range.schemaname)}.${String(range.relname)}`),
+      ),
+    )
+    .filter((table): table is Table => table !== undefined);
+  return tables.length === 0 ? undefined : context.random.pick(tables);
+}
+
 function expressionSlots(statements: AstObject[]): Slot[] {
   return slotsOf(statements).filter((slot) => expressionTypes.has(slot.type));
 }
 
 /** A generated expression, as text, over the seeded tables and the catalog. */
-export function expressionText(
-  context: MutationContext,
-  scope?: { name: string; columns: string[] },
-  depth = 0,
-): string {
+export function expressionText(context: MutationContext, scope?: Table, depth = 0): string {
   const { random, vocabulary } = context;
   const table = scope !== undefined && random.chance(0.7) ? scope : random.pick(vocabulary.tables);
   const column = random.pick(table.columns);
   const setting = () => random.pick(vocabulary.settings).name;
+  const short = table.name.split(".").at(-1) ?? table.name;
+  // Bare references only to a table the statement names; any table through a subquery.
+  const inScope = table === scope;
+  const references = inScope
+    ? [
+        () => column,
+        () => column,
+        () => `${short}.${column}`,
+        () => `(${short})`,
+        () => `(${short}).${column}`,
+      ]
+    : [];
   const leaf = () =>
     random.pick([
-      () => column,
-      () => `${table.name.split(".").at(-1)}.${column}`,
+      ...references,
       () => `(SELECT ${column} FROM ${table.name} LIMIT 1)`,
       () => `(SELECT string_agg(${column}::text, ',') FROM ${table.name})`,
-      () => `(${table.name.split(".").at(-1)})`,
-      () => `(${table.name.split(".").at(-1)}).${column}`,
       () => String(random.int(4)),
       () =>
         `'${random.pick(["x", "1", setting(), table.name, `SELECT ${column} FROM ${table.name}`])}'`,
@@ -98,6 +124,8 @@ export function expressionText(
   if (depth >= 2 || random.chance(0.35)) return leaf();
   const inner = () => expressionText(context, scope, depth + 1);
   return random.pick([
+    () => typedCall(context, table, column, inner),
+    () => typedCall(context, table, column, inner),
     () => {
       const arity = random.int(4);
       const name = random.pick(vocabulary.functionsByArity[arity] ?? ["coalesce"]);
@@ -114,30 +142,67 @@ export function expressionText(
   ])();
 }
 
+/**
+ * A call of a catalog function with an argument of its declared type in each place: a relation
+ * name where it takes a regclass, SQL or a name where it takes text, a row where it takes any.
+ */
+function typedCall(
+  context: MutationContext,
+  table: { name: string; columns: string[] },
+  column: string,
+  inner: () => string,
+): string {
+  const { random, vocabulary } = context;
+  const { name, args } = random.pick(vocabulary.signatures);
+  const short = table.name.split(".").at(-1) ?? table.name;
+  const argument = (type: string): string => {
+    if (/^(regclass|oid|regproc|regprocedure|regtype|regnamespace)$/.test(type))
+      return random.pick([`'${table.name}'`, `'${table.name}'::regclass`, inner()]);
+    if (/^(text|character varying|name|"char"|character)$/.test(type))
+      return random.pick([
+        `'SELECT ${column} FROM ${table.name}'`,
+        `'${table.name}'`,
+        `'${column}'`,
+        `${column}::text`,
+        inner(),
+      ]);
+    if (type === "boolean") return random.pick(["true", "false", inner()]);
+    if (/^(integer|bigint|smallint|numeric|double precision|real)$/.test(type))
+      return random.pick(["0", "1", "2", inner()]);
+    if (/^(record|anyelement|"any"|anynonarray|anycompatible)$/.test(type))
+      return random.pick([`(${short})`, column, inner()]);
+    if (/^(anyarray|anycompatiblearray)$/.test(type)) return `ARRAY[${column}]`;
+    return random.pick([`NULL::${type}`, `(${inner()})::${type}`]);
+  };
+  return `${name}(${args.map(argument).join(", ")})`;
+}
+
 /** A generated expression as a node (retried until it parses). */
-function expressionNode(context: MutationContext): AstObject | undefined {
+function expressionNode(context: MutationContext, scope?: Table): AstObject | undefined {
   for (let tries = 0; tries < 5; tries++) {
-    const node = parseExpression(expressionText(context));
+    const node = parseExpression(expressionText(context, scope));
     if (node !== undefined) return node;
   }
   return undefined;
 }
 
 /** A donor expression: harvested from a seed or generated. */
-function donorExpression(context: MutationContext): AstObject | undefined {
+function donorExpression(context: MutationContext, scope?: Table): AstObject | undefined {
   const { random, donors } = context;
   if (random.chance(0.4)) {
     const types = [...expressionTypes].filter((type) => (donors.get(type)?.length ?? 0) > 0);
     if (types.length > 0) return copy(random.pick(donors.get(random.pick(types)) ?? []));
   }
-  return expressionNode(context);
+  return expressionNode(context, scope);
 }
 
 /** One of the statements' own expressions as text, or a generated one. */
 function someExpression(statements: AstObject[], context: MutationContext): string {
   const slots = expressionSlots(statements);
   const own = slots.length > 0 ? deparseExpression(context.random.pick(slots).node) : undefined;
-  return own !== undefined && context.random.chance(0.6) ? own : expressionText(context);
+  return own !== undefined && context.random.chance(0.6)
+    ? own
+    : expressionText(context, scopeOf(statements, context));
 }
 
 /** Replaces the statements by those parsed from `sql`; false when it does not parse. */
@@ -195,7 +260,7 @@ export const mutations: Mutation[] = [
     name: "put an expression into an expression slot",
     apply(statements, context) {
       const slots = expressionSlots(statements);
-      const donor = donorExpression(context);
+      const donor = donorExpression(context, scopeOf(statements, context));
       if (slots.length === 0 || donor === undefined) return false;
       replaceAt(context.random.pick(slots), donor);
       return true;
@@ -223,10 +288,11 @@ export const mutations: Mutation[] = [
       const text = random.pick([
         () => `(${inner})::${random.pick(vocabulary.types)}`,
         () => `(${inner})::text::${random.pick(vocabulary.types)}`,
-        () => `(${inner}) ${random.pick(vocabulary.operators)} (${expressionText(context)})`,
+        () =>
+          `(${inner}) ${random.pick(vocabulary.operators)} (${expressionText(context, scopeOf(statements, context))})`,
         () => `${random.pick(vocabulary.functionsByArity[1] ?? ["abs"])}(${inner})`,
         () =>
-          `${random.pick(vocabulary.functionsByArity[2] ?? ["left"])}(${inner}, ${expressionText(context)})`,
+          `${random.pick(vocabulary.functionsByArity[2] ?? ["left"])}(${inner}, ${expressionText(context, scopeOf(statements, context))})`,
       ])();
       const node = parseExpression(text);
       if (node === undefined) return false;
@@ -254,10 +320,13 @@ export const mutations: Mutation[] = [
   },
   {
     name: "swap a column reference for a seeded column",
-    apply(statements, { random, vocabulary }) {
+    apply(statements, context) {
+      const { random, vocabulary } = context;
       const refs = slotsOf(statements).filter((slot) => slot.type === "ColumnRef");
       if (refs.length === 0) return false;
-      const table = random.pick(vocabulary.tables);
+      const table =
+        (random.chance(0.8) ? scopeOf(statements, context) : undefined) ??
+        random.pick(vocabulary.tables);
       const fields = [{ String: { sval: random.pick(table.columns) } }];
       if (random.chance(0.3))
         fields.unshift({ String: { sval: table.name.split(".").at(-1) ?? "" } });
@@ -316,7 +385,7 @@ export const mutations: Mutation[] = [
             ? ["quals"]
             : ["whereClause"],
       );
-      const donor = donorExpression(context);
+      const donor = donorExpression(context, scopeOf(statements, context));
       if (donor === undefined) return false;
       if (field === "sortClause")
         holder.sortClause = [
@@ -330,7 +399,12 @@ export const mutations: Mutation[] = [
         ];
       else if (field === "groupClause") holder.groupClause = [donor];
       else {
-        holder[field] = donor;
+        // A filter must be boolean: half the time the donor is made one (still evaluated).
+        const predicate =
+          ["whereClause", "havingClause", "quals"].includes(field) && context.random.chance(0.5);
+        holder[field] = predicate
+          ? { NullTest: { arg: donor, nulltesttype: "IS_NOT_NULL" } }
+          : donor;
         if (field === "limitCount") holder.limitOption = "LIMIT_OPTION_COUNT";
       }
       return true;

@@ -32,10 +32,12 @@ export const fuzzPolicies: Record<string, PolicyProfileInput> = {
       { table: "orders", column: "note", kind: "hash" },
     ],
   },
+  // Visible rows last (42) and in the middle (2): an error raised on the first row a scan
+  // reaches then comes from a row the filter hides.
   "tenant-users": {
     name: "tenant-users",
     access_mode: "read_write",
-    row_filters: [{ table: "users", predicate: "tenant_id = 1" }],
+    row_filters: [{ table: "users", predicate: "tenant_id = 42" }],
   },
   "tenant-setting": {
     name: "tenant-setting",
@@ -57,7 +59,10 @@ export const fuzzPolicies: Record<string, PolicyProfileInput> = {
     access_mode: "read_write",
     table_denylist: ["secrets", "sales.secrets"],
     masking_rules: [{ table: "users", column: "ssn", kind: "redact" }],
-    row_filters: [{ table: "users", predicate: "tenant_id = 1" }],
+    row_filters: [
+      { table: "users", predicate: "tenant_id = 2" },
+      { table: "orders", predicate: "tenant_id = 42" },
+    ],
   },
 };
 

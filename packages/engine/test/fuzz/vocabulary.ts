@@ -6,6 +6,8 @@
 export interface Vocabulary {
   /** pg_catalog function names by argument count (0–4). */
   functionsByArity: string[][];
+  /** pg_catalog functions with their declared argument types (for typed calls). */
+  signatures: { name: string; args: string[] }[];
   /** Operator names (`=`, `||`, `@@`, …). */
   operators: string[];
   /** Type names for casts. */
@@ -44,6 +46,17 @@ export async function readVocabulary(
   );
   const functionsByArity: string[][] = [[], [], [], [], []];
   for (const { proname, nargs } of functions) functionsByArity[nargs]?.push(proname);
+  const signatures = (
+    await query<{ proname: string; args: string[] }>(
+      `SELECT proname, array(SELECT format_type(t, NULL) FROM unnest(proargtypes) AS t) AS args
+       FROM pg_proc
+       WHERE pronamespace = 'pg_catalog'::regnamespace AND prokind IN ('f', 'a') AND pronargs <= 4
+         AND proname NOT IN (${pointless.map((name) => `'${name}'`).join(", ")})
+         AND proname !~ '(_in|_out|_recv|_send|handler|_support|sel|joinsel)$'
+         AND prorettype <> 'internal'::regtype AND NOT 'internal'::regtype = ANY (proargtypes)
+       ORDER BY proname, proargtypes::text`,
+    )
+  ).map((row) => ({ name: row.proname, args: row.args }));
   const operators = (
     await query<{ oprname: string }>(
       "SELECT DISTINCT oprname FROM pg_operator WHERE oprleft <> 0 ORDER BY oprname",
@@ -86,6 +99,7 @@ export async function readVocabulary(
   }
   return {
     functionsByArity,
+    signatures,
     operators,
     types,
     settings: [...settings, ...customSettings.map((name) => ({ name, values: ["0", "1", "42"] }))],
