@@ -430,10 +430,18 @@ export const mutations: Mutation[] = [
     apply(statements, context) {
       const { random, vocabulary } = context;
       const outer = random.pick(vocabulary.tables).name;
+      // A filter outside the wrapper, over the columns the wrapped statement's table gives it.
+      const scope = scopeOf(statements, context);
+      const condition = () => {
+        const expression = expressionText(context, scope);
+        return random.chance(0.5) ? `(${expression}) IS NOT NULL` : expression;
+      };
       return wrapOne(statements, context, (sql, type) => {
         if (!returningLike(sql, type)) return undefined;
         return random.pick([
           `WITH w AS (${sql}) SELECT * FROM w`,
+          `WITH w AS (${sql}) SELECT * FROM w WHERE ${condition()}`,
+          `SELECT count(*) FROM (${sql}) AS s WHERE ${condition()}`,
           `WITH w AS MATERIALIZED (${sql}) SELECT count(*) FROM w`,
           ...(selectLike(type)
             ? [
