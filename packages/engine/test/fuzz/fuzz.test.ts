@@ -13,7 +13,7 @@ import { readVocabulary } from "./vocabulary.js";
 
 /** The slice's seed and size: about 30 s of work on a loaded two-core machine. */
 const sliceSeed = 20261207;
-const sliceCases = 300;
+const sliceCases = 600;
 
 let tools: FuzzTools;
 
@@ -63,7 +63,7 @@ describe("the differential fuzzer, fixed seed", () => {
       known: knownFindings(),
     });
     const found = stats.findings.map((f) => `[${f.policy}] ${f.sql}\n  ${f.leaked.join("\n  ")}`);
-    expect(found, "run `pnpm fuzz --seed 20261207 --cases 300` to add them to the corpus").toEqual(
+    expect(found, "run `pnpm fuzz --seed 20261207 --cases 600` to add them to the corpus").toEqual(
       [],
     );
     expect(stats.executed).toBeGreaterThan(sliceCases / 4);
