@@ -9,6 +9,7 @@ import { policySettings } from "./policies.js";
 import { Random } from "./random.js";
 import type { CorpusEntry } from "./regression-corpus.js";
 import { seedPool } from "./seeds.js";
+import { loadSyntaxTree } from "./syntax-tree.js";
 import { readVocabulary } from "./vocabulary.js";
 
 /** How long and how to run. */
@@ -58,7 +59,11 @@ export interface FuzzTools {
 
 /** Starts the engine and the oracle thread. */
 export async function startFuzzTools(): Promise<FuzzTools> {
-  const [engine, oracle] = await Promise.all([createEngine(), IsolatedOracle.start()]);
+  const [engine, oracle] = await Promise.all([
+    createEngine(),
+    IsolatedOracle.start(),
+    loadSyntaxTree(),
+  ]);
   return { engine, oracle, stop: () => oracle.stop() };
 }
 

@@ -1,10 +1,11 @@
 // Turns a seed into a fuzz case: a corpus batch, one to four mutations, deparsed to SQL.
-import type { AstObject } from "../../src/ast.js";
+
 import { grammarStatement } from "./grammar.js";
 import { type MutationContext, mutations } from "./mutations.js";
 import { fuzzPolicyNames } from "./policies.js";
 import type { Random } from "./random.js";
 import type { SeedPool } from "./seeds.js";
+import type { AstObject } from "./syntax-tree.js";
 import { deparseStatements, parseStatements } from "./syntax-tree.js";
 import type { Vocabulary } from "./vocabulary.js";
 

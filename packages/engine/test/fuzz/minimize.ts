@@ -1,12 +1,13 @@
 // Delta debugging of a finding: drops statements of the batch, then list elements, optional
 // fields and expression layers of the syntax tree, one at a time, keeping each cut after which
 // the engine still lets the statement through and PostgreSQL still leaks through the same channel.
-import type { AstObject } from "../../src/ast.js";
+
 import type { PolicyEngine } from "../../src/index.js";
 import type { IsolatedOracle } from "./isolated-oracle.js";
 import { channelsOf, judge } from "./judge.js";
 import { expressionTypes } from "./mutations.js";
 import { fuzzPolicies } from "./policies.js";
+import type { AstObject } from "./syntax-tree.js";
 import { deparseStatements, parseStatements, slotsOf } from "./syntax-tree.js";
 
 /** A minimized finding: the smallest SQL found that still leaks, and what it leaks. */

@@ -3,8 +3,9 @@
 // node types, not any attack: names are swapped for others of the catalog, subtrees for others
 // of the same node type, and expressions are put into every expression slot, wrapped in EXPLAIN,
 // CTEs, subqueries and LATERAL, stored by DDL, or handed to settings.
-import type { AstObject } from "../../src/ast.js";
+
 import type { Random } from "./random.js";
+import type { AstObject } from "./syntax-tree.js";
 import {
   deparseExpression,
   deparseStatements,

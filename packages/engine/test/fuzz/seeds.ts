@@ -1,8 +1,9 @@
 // The statements mutation starts from: both conformance corpora and the leak test's families
 // (last round's attacks), parsed once; their subtrees, by node type, are the donors.
-import type { AstObject } from "../../src/ast.js";
+
 import { families } from "../attacks/families.js";
 import { readCorpus } from "../helpers.js";
+import type { AstObject } from "./syntax-tree.js";
 import { parseStatements, slotsOf } from "./syntax-tree.js";
 
 /** Seed statements (each a parsed batch) and their subtrees by node type. */

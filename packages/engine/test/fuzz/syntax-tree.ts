@@ -1,8 +1,30 @@
 // The fuzzer's view of libpg-query's JSON syntax tree: every place that holds a node, found
 // generically (no field is named), plus parsing and deparsing of statements and expressions.
+// It calls libpg-query itself rather than the engine's internals, which it is there to test.
+import { loadModule, parseSync } from "libpg-query";
 import { deparseSync } from "pgsql-deparser";
-import { type AstObject, isObject, nodeType } from "../../src/ast.js";
-import { parseSql } from "../../src/parser.js";
+
+/** Any JSON object of the syntax tree. */
+export type AstObject = { [key: string]: unknown };
+
+function isObject(value: unknown): value is AstObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The type of a wrapped node (`{ SelectStmt: {...} }` → "SelectStmt"), if it is one. */
+function nodeType(value: unknown): string | undefined {
+  if (!isObject(value)) return undefined;
+  const keys = Object.keys(value);
+  const [only] = keys;
+  return keys.length === 1 && only !== undefined && /^[A-Z]/.test(only) && isObject(value[only])
+    ? only
+    : undefined;
+}
+
+/** Loads the parser's WebAssembly (once); every function below needs it. */
+export function loadSyntaxTree(): Promise<void> {
+  return loadModule();
+}
 
 /** One place in the tree: `holder[key]` is `node`, a wrapped node of type `type`. */
 export interface Slot {
@@ -40,8 +62,13 @@ export function replaceAt(slot: Slot, node: unknown) {
 
 /** The statements of SQL, or undefined when PostgreSQL's parser refuses it. */
 export function parseStatements(sql: string): AstObject[] | undefined {
-  const parsed = parseSql(sql);
-  return parsed.ok && parsed.statements.length > 0 ? parsed.statements : undefined;
+  try {
+    const statements = (parseSync(sql) as { stmts?: { stmt?: AstObject }[] }).stmts ?? [];
+    const parsed = statements.map((entry) => entry.stmt).filter((s) => s !== undefined);
+    return parsed.length > 0 ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The expression node of `SELECT <text>`, or undefined. */
