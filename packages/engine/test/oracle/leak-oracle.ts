@@ -12,6 +12,8 @@ export interface LeakReport {
   leaks: string[];
   /** True when a read_only verdict let data, schema, sequences, large objects or locks change. */
   changedState: boolean;
+  /** True when PostgreSQL raised an error (the fuzzer counts how often its statements run through). */
+  failed: boolean;
 }
 
 // Per-session cleanup between statements; the tenant setting is what the corpus filters read.
@@ -44,7 +46,7 @@ export class LeakOracle {
 
   /** Runs the SQL the proxy would send for `result` and reports what it let out. */
   async check(sql: string, policy: PolicyProfileInput, result: DryEvalResult): Promise<LeakReport> {
-    if (result.verdict === "block") return { leaks: [], changedState: false };
+    if (result.verdict === "block") return { leaks: [], changedState: false, failed: false };
     const sent = result.rewritten_sql ?? sql;
     const forbidden = await this.forbidden(policy);
     const masked = new Set((result.masked_columns ?? []).map((c) => columnKey(c.column)));
@@ -55,6 +57,7 @@ export class LeakOracle {
     );
     const onNotice = (notice: unknown) => seen.push({ where: "notice", text: describe(notice) });
     let changedState = false;
+    let failed = false;
     const readOnly = (policy.access_mode ?? "read_only") === "read_only";
     try {
       await db.exec("BEGIN");
@@ -67,8 +70,10 @@ export class LeakOracle {
           }
         }
       }
+      seen.push({ where: "settings", text: await settingsOf(db, sent) });
       if (readOnly) changedState = (await this.snapshot(db)) !== this.baseline;
     } catch (error) {
+      failed = true;
       seen.push({ where: "error", text: describe(error) });
     }
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -84,7 +89,7 @@ export class LeakOracle {
       if (readOnly) changedState = true;
       await this.fresh();
     }
-    return { leaks: findCanaries(seen, forbidden), changedState };
+    return { leaks: findCanaries(seen, forbidden), changedState, failed };
   }
 
   /** Runs SQL in a transaction that is rolled back and resolves to its last result's rows. */
@@ -183,10 +188,38 @@ function stringify(value: unknown): string {
   return typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
 }
 
-/** Every text field of an error or notice: message, DETAIL, HINT, context, internal query. */
+/**
+ * Every setting of the session as one text, before the statement's transaction ends: the server's
+ * own (`pg_settings`) and every custom one the SQL could have named (`x.y`, which `pg_settings`
+ * does not list until an extension defines it).
+ */
+async function settingsOf(db: PGliteInterface, sql: string): Promise<string> {
+  const custom = [...new Set(sql.match(/[a-z_][\w$]*\.[a-z_][\w$]*/gi) ?? [])].slice(0, 64);
+  const result = await db
+    .query<{ settings: string | null }>(
+      `SELECT concat_ws(' ', (SELECT string_agg(name || '=' || coalesce(setting, ''), ' ') FROM pg_settings),
+       (SELECT string_agg(n || '=' || coalesce(current_setting(n, true), ''), ' ') FROM unnest($1::text[]) AS n)) AS settings`,
+      [custom],
+    )
+    .catch(() => undefined);
+  return result?.rows[0]?.settings ?? "";
+}
+
+/** Every text field of an error or notice: message, DETAIL, HINT, CONTEXT, internal query, names. */
 function describe(error: unknown): string {
   if (typeof error !== "object" || error === null) return String(error);
-  const fields = ["message", "detail", "hint", "where", "internalQuery", "column", "table"];
+  const fields = [
+    "message",
+    "detail",
+    "hint",
+    "where",
+    "internalQuery",
+    "schema",
+    "table",
+    "column",
+    "dataType",
+    "constraint",
+  ];
   return fields
     .map((field) => (error as Record<string, unknown>)[field])
     .filter((v) => typeof v === "string")

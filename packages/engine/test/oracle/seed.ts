@@ -114,11 +114,12 @@ export const seededTables = [
 
 /**
  * One query whose text result changes whenever data, schema, sequences, large objects or
- * session-spanning locks change (settings are session state, not data, and are left out).
+ * session-spanning locks change (settings are session state, not data, and are left out; names
+ * are schema-qualified so that a changed search_path does not read as a changed database).
  */
 export const snapshotSql = `SELECT concat_ws(' | ',
-  ${seededTables.map((table) => `(SELECT coalesce(json_agg(r ORDER BY r::text)::text, '[]') FROM ${table} r)`).join(",\n  ")},
-  (SELECT last_value::text || is_called::text FROM s),
+  ${seededTables.map((table) => `(SELECT coalesce(json_agg(r ORDER BY r::text)::text, '[]') FROM ${table.includes(".") ? table : `public.${table}`} r)`).join(",\n  ")},
+  (SELECT last_value::text || is_called::text FROM public.s),
   (SELECT coalesce(string_agg(loid::text || ':' || encode(data, 'hex'), ',' ORDER BY loid, pageno), '') FROM pg_largeobject),
   (SELECT count(*)::text FROM pg_largeobject_metadata),
   (SELECT count(*)::text FROM pg_class),
