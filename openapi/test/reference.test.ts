@@ -59,7 +59,7 @@ describe.runIf(existsSync(chromiumPath))("the rendered API reference", () => {
 
   afterAll(() => browser?.close());
 
-  test("shows all 8 operations and the create example, and is saved as a screenshot", async () => {
+  test("shows all 13 operations and the create example, and is saved as a screenshot", async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     // The page is a single file: anything it would fetch from elsewhere (fonts, telemetry) is refused.
     await page.route("**/*", (route) =>
@@ -74,7 +74,7 @@ describe.runIf(existsSync(chromiumPath))("the rendered API reference", () => {
     await page.getByText("A read-only analytics agent").first().waitFor({ timeout: 30_000 });
 
     const text = await page.evaluate(() => document.body.innerText);
-    expect(operations).toHaveLength(8);
+    expect(operations).toHaveLength(13);
     for (const op of operations)
       expect(text, `${op.operationId} is not shown`).toContain(op.summary);
     expect(text).toContain('"name": "analytics-readonly"');

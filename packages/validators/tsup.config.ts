@@ -1,4 +1,8 @@
 import { defineConfig } from "tsup";
 import { libraryBuild } from "../../tsup.base.js";
 
-export default defineConfig(libraryBuild);
+// Two entries: validation, middleware and lint (index), and the policy semantics (policy/index).
+export default defineConfig({
+  ...libraryBuild,
+  entry: { index: "src/index.ts", "policy/index": "src/policy/index.ts" },
+});

@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { createPolicyMock } from "./create-policy-mock-node.js";
 import type { PolicyMock } from "./mock-core.js";
+import type { SelfHostEnrollment } from "./self-host-enrollment.js";
 import type { RequestLogEntry } from "./service.js";
 import { MockSetupError } from "./setup-error.js";
 
@@ -14,11 +15,14 @@ Serves a stateful emulator of the PgBeam Policies API until stopped (Ctrl-C).
   --port      port to listen on (default 4010; 0 picks a free one)
   --host      interface to bind (default 127.0.0.1)
   --seed      JSON file: { "projects": { "prj_…": [profiles] }, "traffic": { "prj_…": [audit log entries] },
-              "attachments": { "prj_…": { "<profile name>": ["agt_…"] } } }
+              "attachments": { "prj_…": { "<profile name>": ["agt_…"] } },
+              "approval_rules": { "prj_…": [approval rules] },
+              "self_host_enrollment": { "expires_at": null, "revoked_at": null } }
               (an audit log entry needs "sql"; "ts", "credential_id", "event", "decision_rule",
               "rows_returned" and any other field of PgBeam's AuditLogEntry are kept; attachments
               bind agent credentials to profiles of "projects", named by name, so replayPolicy with
-              bound_policy_id replays their traffic and deleting such a profile answers 409)
+              bound_policy_id replays their traffic and deleting such a profile answers 409; a live
+              self_host_enrollment makes creating or updating an enabled approval rule answer 409)
   --api-key   the only bearer token accepted (default: any non-empty token; or PGBEAM_MOCK_API_KEY)
   --log       one line per request on stderr: method, path, status, milliseconds, request id
   --version   print the version and exit
@@ -29,6 +33,8 @@ interface SeedFile {
   projects?: Record<string, unknown>;
   traffic?: Record<string, unknown>;
   attachments?: Record<string, unknown>;
+  approval_rules?: Record<string, unknown>;
+  self_host_enrollment?: unknown;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -59,9 +65,9 @@ function readSeed(path: string): SeedFile {
   }
   if (!isObject(seed))
     exit(
-      `the seed file ${path} must hold an object with "projects", "traffic" and/or "attachments".`,
+      `the seed file ${path} must hold an object with "projects", "traffic", "attachments", "approval_rules" and/or "self_host_enrollment".`,
     );
-  for (const list of ["projects", "traffic"] as const) {
+  for (const list of ["projects", "traffic", "approval_rules"] as const) {
     const value = (seed as SeedFile)[list];
     if (value === undefined) continue;
     if (!isObject(value))
@@ -80,7 +86,23 @@ function readSeed(path: string): SeedFile {
       exit(
         `the seed file ${path} is invalid: attachments.${projectId} must be an object of profile names to lists of credential ids.`,
       );
+  const enrollment = (seed as SeedFile).self_host_enrollment;
+  if (enrollment !== undefined && !isEnrollment(enrollment))
+    exit(
+      `the seed file ${path} is invalid: self_host_enrollment must be an object whose "expires_at" and "revoked_at" are RFC 3339 date-times or null (got ${JSON.stringify(enrollment)}).`,
+    );
   return seed as SeedFile;
+}
+
+/** An enrollment as the seed file gives it: `expires_at` and `revoked_at`, each a date-time or null. */
+function isEnrollment(value: unknown): value is SelfHostEnrollment {
+  if (!isObject(value)) return false;
+  const fields = Object.keys(value);
+  if (fields.some((field) => field !== "expires_at" && field !== "revoked_at")) return false;
+  return fields.every((field) => {
+    const at = value[field];
+    return at === null || (typeof at === "string" && !Number.isNaN(Date.parse(at)));
+  });
 }
 
 /**
@@ -155,6 +177,10 @@ async function main(): Promise<void> {
         mock.seed(projectId, profiles as never);
       for (const [projectId, traffic] of Object.entries(seed.traffic ?? {}))
         mock.record(projectId, traffic as never);
+      for (const [projectId, rules] of Object.entries(seed.approval_rules ?? {}))
+        mock.seedApprovalRules(projectId, rules as never);
+      if (seed.self_host_enrollment !== undefined)
+        mock.setSelfHostEnrollment(seed.self_host_enrollment as SelfHostEnrollment);
       const problem = attachSeeded(mock, seed.attachments ?? {});
       if (problem !== undefined) exit(`the seed file ${values.seed} is invalid: ${problem}`);
     } catch (error) {

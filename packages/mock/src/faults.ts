@@ -1,3 +1,5 @@
+import type { OperationId } from "@pgbeam/policies-types";
+
 /** A failure to inject into the next call of one operation. */
 export interface Fault {
   /** Answer with this status and the error envelope (e.g. 429, 500, 503). */
@@ -20,10 +22,10 @@ export interface Fault {
 
 /** Queues of faults per operation id, consumed one per call. */
 export class FaultQueue {
-  private readonly queues = new Map<string, Fault[]>();
+  private readonly queues = new Map<OperationId, Fault[]>();
 
   /** Makes the next call of `operationId` fail as described; queued faults apply in order. */
-  next(operationId: string, fault: Fault): this {
+  next(operationId: OperationId, fault: Fault): this {
     const queue = this.queues.get(operationId) ?? [];
     queue.push(fault);
     this.queues.set(operationId, queue);
@@ -31,7 +33,7 @@ export class FaultQueue {
   }
 
   /** Takes the fault for this call of `operationId`, if one is queued. */
-  take(operationId: string): Fault | undefined {
+  take(operationId: OperationId): Fault | undefined {
     const queue = this.queues.get(operationId);
     const fault = queue?.shift();
     if (queue?.length === 0) this.queues.delete(operationId);
@@ -39,7 +41,7 @@ export class FaultQueue {
   }
 
   /** How many faults are still queued (for all operations, or one). */
-  pending(operationId?: string): number {
+  pending(operationId?: OperationId): number {
     if (operationId !== undefined) return this.queues.get(operationId)?.length ?? 0;
     let count = 0;
     for (const queue of this.queues.values()) count += queue.length;

@@ -1,7 +1,8 @@
+import type { OperationId } from "@pgbeam/policies-types";
+import { serviceFacts } from "@pgbeam/policies-types";
 import { canonicalJson } from "./canonical-json.js";
 import type { MockResponse } from "./exchange.js";
 import { fail } from "./problem.js";
-import { idempotencyWindowMs } from "./spec-facts.gen.js";
 import type { IdempotentAnswer, ProjectData } from "./store.js";
 
 /** What the service does with a request under an `Idempotency-Key`, before running it. */
@@ -19,13 +20,15 @@ function isSettled(status: number): boolean {
  */
 export function idempotentLookup(
   project: ProjectData,
+  operationId: OperationId,
   key: string,
   body: { value: unknown; text: string } | undefined,
   nowMs: number,
 ): IdempotentLookup {
-  const requestBody = body === undefined ? "" : canonicalJson(body.value);
+  // The operation is part of what was sent: the same key on another operation is another request.
+  const requestBody = `${operationId} ${body === undefined ? "" : canonicalJson(body.value)}`;
   const earlier = project.idempotency.get(key);
-  if (earlier !== undefined && nowMs - earlier.atMs < idempotencyWindowMs) {
+  if (earlier !== undefined && nowMs - earlier.atMs < serviceFacts.idempotencyWindowMs) {
     if (earlier.requestBody !== requestBody) {
       fail(
         409,

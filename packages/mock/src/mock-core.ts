@@ -1,7 +1,19 @@
-import type { PolicyProfile, PolicyProfileInput } from "@pgbeam/policies-types";
-import { validatePolicyProfile, validatePolicyProfileInput } from "@pgbeam/policies-validators";
+import type {
+  ApprovalRule,
+  ApprovalRuleInput,
+  PolicyProfile,
+  PolicyProfileInput,
+} from "@pgbeam/policies-types";
+import {
+  validateApprovalRule,
+  validateApprovalRuleInput,
+  validatePolicyProfile,
+  validatePolicyProfileInput,
+} from "@pgbeam/policies-validators";
+import { insertRule, newApprovalRuleId, ruleFrom, rulesInOrder } from "./approval-rule-store.js";
 import { fromWebRequest, toWebResponse } from "./exchange.js";
 import type { FaultQueue } from "./faults.js";
+import type { SelfHostEnrollment } from "./self-host-enrollment.js";
 import { type PolicyMockOptions, PolicyService } from "./service.js";
 import { MockSetupError } from "./setup-error.js";
 import {
@@ -53,6 +65,23 @@ export interface PolicyMock {
     projectId: string,
     profiles: readonly (PolicyProfileInput | PolicyProfile)[],
   ): PolicyProfile[];
+  /**
+   * Stores approval rules in a project (creating it) and returns them as saved. Inputs get the
+   * defaults a create gives them; saved rules keep their id. Rules are checked in full first:
+   * a bad one stores none.
+   */
+  seedApprovalRules(
+    projectId: string,
+    rules: readonly (ApprovalRuleInput | ApprovalRule)[],
+  ): ApprovalRule[];
+  /** The approval rules of a project in list order (empty for an unknown project). */
+  approvalRules(projectId: string): ApprovalRule[];
+  /**
+   * Sets (or with `null` removes) the organization's self-hosted data-plane enrollment. While it
+   * is live (not revoked, not expired on the mock's clock), creating an enabled approval rule or
+   * updating one to stay enabled answers 409 `INVALID_STATE`; rules saved disabled are accepted.
+   */
+  setSelfHostEnrollment(enrollment: SelfHostEnrollment | null): void;
   /** Attaches an agent credential to a profile: deleting the profile then answers 409. */
   attach(projectId: string, policyId: string, credentialId: string): void;
   /** Detaches an agent credential from a profile. */
@@ -146,6 +175,42 @@ export function buildPolicyMock(
         insertProfile(service.data, project, { ...profile, project_id: projectId });
         return profile;
       });
+    },
+    seedApprovalRules(projectId, rules) {
+      const project = projectFor(projectId);
+      const names = new Set(project.approvalRules.idByName.keys());
+      const at = service.now().toISOString();
+      const saved = rules.map((given, index) => {
+        const refuse = (reason: string) =>
+          new MockSetupError("approval_rules", projectId, index, reason);
+        const isSaved = typeof given === "object" && given !== null && "id" in given;
+        const checked = isSaved ? validateApprovalRule(given) : validateApprovalRuleInput(given);
+        if (!checked.ok) throw refuse(checked.issues.map((issue) => issue.message).join("; "));
+        const valid = checked.value;
+        if (valid.name.trim() === "") throw refuse("name must not be blank.");
+        if (names.has(valid.name))
+          throw refuse(
+            `name "${valid.name}" is taken: project ${projectId} already has an approval rule by that name.`,
+          );
+        names.add(valid.name);
+        return isSaved
+          ? { ...(valid as ApprovalRule), project_id: projectId }
+          : ruleFrom(
+              valid,
+              { id: newApprovalRuleId(), project_id: projectId },
+              { created_at: at, updated_at: at },
+            );
+      });
+      for (const rule of saved) insertRule(service.data, project, rule);
+      return saved;
+    },
+    approvalRules(projectId) {
+      const project = service.data.projects.get(projectId);
+      return project === undefined ? [] : rulesInOrder(project);
+    },
+    setSelfHostEnrollment(enrollment) {
+      if (enrollment === null) delete service.data.selfHostEnrollment;
+      else service.data.selfHostEnrollment = { ...enrollment };
     },
     attach(projectId, policyId, credentialId) {
       const project = existing(projectId, policyId);

@@ -1,5 +1,6 @@
 import type { ErrorCode } from "@pgbeam/policies-types";
-import { errorCodeByStatus, errorCodesByOperation } from "@pgbeam/policies-validators";
+import { type OperationId, operationTable } from "@pgbeam/policies-types";
+import { errorCodeByStatus } from "@pgbeam/policies-validators";
 import { jsonResponse, type MockResponse } from "./exchange.js";
 import { problemTypes } from "./spec-facts.gen.js";
 
@@ -41,11 +42,12 @@ export function fail(
  * (a path that is no operation), else that of 500 for a 5xx and of 400 for a 4xx (a fault with a
  * status the operation does not document).
  */
-export function problemCode(operationId: string | undefined, problem: Problem): string {
+export function problemCode(operationId: OperationId | undefined, problem: Problem): string {
   if (problem.code !== undefined) return problem.code;
   const status = String(problem.status);
-  const documented =
-    operationId === undefined ? undefined : errorCodesByOperation[operationId]?.[status]?.[0];
+  const byStatus: Readonly<Record<number, readonly string[] | undefined>> | undefined =
+    operationId === undefined ? undefined : operationTable[operationId].errorCodes;
+  const documented = byStatus?.[problem.status]?.[0];
   return (
     documented ??
     errorCodeByStatus[status] ??
@@ -55,7 +57,7 @@ export function problemCode(operationId: string | undefined, problem: Problem): 
 
 /** Where a problem happened: the operation, the request path and the request id. */
 export interface ProblemContext {
-  operationId: string | undefined;
+  operationId: OperationId | undefined;
   instance: string;
   requestId: string;
 }

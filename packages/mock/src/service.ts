@@ -1,10 +1,12 @@
 import type { PolicyEngine } from "@pgbeam/policies-engine";
 import type { OperationSchemas } from "@pgbeam/policies-validators";
+import { ruleEtag } from "./approval-rule-store.js";
+import type { Call } from "./call.js";
 import { etagOf, profileEtag } from "./etag.js";
 import type { MockRequest, MockResponse } from "./exchange.js";
 import { type Fault, FaultQueue } from "./faults.js";
+import { runOperation } from "./handlers.js";
 import { idempotentLookup } from "./idempotency.js";
-import { type Call, runOperation } from "./operations.js";
 import { PageTokens } from "./page-token.js";
 import { ApiFailure, fail, problemResponse } from "./problem.js";
 import { allowedMethods, matchRoute } from "./route.js";
@@ -161,15 +163,15 @@ export class PolicyService {
     this.authenticate(request);
     checkPathParams(operation, pathParams);
     const query = checkQueryParams(operation, request.url.searchParams);
-    checkHeaderParams(operation, request);
+    const headers = checkHeaderParams(operation, request);
     const body = await readBody(operation, request);
     const projectId = pathParams.project_id ?? "";
     const project = this.project(projectId, false);
-    const key = operationId === "createPolicyProfile" ? request.header("idempotency-key") : null;
+    const key = headers["Idempotency-Key"];
     const lookup =
-      key === null || project === undefined
+      key === undefined || project === undefined
         ? undefined
-        : idempotentLookup(project, key, body, this.now().getTime());
+        : idempotentLookup(project, operationId, key, body, this.now().getTime());
     if (lookup !== undefined && "replay" in lookup) {
       lookup.replay.headers["idempotent-replayed"] = "true";
       return lookup.replay;
@@ -178,16 +180,17 @@ export class PolicyService {
     try {
       if (body !== undefined) checkBody(operation, body.value);
       if (project === undefined) fail(404, `Project ${projectId} was not found.`);
-      const call: Call = {
+      // The parts were checked against the operation's schemas just above: that is what makes
+      // them the operation's typed parameters and body.
+      const call = {
         service: this,
         request,
-        projectId,
         project,
-        policyId: pathParams.policy_id ?? "",
-        agentId: pathParams.agent_id ?? "",
+        path: pathParams,
         query,
+        headers,
         body: body?.value,
-      };
+      } as unknown as Call<typeof operationId>;
       response = await runOperation(operationId, call);
     } catch (error) {
       if (!(error instanceof ApiFailure) || lookup === undefined) throw error;
@@ -227,12 +230,13 @@ export class PolicyService {
     });
   }
 
-  /** The ETag of the profile the path names, or of an empty representation when there is none. */
+  /** The ETag of the profile or rule the path names, or of an empty representation when there is none. */
   private currentEtag(pathParams: Record<string, string>): string {
-    const stored = this.data.projects
-      .get(pathParams.project_id ?? "")
-      ?.profiles.get(pathParams.policy_id ?? "");
-    return stored === undefined ? etagOf("") : profileEtag(stored);
+    const project = this.data.projects.get(pathParams.project_id ?? "");
+    const profile = project?.profiles.get(pathParams.policy_id ?? "");
+    if (profile !== undefined) return profileEtag(profile);
+    const rule = project?.approvalRules.byId.get(pathParams.approval_rule_id ?? "");
+    return rule === undefined ? etagOf("") : ruleEtag(rule);
   }
 
   private authenticate(request: MockRequest): void {

@@ -1,20 +1,26 @@
 /** Which setup call, or which list of a seed file, an entry came from. */
-export type SetupList = "projects" | "traffic";
+export type SetupList = "projects" | "traffic" | "approval_rules";
+
+const setupCall: Record<SetupList, string> = {
+  projects: "seed",
+  traffic: "record",
+  approval_rules: "seedApprovalRules",
+};
 
 /**
- * A profile or audit entry that `mock.seed` / `mock.record` (or a seed file) cannot store:
+ * A profile, approval rule or audit entry that `mock.seed` / `mock.record` (or a seed file) cannot store:
  * names the project, the list, the index and the field, and says what is wrong.
  */
 export class MockSetupError extends TypeError {
   constructor(
-    /** `projects` for `seed`, `traffic` for `record`. */
+    /** `projects` for `seed`, `traffic` for `record`, `approval_rules` for `seedApprovalRules`. */
     readonly list: SetupList,
     readonly projectId: string,
     readonly index: number,
     /** What is wrong, starting with the field (`ts must be an RFC 3339 date-time (got "x")`). */
     readonly reason: string,
   ) {
-    super(`${list === "projects" ? "seed" : "record"}(${projectId})[${index}]: ${reason}`);
+    super(`${setupCall[list]}(${projectId})[${index}]: ${reason}`);
     this.name = "MockSetupError";
   }
 

@@ -1,5 +1,7 @@
 import type { PolicyProfile, PolicyProfileInput } from "@pgbeam/policies-types";
-import { withDefaults } from "@pgbeam/policies-validators";
+import { effectiveProfile } from "@pgbeam/policies-validators/policy";
+import { type ApprovalRuleData, emptyApprovalRules } from "./approval-rule-store.js";
+import type { SelfHostEnrollment } from "./self-host-enrollment.js";
 
 /**
  * One entry of a project's audit log, in the service's AuditLogEntry shape, as `mock.record`
@@ -60,12 +62,15 @@ export interface ProjectData {
   attached: Map<string, Set<string>>;
   traffic: StoredAuditEntry[];
   idempotency: Map<string, IdempotentAnswer>;
+  approvalRules: ApprovalRuleData;
 }
 
 /** The emulator's whole state: plain data, so a snapshot is a structured clone. */
 export interface MockData {
   nextSeq: number;
   projects: Map<string, ProjectData>;
+  /** The organization's self-hosted enrollment, when one exists (rules then stay disabled). */
+  selfHostEnrollment?: SelfHostEnrollment;
 }
 
 /** An empty state. */
@@ -83,6 +88,7 @@ export function emptyProject(): ProjectData {
     attached: new Map(),
     traffic: [],
     idempotency: new Map(),
+    approvalRules: emptyApprovalRules(),
   };
 }
 
@@ -117,15 +123,12 @@ export function profileFrom(
   times: { created_at: string; updated_at: string },
 ): PolicyProfile {
   // Name first, then the defaults and the given fields, so the JSON reads like the spec's examples.
-  const { name, ...rest } = withDefaults(input);
+  const { name, ...rest } = effectiveProfile(input);
   return {
     id: ids.id,
     project_id: ids.project_id,
     name,
     ...rest,
-    table_allowlist: rest.table_allowlist ?? [],
-    table_denylist: rest.table_denylist ?? [],
-    masking_rules: rest.masking_rules ?? [],
     created_at: times.created_at,
     updated_at: times.updated_at,
   };

@@ -1,3 +1,4 @@
+import { serviceFacts } from "@pgbeam/policies-types";
 import {
   type OperationSchemas,
   type ValidationIssue,
@@ -5,7 +6,9 @@ import {
 } from "@pgbeam/policies-validators";
 import type { MockRequest } from "./exchange.js";
 import { type FieldError, fail } from "./problem.js";
-import { requestBodyFields, requestBodyLimitBytes } from "./spec-facts.gen.js";
+import { requestBodyFields } from "./spec-facts.gen.js";
+
+const { requestBodyLimitBytes } = serviceFacts;
 
 /**
  * The fields an issue is about, as dotted paths (`masking_rules.0.kind`). An issue about the
@@ -71,19 +74,25 @@ export function checkQueryParams(
   return query;
 }
 
-/** Checks the request headers the operation declares against its schema (their lengths). */
-export function checkHeaderParams(operation: OperationSchemas, request: MockRequest): void {
-  if (operation.headerParams === undefined || operation.requestHeaders === undefined) return;
-  let headers: Record<string, string> | undefined;
+/**
+ * Checks the request headers the operation declares against its schema (their lengths) and
+ * returns the ones sent, named as the spec spells them; an absent header is absent, not "".
+ */
+export function checkHeaderParams(
+  operation: OperationSchemas,
+  request: MockRequest,
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (operation.headerParams === undefined || operation.requestHeaders === undefined)
+    return headers;
   for (const name of operation.requestHeaders) {
     const value = request.header(name);
-    if (value === null) continue;
-    headers ??= {};
-    headers[name] = value;
+    if (value !== null) headers[name] = value;
   }
-  if (headers === undefined) return; // none sent: nothing to check
+  if (Object.keys(headers).length === 0) return headers; // none sent: nothing to check
   const result = validators[operation.headerParams].validate(headers);
   if (!result.ok) refuseIssues("header", result.issues);
+  return headers;
 }
 
 /** True for `application/json` and `…+json` media types, parameters aside. */

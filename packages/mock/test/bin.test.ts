@@ -142,3 +142,40 @@ test("an attachment error names the project, the profile and the index", async (
     new RegExp(`^${prefix}.* is invalid: attachments\\.prj_1 must be an object of profile names`),
   );
 });
+
+test("approval_rules and self_host_enrollment seed the rules and the enrollment's 409", async () => {
+  const file = seedFile("rules.json", {
+    approval_rules: {
+      prj_1: [{ name: "big deletes", statement_kinds: ["delete"], enabled: false }],
+    },
+    self_host_enrollment: { expires_at: null, revoked_at: null },
+  });
+  const { child, url } = await serve(["--seed", file, "--api-key", "pgb_k"]);
+  try {
+    const headers = { authorization: "Bearer pgb_k", "content-type": "application/json" };
+    const listed = await fetch(`${url}/v1/projects/prj_1/approval-rules`, { headers });
+    expect(await listed.json()).toMatchObject({
+      approval_rules: [{ name: "big deletes", enabled: false }],
+    });
+    const created = await fetch(`${url}/v1/projects/prj_1/approval-rules`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ name: "ddl" }),
+    });
+    expect(created.status).toBe(409);
+    expect(await created.json()).toMatchObject({ code: "INVALID_STATE" });
+  } finally {
+    child.kill("SIGTERM");
+  }
+});
+
+test("a bad approval rule or enrollment in the seed file says where and what", async () => {
+  const rule = seedFile("bad-rule.json", {
+    approval_rules: { prj_1: [{ name: "ok" }, { name: "x", min_affected_rows: 0 }] },
+  });
+  expect(await refusal(rule)).toContain("is invalid: approval_rules.prj_1[1]: min_affected_rows");
+  const enrollment = seedFile("bad-enrollment.json", { self_host_enrollment: { expires_at: 5 } });
+  expect(await refusal(enrollment)).toContain(
+    'is invalid: self_host_enrollment must be an object whose "expires_at" and "revoked_at" are RFC 3339 date-times or null (got {"expires_at":5}).',
+  );
+});

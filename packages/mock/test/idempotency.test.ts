@@ -1,9 +1,12 @@
 // Idempotency-Key on create, as the spec describes it: the first settled answer is kept for the
 // window on the mock's clock; 5xx, 408 and 429 never are; another body under the key is a 409.
+
+import { serviceFacts } from "@pgbeam/policies-types";
 import { describe, expect, test } from "vitest";
 import { createPolicyMock } from "../src/index.js";
-import { idempotencyWindowMs } from "../src/spec-facts.gen.js";
 import { apiKey } from "./helpers.js";
+
+const { idempotencyWindowMs } = serviceFacts;
 
 const project = "prj_idem";
 const url = `https://api.pgbeam.com/v1/projects/${project}/policies`;

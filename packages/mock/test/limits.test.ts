@@ -1,9 +1,11 @@
 // Bodies the service refuses before reading them: over 2 MB (413), not JSON by type (415).
 import { request as httpRequest } from "node:http";
+import { serviceFacts } from "@pgbeam/policies-types";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createPolicyMock } from "../src/node.js";
-import { requestBodyLimitBytes } from "../src/spec-facts.gen.js";
 import { apiKey } from "./helpers.js";
+
+const { requestBodyLimitBytes } = serviceFacts;
 
 const mock = createPolicyMock();
 const path = "/v1/projects/prj_limits/policies";

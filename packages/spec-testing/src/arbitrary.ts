@@ -59,6 +59,14 @@ export function arbitraryFor(node: Schema): fc.Arbitrary<unknown> {
   const known = schema["x-extensible-enum"] as string[] | undefined;
   if (known) return fc.oneof(fc.constantFrom(...known), fc.string({ minLength: 1 }));
   if (schema.allOf || schema.oneOf || schema.type === "object") return objectArbitrary(schema);
+  // A nullable field (`type: [T, "null"]`): a value of each listed type, null among them.
+  if (Array.isArray(schema.type)) {
+    return fc.oneof(
+      ...(schema.type as string[]).map((type) =>
+        type === "null" ? fc.constant(null) : arbitraryFor({ ...schema, type }),
+      ),
+    );
+  }
   switch (schema.type) {
     case "string": {
       if (schema.format === "uri") return fc.webUrl();

@@ -1,8 +1,10 @@
+import { specOperations as readOperations } from "@pgbeam/codegen";
+import type { OperationId } from "@pgbeam/policies-types";
 import { resolve, spec } from "./spec.js";
 
 /** One operation of the bundled spec, as the suite iterates over them. */
 export interface SpecOperation {
-  operationId: string;
+  operationId: OperationId;
   method: string;
   path: string;
   statuses: number[];
@@ -12,7 +14,6 @@ export interface SpecOperation {
 }
 
 type Json = Record<string, unknown>;
-const methods = ["get", "post", "put", "delete", "patch"];
 
 /** The first example of a request body or response (`example`, else the first of `examples`). */
 function firstExample(bodyOwner: unknown): unknown {
@@ -26,24 +27,18 @@ function firstExample(bodyOwner: unknown): unknown {
 }
 
 /** Every operation in the bundled spec with its documented statuses and first examples. */
-export const specOperations: SpecOperation[] = Object.entries(spec.paths as Json).flatMap(
-  ([path, item]) =>
-    methods
-      .filter((method) => (item as Json)[method])
-      .map((method) => {
-        const operation = (item as Json)[method] as Json;
-        return {
-          operationId: operation.operationId as string,
-          method: method.toUpperCase(),
-          path,
-          statuses: Object.keys(operation.responses as Json).map(Number),
-          requestExample: firstExample(operation.requestBody),
-          responseExamples: new Map(
-            Object.entries(operation.responses as Json).map(([status, response]) => [
-              Number(status),
-              firstExample(response),
-            ]),
-          ),
-        };
-      }),
+export const specOperations: SpecOperation[] = readOperations(spec).map(
+  ({ operationId, method, path, operation, responses }) => ({
+    operationId: operationId as OperationId,
+    method,
+    path,
+    statuses: responses.map((r) => r.status),
+    requestExample: firstExample(operation.requestBody),
+    responseExamples: new Map(
+      Object.entries(operation.responses as Json).map(([status, response]) => [
+        Number(status),
+        firstExample(response),
+      ]),
+    ),
+  }),
 );

@@ -1,26 +1,15 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { specOperations as readOperations, readSpec, resolveRef } from "@pgbeam/codegen";
 
 /** A JSON Schema node of the bundled spec. */
 export type Schema = Record<string, unknown> | boolean;
 type Json = Record<string, unknown>;
 
-const require = createRequire(import.meta.url);
-/** The bundled spec, as the generator read it. */
-export const spec = JSON.parse(
-  readFileSync(require.resolve("@pgbeam/policies-openapi/openapi.json"), "utf8"),
-) as Json;
+/** The bundled spec, read by the repository's one spec reader (@pgbeam/codegen). */
+export const spec: Json = readSpec().document;
 
 /** Follows a local `$ref` (repeatedly) to the node it names. */
 export function resolve<T = Json>(node: unknown): T {
-  let at = node as Json;
-  while (typeof at?.$ref === "string") {
-    at = (at.$ref as string)
-      .slice(2)
-      .split("/")
-      .reduce<Json>((parent, key) => parent[key] as Json, spec);
-  }
-  return at as T;
+  return resolveRef<T>(spec, node);
 }
 
 /** A component schema by name. */
@@ -44,14 +33,10 @@ export function specExamples(): Array<{ where: string; schema: string; value: un
       out.push({ where: `${where} (${name})`, schema, value: resolve<Json>(example).value });
     }
   };
-  for (const [path, item] of Object.entries(spec.paths as Json)) {
-    for (const [method, op] of Object.entries(item as Json)) {
-      if (method === "parameters") continue;
-      const operation = op as Json;
-      collect(`${operation.operationId} request`, operation.requestBody);
-      for (const [status, response] of Object.entries(operation.responses as Json)) {
-        collect(`${operation.operationId} ${status} ${path}`, response);
-      }
+  for (const { operationId, path, operation } of readOperations(spec)) {
+    collect(`${operationId} request`, operation.requestBody);
+    for (const [status, response] of Object.entries(operation.responses as Json)) {
+      collect(`${operationId} ${status} ${path}`, response);
     }
   }
   return out;

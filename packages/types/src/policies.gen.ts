@@ -135,6 +135,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/projects/{project_id}/approval-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project that owns the policy profiles (a prefixed id such as `prj_…`). */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List approval rules
+         * @description Returns the project's approval rules, disabled ones included, one page at a time. Follow `next_page_token` until it is empty or absent to read them all. Each page carries an `ETag`; send it back in `If-None-Match` to be told 304 while the page has not changed.
+         */
+        get: operations["listApprovalRules"];
+        put?: never;
+        /**
+         * Create an approval rule
+         * @description Saves a rule that holds the agent statements it matches until a human approves them, whatever the profile's `approval_mode` says: a rule adds holds and never exempts a statement. The rule reaches the connected data planes when it is saved, and reviewers see its name on every request it holds. While the organization has a live self-hosted data-plane enrollment, an enabled rule is refused with 409 (PgBeam cannot yet tell whether a self-hosted proxy enforces rules); a rule sent with `enabled: false` is saved. Send an `Idempotency-Key` to make the create safe to retry.
+         */
+        post: operations["createApprovalRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{project_id}/approval-rules/{approval_rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project that owns the policy profiles (a prefixed id such as `prj_…`). */
+                project_id: components["parameters"]["ProjectId"];
+                /** @description The approval rule to act on (a prefixed id such as `apl_…`). */
+                approval_rule_id: components["parameters"]["ApprovalRuleId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an approval rule
+         * @description Returns one approval rule, with its `ETag`. Send the tag back in `If-None-Match` to be told 304 while the rule has not changed, or in `If-Match` on an update to make the update conditional.
+         */
+        get: operations["getApprovalRule"];
+        /**
+         * Replace an approval rule
+         * @description Replaces the rule's name, statement kinds, scope, row threshold and enabled flag together: a field left out takes its default rather than keeping its old value, so a body without `enabled` switches a disabled rule back on. Approval requests the rule already holds keep the name they were held under. While the organization has a live self-hosted data-plane enrollment, an update that leaves the rule enabled is refused with 409; one that sets `enabled: false` is accepted. Send the `ETag` of your read in `If-Match` so that a concurrent change is refused with 412 instead of being overwritten.
+         */
+        put: operations["updateApprovalRule"];
+        post?: never;
+        /**
+         * Delete an approval rule
+         * @description Deletes the rule. The statements it matched are then held only when the profile's `approval_mode` holds them; approval requests it already created stay as they are.
+         */
+        delete: operations["deleteApprovalRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -530,13 +590,108 @@ export interface components {
             /** @description One note per tightening, saying why it was made. */
             notes?: string[];
         };
+        /**
+         * @description A kind of statement an approval rule can hold: a data write (`insert`, `update`, `delete`) or a schema change (`ddl`). Reads and COPY cannot be held by a rule. The set is closed.
+         * @enum {string}
+         */
+        ApprovalRuleStatementKind: "insert" | "update" | "delete" | "ddl";
+        /** @description A project-wide rule that sends the agent statements it matches to a human for approval, on top of the policy profile's `approval_mode`. A rule only adds holds: it never releases a statement that `approval_mode` holds. */
+        ApprovalRule: {
+            /**
+             * @description The rule's id (`apl_…`).
+             * @example apl_01j9x8y7z6w5v4u3t2s1r0q9p8
+             */
+            id: string;
+            /**
+             * @description The project the rule belongs to.
+             * @example prj_01j9x8y7z6w5v4u3t2s1r0q9p8
+             */
+            project_id: string;
+            /**
+             * @description The label reviewers see on each approval request this rule creates; unique in the project.
+             * @example payments deletes
+             */
+            name: string;
+            /** @description The kinds of statement the rule holds; empty means all four. */
+            statement_kinds: components["schemas"]["ApprovalRuleStatementKind"][];
+            /**
+             * @description The schema the rule is limited to; absent or `null` means any schema.
+             * @example public
+             */
+            schema_name?: string | null;
+            /**
+             * @description The relation name the rule is limited to; absent or `null` means any relation. Without a schema, the name matches in every schema.
+             * @example payments
+             */
+            relation_name?: string | null;
+            /**
+             * Format: int32
+             * @description The affected-row count from which the rule holds a statement; absent or `null` means no threshold. A statement with no row count (DDL, a batch, a data-modifying CTE) is held whatever the threshold.
+             * @example 1000
+             */
+            min_affected_rows?: number | null;
+            /**
+             * @description Whether the rule is on; a disabled rule holds nothing.
+             * @example true
+             */
+            enabled: boolean;
+            /**
+             * Format: date-time
+             * @description When the rule was created.
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When the rule was last changed.
+             */
+            updated_at: string;
+        };
+        /** @description One page of a project's approval rules. */
+        ListApprovalRulesResponse: {
+            /** @description The rules on this page, disabled ones included. */
+            approval_rules: components["schemas"]["ApprovalRule"][];
+            /** @description Pass this as `page_token` to fetch the next page. Empty or absent on the last page. */
+            next_page_token?: string;
+        };
+        /** @description What you send to create an approval rule or to replace one. An update replaces every field: one left out takes its default (so a missing `enabled` turns the rule back on, and a missing scope widens it to everything). */
+        ApprovalRuleInput: {
+            /**
+             * @description The label reviewers see on each approval request this rule creates. Unique in the project; a blank name is refused.
+             * @example payments deletes
+             */
+            name: string;
+            /** @description The kinds of statement the rule holds. An empty list, or no list, holds all four kinds. */
+            statement_kinds?: components["schemas"]["ApprovalRuleStatementKind"][];
+            /**
+             * @description Limits the rule to relations of this schema. `null`, an empty string or no value means any schema.
+             * @example public
+             */
+            schema_name?: string | null;
+            /**
+             * @description Limits the rule to relations of this name. `null`, an empty string or no value means any relation. Without `schema_name`, the name is matched in every schema (a bare `payments` matches `billing.payments` too).
+             * @example payments
+             */
+            relation_name?: string | null;
+            /**
+             * Format: int32
+             * @description Holds a statement only when it affects at least this many rows, as counted by a trial run that is rolled back. A statement that reports no count (DDL, a batch, a data-modifying CTE) is held whatever the threshold. `null` or no value means no threshold.
+             * @example 1000
+             */
+            min_affected_rows?: number | null;
+            /**
+             * @description `false` turns the rule off: it then holds no statement.
+             * @default true
+             * @example true
+             */
+            enabled?: boolean;
+        };
     };
     responses: {
         /** @description The representation named in `If-None-Match` is still current: keep the copy you have. No body is sent; the `ETag` header repeats the current tag. */
         NotModified: {
             headers: {
                 /**
-                 * @description An opaque, quoted tag of the current representation. Send it back in `If-None-Match` on a later read to get 304 while nothing has changed, or in `If-Match` on an update to have the update refused if someone changed the profile in the meantime.
+                 * @description An opaque, quoted tag of the current representation. Send it back in `If-None-Match` on a later read to get 304 while nothing has changed, or in `If-Match` on an update to have the update refused if someone changed the profile or rule in the meantime.
                  * @example "9c1f4e7a2b"
                  */
                 ETag: string;
@@ -586,7 +741,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The project, profile or agent credential does not exist, or is not visible to these credentials. */
+        /** @description The project, profile, approval rule or agent credential does not exist, or is not visible to these credentials. */
         NotFound: {
             headers: {
                 /**
@@ -675,11 +830,11 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The `If-Match` tag is no longer current: someone changed the profile after the read this update was based on, and nothing was modified. The `ETag` header carries the current tag. Re-read the profile, re-apply your change to what you read, and retry with the new tag. */
+        /** @description The `If-Match` tag is no longer current: someone changed the profile (or approval rule) after the read this update was based on, and nothing was modified. The `ETag` header carries the current tag. Re-read it, re-apply your change to what you read, and retry with the new tag. */
         PreconditionFailed: {
             headers: {
                 /**
-                 * @description An opaque, quoted tag of the current representation. Send it back in `If-None-Match` on a later read to get 304 while nothing has changed, or in `If-Match` on an update to have the update refused if someone changed the profile in the meantime.
+                 * @description An opaque, quoted tag of the current representation. Send it back in `If-None-Match` on a later read to get 304 while nothing has changed, or in `If-Match` on an update to have the update refused if someone changed the profile or rule in the meantime.
                  * @example "9c1f4e7a2b"
                  */
                 ETag: string;
@@ -696,6 +851,34 @@ export interface components {
         };
         /** @description The profile is still attached to agent credentials: detach it from them before deleting it. The contract names no code for this case; `INVALID_STATE` is the one known code that fits, and another may be sent. */
         PolicyInUse: {
+            headers: {
+                /**
+                 * @description The id PgBeam gave this request, the same as the body's `request_id`. Quote it when you report a problem.
+                 * @example req_7Hd2kP9sQx
+                 */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The approval rule could not be created: the project already has a rule with that name (`RESOURCE_EXISTS`), the rule is enabled while the organization has a live self-hosted data-plane enrollment (`INVALID_STATE`; send `enabled: false` to save it switched off), or the `Idempotency-Key` was already used with a different body (`IDEMPOTENCY_KEY_REUSED`). The contract names no code for the first two cases; these are the known codes that fit, and another may be sent. */
+        ApprovalRuleConflict: {
+            headers: {
+                /**
+                 * @description The id PgBeam gave this request, the same as the body's `request_id`. Quote it when you report a problem.
+                 * @example req_7Hd2kP9sQx
+                 */
+                "X-Request-Id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The approval rule was not replaced: another rule of the project already has that name (`RESOURCE_EXISTS`), or the rule would stay enabled while the organization has a live self-hosted data-plane enrollment (`INVALID_STATE`; an update that sets `enabled: false` is accepted). A body without `enabled` turns the rule on, so it gets this answer too. The contract names no code for these cases; these are the known codes that fit, and another may be sent. */
+        ApprovalRuleUpdateConflict: {
             headers: {
                 /**
                  * @description The id PgBeam gave this request, the same as the body's `request_id`. Quote it when you report a problem.
@@ -726,11 +909,13 @@ export interface components {
         IfMatch: string;
         /** @description The agent credential whose traffic to analyse (a prefixed id such as `agt_…`). */
         AgentId: string;
+        /** @description The approval rule to act on (a prefixed id such as `apl_…`). */
+        ApprovalRuleId: string;
     };
     requestBodies: never;
     headers: {
         /**
-         * @description An opaque, quoted tag of the current representation. Send it back in `If-None-Match` on a later read to get 304 while nothing has changed, or in `If-Match` on an update to have the update refused if someone changed the profile in the meantime.
+         * @description An opaque, quoted tag of the current representation. Send it back in `If-None-Match` on a later read to get 304 while nothing has changed, or in `If-Match` on an update to have the update refused if someone changed the profile or rule in the meantime.
          * @example "9c1f4e7a2b"
          */
         ETag: string;
@@ -779,6 +964,10 @@ export type PolicyReplayItem = components['schemas']['PolicyReplayItem'];
 export type PolicyReplayResult = components['schemas']['PolicyReplayResult'];
 export type PolicyRecommendationInput = components['schemas']['PolicyRecommendationInput'];
 export type PolicyRecommendation = components['schemas']['PolicyRecommendation'];
+export type ApprovalRuleStatementKind = components['schemas']['ApprovalRuleStatementKind'];
+export type ApprovalRule = components['schemas']['ApprovalRule'];
+export type ListApprovalRulesResponse = components['schemas']['ListApprovalRulesResponse'];
+export type ApprovalRuleInput = components['schemas']['ApprovalRuleInput'];
 export type ResponseNotModified = components['responses']['NotModified'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
@@ -791,6 +980,8 @@ export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge']
 export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
 export type ResponsePreconditionFailed = components['responses']['PreconditionFailed'];
 export type ResponsePolicyInUse = components['responses']['PolicyInUse'];
+export type ResponseApprovalRuleConflict = components['responses']['ApprovalRuleConflict'];
+export type ResponseApprovalRuleUpdateConflict = components['responses']['ApprovalRuleUpdateConflict'];
 export type ParameterProjectId = components['parameters']['ProjectId'];
 export type ParameterPageSize = components['parameters']['PageSize'];
 export type ParameterPageToken = components['parameters']['PageToken'];
@@ -799,6 +990,7 @@ export type ParameterIdempotencyKey = components['parameters']['IdempotencyKey']
 export type ParameterPolicyId = components['parameters']['PolicyId'];
 export type ParameterIfMatch = components['parameters']['IfMatch'];
 export type ParameterAgentId = components['parameters']['AgentId'];
+export type ParameterApprovalRuleId = components['parameters']['ApprovalRuleId'];
 export type HeaderETag = components['headers']['ETag'];
 export type HeaderXRequestId = components['headers']['XRequestId'];
 export type HeaderRetryAfter = components['headers']['RetryAfter'];
@@ -828,7 +1020,7 @@ export interface operations {
             200: {
                 headers: {
                     /**
-                     * @description An opaque, quoted tag of the current representation. Send it back in `If-None-Match` on a later read to get 304 while nothing has changed, or in `If-Match` on an update to have the update refused if someone changed the profile in the meantime.
+                     * @description An opaque, quoted tag of the current representation. Send it back in `If-None-Match` on a later read to get 304 while nothing has changed, or in `If-Match` on an update to have the update refused if someone changed the profile or rule in the meantime.
                      * @example "9c1f4e7a2b"
                      */
                     ETag: string;
@@ -907,7 +1099,7 @@ export interface operations {
             200: {
                 headers: {
                     /**
-                     * @description An opaque, quoted tag of the current representation. Send it back in `If-None-Match` on a later read to get 304 while nothing has changed, or in `If-Match` on an update to have the update refused if someone changed the profile in the meantime.
+                     * @description An opaque, quoted tag of the current representation. Send it back in `If-None-Match` on a later read to get 304 while nothing has changed, or in `If-Match` on an update to have the update refused if someone changed the profile or rule in the meantime.
                      * @example "9c1f4e7a2b"
                      */
                     ETag: string;
@@ -1099,6 +1291,196 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listApprovalRules: {
+        parameters: {
+            query?: {
+                /** @description How many profiles to return in one page. */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description The `next_page_token` of the previous page; leave it out to start from the first page. */
+                page_token?: components["parameters"]["PageToken"];
+            };
+            header?: {
+                /** @description Makes the read conditional. Send the `ETag` of a representation you hold: while it is still current the answer is 304 with no body, so you can keep what you have. A comma-separated list of tags is accepted, and `*` matches any current representation. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The project that owns the policy profiles (a prefixed id such as `prj_…`). */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of approval rules. */
+            200: {
+                headers: {
+                    /**
+                     * @description An opaque, quoted tag of the current representation. Send it back in `If-None-Match` on a later read to get 304 while nothing has changed, or in `If-Match` on an update to have the update refused if someone changed the profile or rule in the meantime.
+                     * @example "9c1f4e7a2b"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListApprovalRulesResponse"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createApprovalRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry. The first response to a key (its status, content type and body) is kept for 24 hours, and a later request with the same key gets that response back without creating anything again. A settled 4xx answer is kept like a success; a 5xx, 408 or 429 answer is never kept, so the next attempt with the key runs for real. The same key with a different body is refused with 409 `IDEMPOTENCY_KEY_REUSED`. Keys are scoped to your organization: use a fresh UUID per logical create and reuse it for that create's retries. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The project that owns the policy profiles (a prefixed id such as `prj_…`). */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalRuleInput"];
+            };
+        };
+        responses: {
+            /** @description The rule was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ApprovalRuleConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getApprovalRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the read conditional. Send the `ETag` of a representation you hold: while it is still current the answer is 304 with no body, so you can keep what you have. A comma-separated list of tags is accepted, and `*` matches any current representation. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The project that owns the policy profiles (a prefixed id such as `prj_…`). */
+                project_id: components["parameters"]["ProjectId"];
+                /** @description The approval rule to act on (a prefixed id such as `apl_…`). */
+                approval_rule_id: components["parameters"]["ApprovalRuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approval rule. */
+            200: {
+                headers: {
+                    /**
+                     * @description An opaque, quoted tag of the current representation. Send it back in `If-None-Match` on a later read to get 304 while nothing has changed, or in `If-Match` on an update to have the update refused if someone changed the profile or rule in the meantime.
+                     * @example "9c1f4e7a2b"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRule"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateApprovalRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the replace conditional, for optimistic concurrency. Send the `ETag` of the read your change is based on: the profile is replaced only if that tag is still current, and otherwise the answer is 412 and nothing changes. `*` only asserts that the profile exists. Without `If-Match` the last writer wins. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The project that owns the policy profiles (a prefixed id such as `prj_…`). */
+                project_id: components["parameters"]["ProjectId"];
+                /** @description The approval rule to act on (a prefixed id such as `apl_…`). */
+                approval_rule_id: components["parameters"]["ApprovalRuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalRuleInput"];
+            };
+        };
+        responses: {
+            /** @description The rule as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ApprovalRuleUpdateConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteApprovalRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project that owns the policy profiles (a prefixed id such as `prj_…`). */
+                project_id: components["parameters"]["ProjectId"];
+                /** @description The approval rule to act on (a prefixed id such as `apl_…`). */
+                approval_rule_id: components["parameters"]["ApprovalRuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };

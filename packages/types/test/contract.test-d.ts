@@ -1,11 +1,15 @@
 import { describe, expectTypeOf, test } from "vitest";
 import type {
   AccessMode,
+  ApprovalRule,
+  ApprovalRuleInput,
+  ApprovalRuleStatementKind,
   ContentScanMode,
   DryEvalInput,
   ErrorCode,
   KnownErrorCode,
   KnownStatementKind,
+  OperationId,
   operations,
   PolicyProfile,
   PolicyProfileInput,
@@ -16,6 +20,7 @@ import type {
   paths,
   StatementKind,
 } from "../src/index.js";
+import { operationTable } from "../src/index.js";
 
 describe("PolicyProfileInput", () => {
   test("name is the only required field", () => {
@@ -124,7 +129,18 @@ describe("operations and paths", () => {
       | "dryEvalPolicy"
       | "replayPolicy"
       | "recommendAgentPolicy"
+      | "createApprovalRule"
+      | "listApprovalRules"
+      | "getApprovalRule"
+      | "updateApprovalRule"
+      | "deleteApprovalRule"
     >();
+  });
+
+  test("the operation table has exactly one entry per OperationId", () => {
+    expectTypeOf<keyof typeof operationTable>().toEqualTypeOf<OperationId>();
+    expectTypeOf(operationTable.updateApprovalRule.method).toEqualTypeOf<"PUT">();
+    expectTypeOf(operationTable.createApprovalRule.retry).toEqualTypeOf<"with-idempotency-key">();
   });
 
   test("recommendAgentPolicy takes an optional body and returns a PolicyRecommendation", () => {
@@ -227,5 +243,27 @@ describe("contract 0.3.x fields", () => {
     >();
     expectTypeOf<PolicyReplaySummary["bound_credentials"]>().toEqualTypeOf<number | undefined>();
     expectTypeOf({ policy_id: "pol_1", bound_policy_id: "pol_2" }).toExtend<PolicyReplayInput>();
+  });
+});
+
+describe("approval rules", () => {
+  test("only name is required on input; output requires kinds and enabled", () => {
+    expectTypeOf<{ name: string }>().toExtend<ApprovalRuleInput>();
+    expectTypeOf<{ enabled: false }>().not.toExtend<ApprovalRuleInput>();
+    expectTypeOf<ApprovalRule["enabled"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<ApprovalRule["statement_kinds"]>().toEqualTypeOf<ApprovalRuleStatementKind[]>();
+  });
+
+  test("statement kinds are a closed set of four", () => {
+    expectTypeOf<ApprovalRuleStatementKind>().toEqualTypeOf<
+      "insert" | "update" | "delete" | "ddl"
+    >();
+  });
+
+  test("scope and threshold are nullable", () => {
+    expectTypeOf<null>().toExtend<ApprovalRuleInput["schema_name"]>();
+    expectTypeOf<null>().toExtend<ApprovalRuleInput["relation_name"]>();
+    expectTypeOf<null>().toExtend<ApprovalRuleInput["min_affected_rows"]>();
+    expectTypeOf<null>().toExtend<ApprovalRule["relation_name"]>();
   });
 });

@@ -91,6 +91,7 @@ const typeNames: Record<string, string> = {
 
 const formatNames: Record<string, string> = {
   "date-time": "an RFC 3339 date-time such as 2026-11-25T10:00:00Z",
+  int32: "a 32-bit whole number",
   int64: "a whole number",
 };
 

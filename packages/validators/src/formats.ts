@@ -75,6 +75,11 @@ export const int64: Format = {
   validate: (value: number) => Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 63,
 };
 
+/** The `int32` format: a signed 32-bit integer. */
+export const int32: Format = {
+  validate: (value: number) => Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31,
+};
+
 /** A letter, digit or one of `+-.` (what a URI scheme is made of after its first letter). */
 const isAlpha = (code: number): boolean => (code | 0x20) >= 97 && (code | 0x20) <= 122;
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;

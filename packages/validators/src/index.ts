@@ -1,13 +1,14 @@
 export { ContractViolationError } from "./contract-violation-error.js";
+export { errorCodeByStatus, errorCodesByOperation } from "./error-codes.js";
 export { type OperationSchemas, operationSchemas } from "./generated/operations.gen.js";
 export {
+  approvalRuleStatementKinds,
   dryEvalSqlMaxLength,
-  errorCodeByStatus,
   errorCodes,
-  errorCodesByOperation,
   policyProfileDefaults,
   policyProfileFields,
   policyProfileNestedFields,
+  policyProfileStoredLists,
   policyReplayDefaults,
   statementKinds,
 } from "./generated/spec-facts.gen.js";
@@ -15,31 +16,14 @@ export * from "./generated/validators.gen.js";
 export type { ValidationIssue, ValidationResult } from "./issue.js";
 export { type LintRuleInfo, lintRuleCatalogue, severityOrder } from "./lint/catalogue.js";
 export type { LintFinding, LintReport, Severity } from "./lint/finding.js";
+export {
+  type LintApprovalRuleOptions,
+  lintApprovalRule,
+} from "./lint/lint-approval-rule.js";
 export { lintPolicyProfile } from "./lint/lint-policy-profile.js";
-export {
-  type ApprovalSettings,
-  approvalsEverHold,
-  holdsForApproval,
-  type StatementChange,
-} from "./policy/approvals.js";
-export { columnKey, identifierKey, identifierMaxBytes } from "./policy/identifier.js";
-export {
-  type RelationLists,
-  type RelationName,
-  relationKey,
-  relationLists,
-  relationName,
-} from "./policy/relation-matching.js";
-export { rowFilterTextProblem } from "./policy/row-filter-safety.js";
-export {
-  copyEffect,
-  isWriteEffect,
-  kindAlwaysWrites,
-  kindOfNode,
-  type StatementClass,
-  type StatementEffect,
-  type StatementKindEntry,
-} from "./policy/write-kinds.js";
+// The parser's statement-node table is the engine's; it moves there (see the README).
+export { kindOfNode, type StatementKindEntry } from "./policy/write-kinds.js";
+export * from "./policy-compat.js";
 export { ValidationError } from "./validation-error.js";
 export {
   type ValidationMiddleware,
@@ -47,4 +31,3 @@ export {
   validationMiddleware,
 } from "./validation-middleware.js";
 export type { Validator } from "./validator.js";
-export { type DefaultedField, type WithDefaults, withDefaults } from "./with-defaults.js";

@@ -1,7 +1,8 @@
 import type { PolicyProfileInput } from "@pgbeam/policies-types";
 import { componentSchema, resolve } from "@pgbeam/spec-testing";
 import { expect, test } from "vitest";
-import { policyProfileDefaults, withDefaults } from "../src/index.js";
+import { policyProfileDefaults } from "../src/index.js";
+import { effectiveProfile, withDefaults } from "../src/policy/index.js";
 
 test("every field with a default in the spec has it, and no other", () => {
   const properties = componentSchema("PolicyProfileInput").properties as Record<
@@ -33,4 +34,19 @@ test("a __proto__ field stays a plain field", () => {
   const filled = withDefaults(JSON.parse('{"name":"n","__proto__":{"max_rows":7}}'));
   expect(filled.max_rows).toBe(0);
   expect(Object.getPrototypeOf(filled)).toBe(Object.prototype);
+});
+
+test("the effective profile adds an empty list for each list a saved profile always carries", () => {
+  const saved = componentSchema("PolicyProfile") as { allOf: { required?: string[] }[] };
+  const required = saved.allOf.flatMap((branch) => branch.required ?? []);
+  const effective = effectiveProfile({ name: "n", table_denylist: ["audit"] });
+  for (const list of ["table_allowlist", "table_denylist", "masking_rules"])
+    expect(required).toContain(list);
+  expect(effective).toEqual({
+    ...policyProfileDefaults,
+    name: "n",
+    table_allowlist: [],
+    table_denylist: ["audit"],
+    masking_rules: [],
+  });
 });

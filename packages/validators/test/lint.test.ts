@@ -1,6 +1,7 @@
 import type { PolicyProfileInput } from "@pgbeam/policies-types";
 import { describe, expect, test } from "vitest";
-import { holdsForApproval, lintPolicyProfile, validatePolicyProfileInput } from "../src/index.js";
+import { lintPolicyProfile, validatePolicyProfileInput } from "../src/index.js";
+import { holdsForApproval } from "../src/policy/index.js";
 
 /** A careful profile that no rule fires on. */
 const quiet: PolicyProfileInput = {

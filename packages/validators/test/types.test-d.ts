@@ -14,8 +14,8 @@ import {
   type schemas,
   validatePolicyProfile,
   validatePolicyProfileInput,
-  withDefaults,
 } from "../src/index.js";
+import { withDefaults } from "../src/policy/index.js";
 
 test("the validated types are the generated types, not look-alikes", () => {
   expectTypeOf<SchemaTypes["PolicyProfileInput"]>().toEqualTypeOf<PolicyProfileInput>();

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { PolicyProfile, PolicyProfileInput } from "@pgbeam/policies-types";
-import { policyProfileFields, withDefaults } from "@pgbeam/policies-validators";
+import { policyProfileFields } from "@pgbeam/policies-validators";
+import { effectiveProfile } from "@pgbeam/policies-validators/policy";
 
 /** One field that differs between the remote profile and the file. */
 export interface FieldChange {
@@ -25,12 +26,7 @@ export type PlanChange =
 
 /** The profile's fields as the API would store them: defaults applied, the lists present. */
 function effective(profile: PolicyProfileInput): Record<string, unknown> {
-  const filled: Record<string, unknown> = {
-    table_allowlist: [],
-    table_denylist: [],
-    masking_rules: [],
-    ...withDefaults(profile),
-  };
+  const filled: Record<string, unknown> = effectiveProfile(profile);
   return Object.fromEntries(policyProfileFields.map((field) => [field, filled[field]]));
 }
 

@@ -17,14 +17,11 @@ export const policyProfileDefaults = {
   "content_scan_max_bytes": 0
 } as const;
 
-/** The first error code each error status documents (e.g. 404 → NOT_FOUND), from `x-error-codes`. */
-export const errorCodeByStatus: Readonly<Record<string, string>> = {"400":"INVALID_INPUT","401":"UNAUTHORIZED","403":"PLAN_LIMIT_REACHED","404":"NOT_FOUND","409":"RESOURCE_EXISTS","412":"PRECONDITION_FAILED","413":"PAYLOAD_TOO_LARGE","415":"UNSUPPORTED_MEDIA_TYPE","429":"RATE_LIMITED","500":"INTERNAL_ERROR"};
-
-/** The error codes each operation's error responses document, by status (`x-error-codes`). */
-export const errorCodesByOperation: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {"listPolicyProfiles":{"400":["INVALID_INPUT"],"401":["UNAUTHORIZED"],"403":["PLAN_LIMIT_REACHED","FORBIDDEN"],"404":["NOT_FOUND"],"429":["RATE_LIMITED"],"500":["INTERNAL_ERROR"]},"createPolicyProfile":{"400":["INVALID_INPUT"],"401":["UNAUTHORIZED"],"403":["PLAN_LIMIT_REACHED","FORBIDDEN"],"404":["NOT_FOUND"],"409":["RESOURCE_EXISTS","INVALID_STATE","IDEMPOTENCY_KEY_REUSED"],"413":["PAYLOAD_TOO_LARGE"],"415":["UNSUPPORTED_MEDIA_TYPE"],"429":["RATE_LIMITED"],"500":["INTERNAL_ERROR"]},"getPolicyProfile":{"400":["INVALID_INPUT"],"401":["UNAUTHORIZED"],"403":["PLAN_LIMIT_REACHED","FORBIDDEN"],"404":["NOT_FOUND"],"500":["INTERNAL_ERROR"]},"updatePolicyProfile":{"400":["INVALID_INPUT"],"401":["UNAUTHORIZED"],"403":["PLAN_LIMIT_REACHED","FORBIDDEN"],"404":["NOT_FOUND"],"412":["PRECONDITION_FAILED"],"413":["PAYLOAD_TOO_LARGE"],"415":["UNSUPPORTED_MEDIA_TYPE"],"429":["RATE_LIMITED"],"500":["INTERNAL_ERROR"]},"deletePolicyProfile":{"400":["INVALID_INPUT"],"401":["UNAUTHORIZED"],"403":["PLAN_LIMIT_REACHED","FORBIDDEN"],"404":["NOT_FOUND"],"409":["INVALID_STATE"],"500":["INTERNAL_ERROR"]},"dryEvalPolicy":{"400":["INVALID_INPUT"],"401":["UNAUTHORIZED"],"403":["PLAN_LIMIT_REACHED","FORBIDDEN"],"404":["NOT_FOUND"],"413":["PAYLOAD_TOO_LARGE"],"415":["UNSUPPORTED_MEDIA_TYPE"],"429":["RATE_LIMITED"],"500":["INTERNAL_ERROR"]},"replayPolicy":{"400":["INVALID_INPUT"],"401":["UNAUTHORIZED"],"403":["PLAN_LIMIT_REACHED","FORBIDDEN"],"404":["NOT_FOUND"],"413":["PAYLOAD_TOO_LARGE"],"415":["UNSUPPORTED_MEDIA_TYPE"],"429":["RATE_LIMITED"],"500":["INTERNAL_ERROR"]},"recommendAgentPolicy":{"400":["INVALID_INPUT"],"401":["UNAUTHORIZED"],"403":["PLAN_LIMIT_REACHED","FORBIDDEN"],"404":["NOT_FOUND"],"413":["PAYLOAD_TOO_LARGE"],"415":["UNSUPPORTED_MEDIA_TYPE"],"429":["RATE_LIMITED"],"500":["INTERNAL_ERROR"]}};
-
 /** Fields of the PolicyProfileInput fields that are objects (or lists of them), in the spec's order. */
 export const policyProfileNestedFields: Readonly<Record<string, readonly string[]>> = {"statement_rules":["allow","deny"],"masking_rules":["table","column","kind"],"row_filters":["table","predicate"]};
+
+/** The lists a saved PolicyProfile requires that its input may leave out (absent = empty). */
+export const policyProfileStoredLists = ["table_allowlist","table_denylist","masking_rules"] as const;
 
 /** Every PolicyProfileInput field, in the spec's order (the canonical order of a profile file). */
 export const policyProfileFields = ["name","access_mode","statement_rules","table_allowlist","table_denylist","masking_rules","budget_queries_per_hour","budget_queries_per_day","max_rows","statement_timeout_ms","row_filters","write_mode","approval_mode","approval_auto_max_rows","approval_timeout_seconds","migration_safety","egress_bytes_per_day","max_affected_rows","content_scan_mode","content_scan_max_bytes"] as const;
@@ -40,6 +37,9 @@ export const errorCodes = ["INVALID_INPUT","UNSUPPORTED_MEDIA_TYPE","PAYLOAD_TOO
 
 /** The statement kinds the spec knows (an open enum: any other string is valid, and the linter flags it). */
 export const statementKinds = ["select","insert","update","delete","ddl","copy","set","show","explain","transaction"] as const;
+
+/** The statement kinds an approval rule can name (a closed enum; an empty list names all of them). */
+export const approvalRuleStatementKinds = ["insert","update","delete","ddl"] as const;
 
 /** The documented default of every PolicyReplayInput field that has one. */
 export const policyReplayDefaults = {"limit":200} as const;

@@ -1,5 +1,5 @@
 import type { LintFinding } from "./finding.js";
-import type { EffectiveProfile, Rule } from "./rules.js";
+import type { ProfileView, Rule } from "./rules.js";
 
 /**
  * Under `block`, a withheld result does not undo the statement: it ran, and its writes have
@@ -7,7 +7,7 @@ import type { EffectiveProfile, Rule } from "./rules.js";
  * profile whose writes commit (read_write, write_mode normal) can be surprised by that.
  */
 export const blockDoesNotUndoWrites: Rule = (
-  p: Pick<EffectiveProfile, "content_scan_mode" | "access_mode" | "write_mode">,
+  p: Pick<ProfileView, "content_scan_mode" | "access_mode" | "write_mode">,
 ): LintFinding[] =>
   p.content_scan_mode === "block" && p.access_mode === "read_write" && p.write_mode === "normal"
     ? [

@@ -19,3 +19,15 @@ export interface LintReport {
   readonly findings: readonly LintFinding[];
   readonly summary: Readonly<Record<Severity, number>>;
 }
+
+const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** A report of these findings: worst first, and how many of each severity. */
+export function lintReport(findings: readonly LintFinding[]): LintReport {
+  const sorted = [...findings].sort(
+    (a, b) => severityOrder[a.severity] - severityOrder[b.severity],
+  );
+  const summary = { error: 0, warning: 0, info: 0 };
+  for (const { severity } of sorted) summary[severity]++;
+  return { findings: sorted, summary };
+}

@@ -1,5 +1,5 @@
 import type { LintFinding } from "./finding.js";
-import type { EffectiveProfile, Rule } from "./rules.js";
+import type { ProfileView, Rule } from "./rules.js";
 
 /**
  * Under `block`, a masked column is not scanned: the proxy counts its values as unscanned (never
@@ -7,7 +7,7 @@ import type { EffectiveProfile, Rule } from "./rules.js";
  * masked value, so this is usually what you want, but it is not "scanned and clean".
  */
 export const maskedColumnsUnscanned: Rule = (
-  p: Pick<EffectiveProfile, "content_scan_mode" | "masks">,
+  p: Pick<ProfileView, "content_scan_mode" | "masks">,
 ): LintFinding[] =>
   p.content_scan_mode === "block" && p.masks.length > 0
     ? [

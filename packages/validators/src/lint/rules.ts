@@ -1,11 +1,11 @@
 import type { PolicyProfileInput } from "@pgbeam/policies-types";
 import { statementKinds } from "../generated/spec-facts.gen.js";
 import { approvalsEverHold } from "../policy/approvals.js";
+import type { EffectiveProfile } from "../policy/effective-profile.js";
 import { columnKey } from "../policy/identifier.js";
 import { relationKey, relationLists } from "../policy/relation-matching.js";
 import { rowFilterTextProblem } from "../policy/row-filter-safety.js";
-import { kindAlwaysWrites } from "../policy/write-kinds.js";
-import type { WithDefaults } from "../with-defaults.js";
+import { kindAlwaysWrites } from "../policy/statement-effects.js";
 import { closest } from "./closest.js";
 import { blockDoesNotUndoWrites } from "./content-block-after-writes.js";
 import type { LintFinding } from "./finding.js";
@@ -13,8 +13,8 @@ import { maskedColumnsUnscanned } from "./masked-columns-unscanned.js";
 import { repeatedIndexes } from "./relations.js";
 import { scanBudgetWithoutScanning } from "./scan-budget-without-scanning.js";
 
-/** A profile with defaults applied and every list present. */
-export interface EffectiveProfile extends WithDefaults<PolicyProfileInput> {
+/** The effective profile with short names for the lists the rules read. */
+export interface ProfileView extends EffectiveProfile {
   allow: readonly string[];
   deny: readonly string[];
   allowlist: readonly string[];
@@ -24,7 +24,7 @@ export interface EffectiveProfile extends WithDefaults<PolicyProfileInput> {
 }
 
 /** One lint rule: the findings it has about a profile (none when it does not fire). */
-export type Rule = (profile: EffectiveProfile) => LintFinding[];
+export type Rule = (profile: ProfileView) => LintFinding[];
 
 const finding = (
   code: string,

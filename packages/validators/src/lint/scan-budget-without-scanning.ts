@@ -1,11 +1,11 @@
 import type { LintFinding } from "./finding.js";
-import type { EffectiveProfile, Rule } from "./rules.js";
+import type { ProfileView, Rule } from "./rules.js";
 
 /**
  * A scan budget with scanning off is dead: `content_scan_max_bytes` bounds a scan that never runs.
  */
 export const scanBudgetWithoutScanning: Rule = (
-  p: Pick<EffectiveProfile, "content_scan_mode" | "content_scan_max_bytes">,
+  p: Pick<ProfileView, "content_scan_mode" | "content_scan_max_bytes">,
 ): LintFinding[] =>
   p.content_scan_mode === "off" && p.content_scan_max_bytes > 0
     ? [

@@ -1,4 +1,5 @@
 import type { AccessMode, ApprovalMode } from "@pgbeam/policies-types";
+import { effectsOfKind } from "./statement-effects.js";
 
 /** The settings that decide whether a statement waits for a human approval. */
 export interface ApprovalSettings {
@@ -44,4 +45,16 @@ export function holdsForApproval(settings: ApprovalSettings, statement: Statemen
 /** Whether the settings hold any statement at all (false when approvals are off or ignored). */
 export function approvalsEverHold(settings: ApprovalSettings): boolean {
   return statementChanges.some((change) => holdsForApproval(settings, change));
+}
+
+/**
+ * What a statement of this kind changes, when every statement of the kind changes the same
+ * (insert, update and delete write rows; ddl changes the schema); undefined for the other kinds.
+ */
+export function statementChangeOfKind(kind: string): StatementChange | undefined {
+  const effects = effectsOfKind(kind);
+  if (effects.length === 0 || !effects.every((effect) => effect === effects[0])) return undefined;
+  if (effects[0] === "write") return { writes: true, ddl: false };
+  if (effects[0] === "ddl") return { writes: false, ddl: true };
+  return undefined;
 }

@@ -1,10 +1,4 @@
-import type { KnownStatementKind } from "@pgbeam/policies-types";
-
-/** What running a statement does: reads, changes session state, writes data, or changes the schema. */
-export type StatementEffect = "read" | "session" | "write" | "ddl";
-
-/** A statement kind the spec knows, or `other` for statements none of the ten describes (CALL, DO, LOCK…). */
-export type StatementClass = KnownStatementKind | "other";
+import type { StatementClass, StatementEffect } from "./statement-effects.js";
 
 /** The kind a parser statement node runs as, and its effect when nothing else in it writes. */
 export interface StatementKindEntry {
@@ -53,25 +47,4 @@ const ddl = entry("ddl", "ddl");
 /** The kind and effect of a parser statement node type (`SelectStmt`, `DropStmt`, …). */
 export function kindOfNode(type: string): StatementKindEntry {
   return nonDdl[type] ?? ddl;
-}
-
-/** The effect of a COPY: FROM writes rows into the relation, TO only reads them. */
-export function copyEffect(isFrom: boolean): StatementEffect {
-  return isFrom ? "write" : "read";
-}
-
-/** True for effects that `read_only` refuses: writing rows or changing the schema. */
-export function isWriteEffect(effect: StatementEffect): boolean {
-  return effect === "write" || effect === "ddl";
-}
-
-/**
- * True when every statement of this kind writes, so `read_only` refuses it whatever
- * `statement_rules` say: insert, update, delete and ddl. `copy` is not among them (COPY … TO
- * only reads); nor are select (a data-modifying CTE is judged as its write) or the session kinds.
- */
-export function kindAlwaysWrites(kind: string): boolean {
-  const entries = Object.values(nonDdl).filter((e) => e.kind === kind);
-  if (kind === "ddl") return true;
-  return entries.length > 0 && entries.every((e) => isWriteEffect(e.effect));
 }
