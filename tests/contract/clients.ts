@@ -1,7 +1,9 @@
 import {
   createPolicyClient,
+  type OperationId,
   type PolicyClient,
   type RequestOptions,
+  type WithResponse,
 } from "@pgbeam/policies-client";
 import { validationMiddleware } from "@pgbeam/policies-validators";
 import type { SpecOperation } from "@pgbeam/spec-testing";
@@ -12,6 +14,7 @@ export const ids = {
   projectId: "prj_8Kx2mQ4vLp",
   policyId: "pol_3fGh7TnQ2w",
   agentId: "agt_5mRt8XcV2n",
+  approvalRuleId: "apl_01j9x8y7z6w5v4u3t2s1r0q9p8",
 } as const;
 
 /** The entity tag the suite sends in `If-None-Match` and `If-Match`. */
@@ -40,45 +43,68 @@ export interface CallShape {
   ifMatch?: boolean;
 }
 
+/** How the suite calls one operation through the client: `.withResponse()` of the method's promise. */
+type CallCell = (
+  client: PolicyClient,
+  body: never,
+  options: RequestOptions,
+  shape: CallShape,
+) => Promise<WithResponse<unknown>>;
+
+const ifNoneMatchOf = (shape: CallShape) => (shape.ifNoneMatch ? suiteEntityTag : undefined);
+const ifMatchOf = (shape: CallShape) => (shape.ifMatch ? suiteEntityTag : undefined);
+const { projectId, policyId, agentId, approvalRuleId } = ids;
+
 /**
- * Calls the client method named by an operationId, with `body` as its request body. Reads go
- * through the ETag-aware methods, so a 200 resolves to `{ data, etag }` and a 304 to
- * `{ notModified: true }`.
+ * The suite's call of every operation, keyed by OperationId: an operation the spec gains without
+ * a cell here fails `pnpm typecheck`. A read with `If-None-Match` resolves to `Tagged` data or
+ * `{ notModified: true }` (a 304 is a result).
  */
+export const callTable = {
+  createPolicyProfile: (c, body, o) =>
+    c.policies.createPolicyProfile(projectId, body, o).withResponse(),
+  listPolicyProfiles: (c, _, o, s) =>
+    c.policies
+      .listPolicyProfiles(projectId, {}, { ...o, ifNoneMatch: ifNoneMatchOf(s) })
+      .withResponse(),
+  getPolicyProfile: (c, _, o, s) =>
+    c.policies
+      .getPolicyProfile(projectId, policyId, { ...o, ifNoneMatch: ifNoneMatchOf(s) })
+      .withResponse(),
+  updatePolicyProfile: (c, body, o, s) =>
+    c.policies
+      .updatePolicyProfile(projectId, policyId, body, { ...o, ifMatch: ifMatchOf(s) })
+      .withResponse(),
+  deletePolicyProfile: (c, _, o) =>
+    c.policies.deletePolicyProfile(projectId, policyId, o).withResponse(),
+  dryEvalPolicy: (c, body, o) => c.policies.dryEvalPolicy(projectId, body, o).withResponse(),
+  replayPolicy: (c, body, o) => c.policies.replayPolicy(projectId, body, o).withResponse(),
+  recommendAgentPolicy: (c, body, o) =>
+    c.policies.recommendAgentPolicy(projectId, agentId, body, o).withResponse(),
+  createApprovalRule: (c, body, o) => c.approvalRules.create(projectId, body, o).withResponse(),
+  listApprovalRules: (c, _, o, s) =>
+    c.approvalRules.list(projectId, {}, { ...o, ifNoneMatch: ifNoneMatchOf(s) }).withResponse(),
+  getApprovalRule: (c, _, o, s) =>
+    c.approvalRules
+      .get(projectId, approvalRuleId, { ...o, ifNoneMatch: ifNoneMatchOf(s) })
+      .withResponse(),
+  updateApprovalRule: (c, body, o, s) =>
+    c.approvalRules
+      .update(projectId, approvalRuleId, body, { ...o, ifMatch: ifMatchOf(s) })
+      .withResponse(),
+  deleteApprovalRule: (c, _, o) =>
+    c.approvalRules.delete(projectId, approvalRuleId, o).withResponse(),
+} satisfies { readonly [K in OperationId]: CallCell };
+
+/** Calls the client method of an operation, with `body` as its request body. */
 export function callOperation(
   client: PolicyClient,
   op: SpecOperation,
   body: unknown,
   options: RequestOptions,
   shape: CallShape = {},
-): Promise<unknown> {
-  const { policies } = client;
-  const { projectId, policyId, agentId } = ids;
-  const input = body as never;
-  const ifNoneMatch = shape.ifNoneMatch ? suiteEntityTag : undefined;
-  switch (op.operationId) {
-    case "createPolicyProfile":
-      return policies.createPolicyProfile(projectId, input, options);
-    case "listPolicyProfiles":
-      return policies.listPolicyProfilesWithETag(projectId, {}, { ...options, ifNoneMatch });
-    case "getPolicyProfile":
-      return policies.getPolicyProfileWithETag(projectId, policyId, { ...options, ifNoneMatch });
-    case "updatePolicyProfile":
-      return policies.updatePolicyProfile(projectId, policyId, input, {
-        ...options,
-        ifMatch: shape.ifMatch ? suiteEntityTag : undefined,
-      });
-    case "deletePolicyProfile":
-      return policies.deletePolicyProfile(projectId, policyId, options);
-    case "dryEvalPolicy":
-      return policies.dryEvalPolicy(projectId, input, options);
-    case "replayPolicy":
-      return policies.replayPolicy(projectId, input, options);
-    case "recommendAgentPolicy":
-      return policies.recommendAgentPolicy(projectId, agentId, input, options);
-    default:
-      throw new Error(`The client has no method for operation ${op.operationId}`);
-  }
+): Promise<WithResponse<unknown>> {
+  return callTable[op.operationId](client, body as never, options, shape);
 }
 
 /** The URL path of an operation with the suite's ids filled in. */
@@ -86,5 +112,6 @@ export function filledPath(path: string): string {
   return path
     .replace("{project_id}", ids.projectId)
     .replace("{policy_id}", ids.policyId)
-    .replace("{agent_id}", ids.agentId);
+    .replace("{agent_id}", ids.agentId)
+    .replace("{approval_rule_id}", ids.approvalRuleId);
 }

@@ -16,7 +16,6 @@ import {
 } from "./errors.js";
 import { readProblem } from "./problem-document.js";
 import { requestIdOf } from "./request-id.js";
-import { retryOutcomeOf } from "./retry-note.js";
 
 /** The error class of each status; any other 5xx is an InternalServerError. */
 const classByStatus: Record<number, new (init: ApiErrorInit) => PgBeamApiError> = {
@@ -71,13 +70,14 @@ function unrecognizedMessage(response: Response, body: unknown, target: string):
  * Builds the error class that matches the response's status from its headers and parsed body.
  * `target` names the call (`GET https://…/v1/…`) for answers that are not problem documents.
  * `redact` removes the caller's credentials from every text the error carries (the URL included),
- * should the server echo them.
+ * should the server echo them. `retryOutcome` is how the transport's retries ended, if they did.
  */
 export function apiErrorFromResponse(
   response: Response,
   rawBody: unknown,
   redact: (text: string) => string = (text) => text,
   target?: { method: string; url: string },
+  retryOutcome?: string,
 ): PgBeamApiError {
   const { status, headers } = response;
   const body = redactDeep(rawBody, redact);
@@ -88,7 +88,7 @@ export function apiErrorFromResponse(
       ? unrecognizedMessage(response, body, target ? `${target.method} ${url}` : "the server")
       : `${status} ${problem.detail ?? problem.title ?? problem.code ?? response.statusText}`,
   );
-  const outcome = retryOutcomeOf(response);
+  const outcome = retryOutcome;
   const headerRequestId = requestIdOf(headers);
   const ErrorClass = classFor(status, problem !== undefined);
   return new ErrorClass({

@@ -1,16 +1,15 @@
 import type { paths } from "@pgbeam/policies-types";
 import type { Client } from "openapi-fetch";
+import { createApprovalRulesResource } from "./approval-rules.js";
 import { createLog } from "./logger.js";
 import { createClient } from "./openapi-fetch-interop.js";
 import { type ClientOptions, resolveOptions } from "./options.js";
 import { createPoliciesResource } from "./policies.js";
-import type { PoliciesResource } from "./policies-resource.js";
+import type { Resources } from "./resources.js";
 import { createTransport } from "./transport.js";
 
-/** A configured PgBeam Policies API client. */
-export interface PolicyClient {
-  /** The Policies operations: data in, data out, typed errors thrown. */
-  readonly policies: PoliciesResource;
+/** A configured PgBeam Policies API client: data in, data out, typed errors thrown. */
+export interface PolicyClient extends Resources {
   /** The underlying openapi-fetch client (`{ data, error }` results), sharing auth, retries, timeouts and logging. */
   readonly raw: Client<paths>;
 }
@@ -27,5 +26,9 @@ export function createPolicyClient(options: ClientOptions = {}): PolicyClient {
     headers: resolved.headers,
     fetch: (request) => transport(request),
   });
-  return { policies: createPoliciesResource(raw, transport), raw };
+  return {
+    policies: createPoliciesResource(raw, transport),
+    approvalRules: createApprovalRulesResource(raw, transport),
+    raw,
+  };
 }

@@ -28,20 +28,23 @@ export interface ConditionalReadOptions extends RequestOptions {
   ifNoneMatch?: string | undefined;
 }
 
-/** Options of `updatePolicyProfile`. */
+/** Options of an update (`updatePolicyProfile`, `approvalRules.update`). */
 export interface UpdateRequestOptions extends RequestOptions {
   /**
-   * ETag of the profile as you read it: the update happens only if nobody changed it since, else
+   * ETag of the resource as you read it: the update happens only if nobody changed it since, else
    * a `PreconditionFailedError` (412) carries the current tag. Omit it for last-writer-wins.
    */
   ifMatch?: string | undefined;
 }
 
-/** Options of `modifyPolicyProfile`: per-call options for each read and write, and the attempt bound. */
-export interface ModifyPolicyProfileOptions extends RequestOptions {
+/** Options of a read-modify-write (`modifyPolicyProfile`, `approvalRules.modify`): per-call options for each read and write, and the attempt bound. */
+export interface ModifyOptions extends RequestOptions {
   /** Read-modify-write rounds before giving up with `PgBeamConcurrentUpdateError` (default 5, at most 100). */
   maxAttempts?: number | undefined;
 }
+
+/** Options of `modifyPolicyProfile` (the same as every modify's). */
+export type ModifyPolicyProfileOptions = ModifyOptions;
 
 /** The {@link Tagged} or {@link NotModified} result of a read, from its data and response. */
 export function taggedResult<T>(data: T | undefined, response: Response): Tagged<T> | NotModified {

@@ -252,9 +252,10 @@ export class PgBeamConcurrentUpdateError extends PgBeamClientError {
   /** How many read-modify-write rounds were tried. */
   readonly attempts: number;
 
-  constructor(policyId: string, attempts: number, cause: PreconditionFailedError) {
+  /** `what` names the resource as a sentence starts with it: `Profile pol_1`, `Approval rule apl_1`. */
+  constructor(what: string, attempts: number, cause: PreconditionFailedError) {
     super(
-      `Profile ${policyId} changed under every one of ${attempts} read-modify-write attempts ` +
+      `${what} changed under every one of ${attempts} read-modify-write attempts ` +
         "(412 each time); raise maxAttempts or retry later.",
       { cause },
     );

@@ -1,5 +1,4 @@
-import type { PolicyProfile, PolicyProfileInput } from "@pgbeam/policies-types";
-import type { Tagged } from "./conditional.js";
+import type { WithResponse } from "./api-promise.js";
 import {
   PgBeamArgumentError,
   PgBeamConcurrentUpdateError,
@@ -9,14 +8,18 @@ import {
 import { checkNumber } from "./options.js";
 
 /** What one read-modify-write loop needs: how to read with the ETag and write under `If-Match`. */
-export interface ModifyPlan {
-  policyId: string;
-  change: (
-    current: PolicyProfile,
-  ) => PolicyProfileInput | undefined | Promise<PolicyProfileInput | undefined>;
+export interface ModifyPlan<Item, Input> {
+  /** The resource as a sentence names it: `Profile pol_1`, `Approval rule apl_1`. */
+  what: string;
+  /** The method to use instead when there is no ETag (last writer wins). */
+  fallback: string;
+  /** The next body from what was read; undefined writes nothing. */
+  next: (current: Item) => Input | undefined | Promise<Input | undefined>;
   maxAttempts: number | undefined;
-  read: () => Promise<Tagged<PolicyProfile>>;
-  write: (input: PolicyProfileInput, etag: string) => Promise<PolicyProfile>;
+  /** Reads the resource with its ETag. */
+  read: () => Promise<WithResponse<Item>>;
+  /** Writes under `If-Match: etag`. */
+  write: (input: Input, etag: string) => Promise<WithResponse<Item>>;
 }
 
 const defaultMaxAttempts = 5;
@@ -26,23 +29,23 @@ const attemptLimits = { min: 1, max: 100, integer: true };
  * Reads, changes and writes under `If-Match`; a 412 means someone wrote in between, so it reads
  * and applies the change again (what the 412's description prescribes), `maxAttempts` rounds at most.
  */
-export async function modifyWithRetries(plan: ModifyPlan): Promise<PolicyProfile> {
+export async function modifyWithRetries<Item, Input>(
+  plan: ModifyPlan<Item, Input>,
+): Promise<WithResponse<Item>> {
   const maxAttempts = plan.maxAttempts ?? defaultMaxAttempts;
   checkNumber("maxAttempts", maxAttempts, attemptLimits, (option, message) => {
     throw new PgBeamArgumentError(option, message);
   });
-  if (typeof plan.change !== "function") {
-    throw new PgBeamArgumentError("change", "change must be a function (current) => next profile.");
-  }
   let conflict: PreconditionFailedError | undefined;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const { data, etag } = await plan.read();
-    const next = await plan.change(data);
-    if (next === undefined) return data;
+    const read = await plan.read();
+    const { data, etag } = read;
+    const next = await plan.next(data);
+    if (next === undefined) return read;
     if (etag === undefined) {
       throw new PgBeamResponseError(
-        `The API sent no ETag with profile ${plan.policyId}, so it cannot be changed safely; ` +
-          "use updatePolicyProfile (last writer wins) instead.",
+        `The API sent no ETag with ${plan.what.charAt(0).toLowerCase()}${plan.what.slice(1)}, so it cannot be changed safely; ` +
+          `use ${plan.fallback} (last writer wins) instead.`,
         200,
       );
     }
@@ -54,8 +57,15 @@ export async function modifyWithRetries(plan: ModifyPlan): Promise<PolicyProfile
     }
   }
   throw new PgBeamConcurrentUpdateError(
-    plan.policyId,
+    plan.what,
     maxAttempts,
     conflict as PreconditionFailedError,
   );
+}
+
+/** Throws a clear error when `change` is not a function. */
+export function requireChangeFunction(change: unknown, shape: string): void {
+  if (typeof change !== "function") {
+    throw new PgBeamArgumentError("change", `change must be a function (current) => ${shape}.`);
+  }
 }

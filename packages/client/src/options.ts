@@ -7,8 +7,16 @@ import type { FetchFunction } from "./transport.js";
 export interface ClientOptions {
   /** API key (`pgb_…`). Defaults to the `PGBEAM_API_KEY` environment variable where there is one. */
   apiKey?: string | undefined;
-  /** Returns a bearer token (API key or JWT); called before every attempt, so it may refresh. */
-  token?: (() => string | Promise<string>) | undefined;
+  /**
+   * Returns a bearer token (API key or JWT); called before every attempt, so it may refresh. With
+   * `refreshTokenOn401`, it is called with `{ refresh: true }` after a 401: return a new token then.
+   */
+  token?: ((context: TokenContext) => string | Promise<string>) | undefined;
+  /**
+   * Retry a call that got 401 Unauthorized once, after calling `token({ refresh: true })`
+   * (default false; needs `token`). Any operation may be retried so: a refused credential ran nothing.
+   */
+  refreshTokenOn401?: boolean | undefined;
   /** API origin. Defaults to `PGBEAM_BASE_URL`, else `https://api.pgbeam.com`. */
   baseUrl?: string | undefined;
   /** Allow an `http://` base URL on a non-loopback host (credentials then travel in clear text). */
@@ -33,9 +41,16 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
 }
 
+/** What the `token` function is told: `refresh` is true when the last token got a 401. */
+export interface TokenContext {
+  /** True when the previous token was refused (401) and a new one is wanted. */
+  readonly refresh: boolean;
+}
+
 /** {@link ClientOptions} with defaults applied and every value checked. */
 export interface ResolvedOptions {
-  authorization: () => Promise<string>;
+  authorization: (refresh: boolean) => Promise<string>;
+  refreshTokenOn401: boolean;
   baseUrl: string;
   fetch: FetchFunction;
   timeoutMs: number;
@@ -172,7 +187,7 @@ function checkBaseUrl(raw: string, allowInsecureHttp: boolean): string {
   return raw.replace(/\/+$/, "");
 }
 
-function authorization(options: ClientOptions): () => Promise<string> {
+function authorization(options: ClientOptions): (refresh: boolean) => Promise<string> {
   if (options.apiKey !== undefined && options.token !== undefined) {
     invalid("apiKey", "pass either apiKey or token, not both.");
   }
@@ -180,8 +195,8 @@ function authorization(options: ClientOptions): () => Promise<string> {
   if (token !== undefined) {
     if (typeof token !== "function")
       invalid("token", "token must be a function that returns a string.");
-    return async () => {
-      const value = await token();
+    return async (refresh) => {
+      const value = await token({ refresh });
       if (typeof value !== "string" || value === "") {
         throw new PgBeamArgumentError(
           "token",
@@ -222,8 +237,20 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
       "logLevel",
       `logLevel must be one of ${logLevels.join(", ")} (got ${String(logLevel)}).`,
     );
+  const refreshTokenOn401 = options.refreshTokenOn401 ?? false;
+  if (typeof refreshTokenOn401 !== "boolean")
+    invalid(
+      "refreshTokenOn401",
+      `refreshTokenOn401 must be a boolean (got ${typeof refreshTokenOn401}).`,
+    );
+  if (refreshTokenOn401 && options.token === undefined)
+    invalid(
+      "refreshTokenOn401",
+      "refreshTokenOn401 needs a token function to ask for a new token; an apiKey cannot be refreshed.",
+    );
   return {
     authorization: authorization(options),
+    refreshTokenOn401,
     baseUrl: checkBaseUrl(
       options.baseUrl ?? env("PGBEAM_BASE_URL") ?? defaultBaseUrl,
       options.allowInsecureHttp === true,

@@ -10,6 +10,7 @@ import type {
   PolicyReplayInput,
   PolicyReplayResult,
 } from "@pgbeam/policies-types";
+import type { ApiPromise } from "./api-promise.js";
 import type {
   ConditionalReadOptions,
   ModifyPolicyProfileOptions,
@@ -28,28 +29,43 @@ export type ListPolicyProfilesQuery = NonNullable<
 export type ListAllPolicyProfilesOptions = Omit<ListPolicyProfilesQuery, "page_token"> &
   RequestOptions;
 
-/** The Policies API: one method per operation, named by its operationId. */
+/** The Policies API: one method per operation, named by its operationId; every call's promise has `.withResponse()`. */
 export interface PoliciesResource {
   /** Creates a policy profile; retried safely under an `Idempotency-Key`. */
   createPolicyProfile(
     projectId: string,
     input: PolicyProfileInput,
     options?: CreateRequestOptions,
-  ): Promise<PolicyProfile>;
-  /** Lists one page of the project's profiles. */
+  ): ApiPromise<PolicyProfile>;
+  /**
+   * Lists one page of the project's profiles. With `ifNoneMatch` (an ETag from
+   * `.withResponse()`), it resolves to `{ notModified: false, data, etag }`, or to
+   * `{ notModified: true }` when the page has not changed.
+   */
+  listPolicyProfiles(
+    projectId: string,
+    query: ListPolicyProfilesQuery | undefined,
+    options: ConditionalReadOptions & { ifNoneMatch: string },
+  ): ApiPromise<Tagged<ListPolicyProfilesResponse> | NotModified>;
   listPolicyProfiles(
     projectId: string,
     query?: ListPolicyProfilesQuery,
-    options?: RequestOptions,
-  ): Promise<ListPolicyProfilesResponse>;
+    options?: RequestOptions & { ifNoneMatch?: undefined },
+  ): ApiPromise<ListPolicyProfilesResponse>;
+  listPolicyProfiles(
+    projectId: string,
+    query?: ListPolicyProfilesQuery,
+    options?: ConditionalReadOptions,
+  ): ApiPromise<ListPolicyProfilesResponse | Tagged<ListPolicyProfilesResponse> | NotModified>;
   /** Iterates over every profile of the project, fetching pages as iteration reaches them. */
   listAllPolicyProfiles(
     projectId: string,
     options?: ListAllPolicyProfilesOptions,
   ): AsyncGenerator<PolicyProfile, void, undefined>;
   /**
-   * Lists one page with its ETag; with `ifNoneMatch`, a page that has not changed resolves to
-   * `{ notModified: true }` instead of being sent again.
+   * @deprecated Use `listPolicyProfiles(…).withResponse()` for the ETag, or pass `ifNoneMatch` to
+   * `listPolicyProfiles`. Lists one page with its ETag; with `ifNoneMatch`, a page that has not
+   * changed resolves to `{ notModified: true }`.
    */
   listPolicyProfilesWithETag(
     projectId: string,
@@ -66,15 +82,30 @@ export interface PoliciesResource {
     query?: ListPolicyProfilesQuery,
     options?: ConditionalReadOptions,
   ): Promise<Tagged<ListPolicyProfilesResponse> | NotModified>;
-  /** Gets one profile. */
+  /**
+   * Gets one profile (its ETag, for `ifMatch` on update, is on `.withResponse()`). With
+   * `ifNoneMatch`, it resolves to `{ notModified: false, data, etag }`, or to
+   * `{ notModified: true }` when the profile has not changed.
+   */
   getPolicyProfile(
     projectId: string,
     policyId: string,
-    options?: RequestOptions,
-  ): Promise<PolicyProfile>;
+    options: ConditionalReadOptions & { ifNoneMatch: string },
+  ): ApiPromise<Tagged<PolicyProfile> | NotModified>;
+  getPolicyProfile(
+    projectId: string,
+    policyId: string,
+    options?: RequestOptions & { ifNoneMatch?: undefined },
+  ): ApiPromise<PolicyProfile>;
+  getPolicyProfile(
+    projectId: string,
+    policyId: string,
+    options?: ConditionalReadOptions,
+  ): ApiPromise<PolicyProfile | Tagged<PolicyProfile> | NotModified>;
   /**
-   * Gets one profile with its ETag (for `ifMatch` on update); with `ifNoneMatch`, a profile that
-   * has not changed resolves to `{ notModified: true }` instead of being sent again.
+   * @deprecated Use `getPolicyProfile(…).withResponse()` for the ETag, or pass `ifNoneMatch` to
+   * `getPolicyProfile`. Gets one profile with its ETag; with `ifNoneMatch`, a profile that has
+   * not changed resolves to `{ notModified: true }`.
    */
   getPolicyProfileWithETag(
     projectId: string,
@@ -100,7 +131,7 @@ export interface PoliciesResource {
     policyId: string,
     input: PolicyProfileInput,
     options?: UpdateRequestOptions,
-  ): Promise<PolicyProfile>;
+  ): ApiPromise<PolicyProfile>;
   /**
    * Changes a profile without losing anyone else's change: reads it with its ETag, calls `change`
    * with it, writes the result under `If-Match`, and on a 412 reads and applies again, up to
@@ -114,15 +145,19 @@ export interface PoliciesResource {
       current: PolicyProfile,
     ) => PolicyProfileInput | undefined | Promise<PolicyProfileInput | undefined>,
     options?: ModifyPolicyProfileOptions,
-  ): Promise<PolicyProfile>;
+  ): ApiPromise<PolicyProfile>;
   /** Deletes a profile; a `ConflictError` means agent credentials still use it. */
-  deletePolicyProfile(projectId: string, policyId: string, options?: RequestOptions): Promise<void>;
+  deletePolicyProfile(
+    projectId: string,
+    policyId: string,
+    options?: RequestOptions,
+  ): ApiPromise<void>;
   /** Tells what a saved or draft policy would do with one SQL statement. */
   dryEvalPolicy(
     projectId: string,
     input: DryEvalInput,
     options?: RequestOptions,
-  ): Promise<DryEvalResult>;
+  ): ApiPromise<DryEvalResult>;
   /**
    * Replays recorded traffic against a saved or draft policy. `bound_policy_id` and
    * `credential_id` narrow the traffic in two exclusive ways: passing both is refused before sending.
@@ -131,7 +166,7 @@ export interface PoliciesResource {
     projectId: string,
     input: PolicyReplayInput,
     options?: RequestOptions,
-  ): Promise<PolicyReplayResult>;
+  ): ApiPromise<PolicyReplayResult>;
   /**
    * Recommends the tightest profile that still passes what the agent credential ran (advisory:
    * it reads the audit log and changes nothing). Without `input`, the last 30 days are analysed.
@@ -141,5 +176,5 @@ export interface PoliciesResource {
     agentId: string,
     input?: PolicyRecommendationInput,
     options?: RequestOptions,
-  ): Promise<PolicyRecommendation>;
+  ): ApiPromise<PolicyRecommendation>;
 }

@@ -1,8 +1,11 @@
+import { type OperationId, operationTable } from "@pgbeam/policies-types";
 import { apiErrorFromResponse } from "./api-error.js";
+import type { Sent } from "./api-promise.js";
+import type { CallContext } from "./call-context.js";
 import { PgBeamArgumentError, PgBeamResponseError } from "./errors.js";
 import { checkNumber, maxRetriesLimit, maxTimerMs } from "./options.js";
 import type { RequestOptions } from "./request-options.js";
-import type { AttemptOptions, Transport } from "./transport.js";
+import type { Transport } from "./transport.js";
 
 /** The per-call options handed to an openapi-fetch method. */
 export interface CallInit {
@@ -19,18 +22,12 @@ export interface FetchResult<D> {
   response: Response;
 }
 
-/** How one resource method wants its call sent. */
+/** How one resource method wants its call sent (everything else comes from the operation table). */
 export interface SendSpec {
   /** Headers the method adds (after the caller's own). */
   headers?: Record<string, string>;
-  /** Retry this POST although it carries no idempotency key (it persists nothing). */
-  retryPost?: boolean;
-  /** False for operations documented to answer without a body (204). */
-  expectBody?: boolean;
   /** True for a conditional read, whose 304 Not Modified is a result (undefined data), not an error. */
   notModifiedIsResult?: boolean;
-  /** Called with the final response before the data is returned (to read its headers). */
-  onResponse?: (response: Response) => void;
 }
 
 /**
@@ -76,34 +73,39 @@ function isWellFormed(value: string): boolean {
 const durationLimits = { min: 1, max: maxTimerMs };
 const retryLimits = { min: 0, max: maxRetriesLimit, integer: true };
 
-/** Runs one openapi-fetch call through the transport and returns its data, or throws a typed error. */
+/**
+ * Runs one openapi-fetch call of `operation` through the transport and returns its data and
+ * response, or throws a typed error. The operation table says whether it may be retried and
+ * whether its success has a body; the call's state lives in one {@link CallContext}.
+ */
 export async function send<D>(
   transport: Transport,
+  operation: OperationId,
   options: RequestOptions | undefined,
   spec: SendSpec,
   run: (init: CallInit) => Promise<FetchResult<D>>,
-): Promise<D> {
-  let status = 0;
-  let target: { method: string; url: string } | undefined;
-  let body: string | undefined;
-  const attempt: AttemptOptions = {
+): Promise<Sent<D>> {
+  const facts = operationTable[operation];
+  const context: CallContext = {
+    operation,
     timeoutMs: callSetting("timeoutMs", options?.timeoutMs, durationLimits),
     totalTimeoutMs: callSetting("totalTimeoutMs", options?.totalTimeoutMs, durationLimits),
     maxRetries: callSetting("maxRetries", options?.maxRetries, retryLimits),
-    retryPost: spec.retryPost === true,
-    body: () => body,
+    retry: facts.retry,
     signal: options?.signal,
+    target: undefined,
+    status: 0,
   };
   const init: CallInit = {
-    // openapi-fetch's own JSON serialization, remembered so that a retry can resend the body.
+    // openapi-fetch's own JSON serialization, kept so that a retry can resend the body.
     bodySerializer: (value) => {
-      body = JSON.stringify(value);
-      return body;
+      context.sentBody = JSON.stringify(value);
+      return context.sentBody;
     },
     fetch: async (request) => {
-      target = request;
-      const response = await transport(request, attempt);
-      status = response.status;
+      context.target = request;
+      const response = await transport(request, context);
+      context.status = response.status;
       return response;
     },
     headers: { ...options?.headers, ...spec.headers },
@@ -116,39 +118,44 @@ export async function send<D>(
   } catch (error) {
     if (error instanceof SyntaxError) {
       throw new PgBeamResponseError(
-        `The ${status} response body is not valid JSON (${error.message}).`,
-        status,
+        `The ${context.status} response body is not valid JSON (${error.message}).`,
+        context.status,
       );
     }
     throw error;
   }
   const { data, error, response } = result;
-  spec.onResponse?.(response);
   if (response.status === 304) {
-    if (spec.notModifiedIsResult === true) return undefined as D;
+    if (spec.notModifiedIsResult === true) return { data: undefined as D, response };
     throw new PgBeamResponseError(
       "The API answered 304 Not Modified to a read that was not conditional (an If-None-Match " +
-        "header?); use getPolicyProfileWithETag or listPolicyProfilesWithETag with ifNoneMatch.",
+        "header?); pass ifNoneMatch to the read instead, and a 304 resolves to { notModified: true }.",
       304,
     );
   }
-  if (!response.ok) throw apiErrorFromResponse(response, error, transport.redact, target);
-  if (data === undefined && spec.expectBody !== false) {
+  if (!response.ok) {
+    throw apiErrorFromResponse(
+      response,
+      error,
+      transport.redact,
+      context.target,
+      context.retryOutcome,
+    );
+  }
+  const expectBody = !facts.noBody.includes(response.status as never);
+  if (data === undefined && expectBody) {
     throw new PgBeamResponseError(
       `The ${response.status} response has no body, but the API documents one.`,
       response.status,
     );
   }
-  if (
-    spec.expectBody !== false &&
-    (typeof data !== "object" || data === null || Array.isArray(data))
-  ) {
+  if (expectBody && (typeof data !== "object" || data === null || Array.isArray(data))) {
     throw new PgBeamResponseError(
       `The ${response.status} response body is ${data === null ? "null" : Array.isArray(data) ? "an array" : typeof data}, but the API documents a JSON object.`,
       response.status,
     );
   }
-  return data as D;
+  return { data: data as D, response };
 }
 
 /** A per-call numeric option, checked like the client's own; undefined when not given. */

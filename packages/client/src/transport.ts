@@ -1,3 +1,4 @@
+import type { RetrySafety } from "@pgbeam/policies-types";
 import { AbortCall, type AbortStep } from "./abort-step.js";
 import { backoffMs } from "./backoff.js";
 import { Deadlines } from "./deadlines.js";
@@ -13,7 +14,7 @@ import { networkFailureOf } from "./network-failure.js";
 import { bufferResponse } from "./read-body.js";
 import { requestIdOf } from "./request-id.js";
 import { parseRetryAfterMs } from "./retry-after.js";
-import { noteRetryOutcome, seconds } from "./retry-note.js";
+import { seconds } from "./retry-note.js";
 
 /** The fetch the transport sends with: it should pass `init` on (it carries the attempt's signal). */
 export type FetchFunction = (request: Request, init?: RequestInit) => Promise<Response>;
@@ -21,8 +22,10 @@ export type FetchFunction = (request: Request, init?: RequestInit) => Promise<Re
 /** What the transport needs from the client's configuration. */
 export interface TransportConfig {
   fetch: FetchFunction;
-  /** Returns the `Authorization` header value; called before every attempt. */
-  authorization: () => Promise<string>;
+  /** Returns the `Authorization` header value; called before every attempt (`refresh` after a 401). */
+  authorization: (refresh: boolean) => Promise<string>;
+  /** Send a call that got 401 once more, after asking the token function for a fresh token. */
+  refreshTokenOn401: boolean;
   timeoutMs: number;
   totalTimeoutMs: number;
   maxRetries: number;
@@ -31,17 +34,19 @@ export interface TransportConfig {
   log: Log | undefined;
 }
 
-/** Per-call overrides of the transport's behaviour. */
+/** Per-call settings of the transport, and what it reports back about the call. */
 export interface AttemptOptions {
   timeoutMs?: number | undefined;
   totalTimeoutMs?: number | undefined;
   maxRetries?: number | undefined;
-  /** Retry a POST without an `Idempotency-Key` because it persists nothing. */
-  retryPost?: boolean;
+  /** The operation's retry safety, from the operation table (undefined for `raw`: by method). */
+  retry?: RetrySafety | undefined;
   /** The request's body as sent, to rebuild it for a retry without copying its stream. */
-  body?: () => string | undefined;
+  sentBody?: string | undefined;
   /** The caller's signal, if any: aborting it aborts the call. */
   signal?: AbortSignal | undefined;
+  /** Written by the transport: how the retries of a failed call ended (`failed after 3 attempts`). */
+  retryOutcome?: string | undefined;
 }
 
 /** A `fetch` for openapi-fetch: one call in, one final response out, with retries underneath. */
@@ -62,6 +67,18 @@ export const minRedactedLength = 8;
 
 const retryStatuses = new Set([408, 429, 500, 502, 503, 504]);
 const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+
+/**
+ * Whether a call may be sent again after a failure whose outcome is unknown: the operation
+ * table's answer for a client method, else (a `raw` request) the method's HTTP semantics. A
+ * create is safe only while it carries its `Idempotency-Key`.
+ */
+function retrySafe(request: Request, retry: RetrySafety | undefined): boolean {
+  if (retry === "safe") return true;
+  if (retry === "unsafe") return false;
+  if (request.headers.has("idempotency-key")) return true;
+  return retry === undefined && idempotentMethods.has(request.method);
+}
 
 /** A synchronous throw of the fetch function: a programming error, never a network failure. */
 class ThrownSynchronously {
@@ -86,9 +103,13 @@ export function createTransport(config: TransportConfig): Transport {
   const deadlines = new Deadlines();
 
   /** Authenticates, sends and reads the whole body. */
-  async function exchange(request: Request, init: RequestInit): Promise<Response> {
+  async function exchange(
+    request: Request,
+    init: RequestInit,
+    refresh: boolean,
+  ): Promise<Response> {
     // Getting the token counts against the attempt's timeout and the caller's signal too.
-    const authorization = await config.authorization();
+    const authorization = await config.authorization(refresh);
     const secret = authorization.slice("Bearer ".length);
     if (secret.length >= minRedactedLength) sentSecrets.add(secret);
     request.headers.set("authorization", authorization);
@@ -108,13 +129,14 @@ export function createTransport(config: TransportConfig): Transport {
     timeoutMs: number,
     budget: TimeoutBudget,
     budgetMs: number,
+    refresh: boolean,
   ): Promise<Response> {
     const step = call.step();
     const deadline = deadlines.add(timeoutMs, () =>
       step.abort(new PgBeamTimeoutError(hostOf(request), budget, budgetMs)),
     );
     try {
-      return await step.run(() => exchange(request, fetchInit(step)));
+      return await step.run(() => exchange(request, fetchInit(step), refresh));
     } catch (error) {
       // The caller's reason, or the PgBeamTimeoutError.
       if (step.aborted) throw step.reason;
@@ -171,17 +193,19 @@ export function createTransport(config: TransportConfig): Transport {
     const totalTimeoutMs = options.totalTimeoutMs ?? config.totalTimeoutMs;
     const deadline = Date.now() + totalTimeoutMs;
     const maxRetries = options.maxRetries ?? config.maxRetries;
-    const retryable =
-      idempotentMethods.has(request.method) ||
-      request.headers.has("idempotency-key") ||
-      options.retryPost === true;
+    const retryable = retrySafe(request, options.retry);
     const hasBody = request.body !== null;
     // A body is a stream that one attempt consumes: keep a way to send it again.
-    const serialized = hasBody ? options.body?.() : undefined;
+    const serialized = hasBody ? options.sentBody : undefined;
     let spare =
-      hasBody && retryable && maxRetries > 0 && serialized === undefined
+      hasBody &&
+      ((retryable && maxRetries > 0) || config.refreshTokenOn401) &&
+      serialized === undefined
         ? request.clone()
         : undefined;
+    // Whether the one retry after a 401 (with a refreshed token) was made.
+    let refreshed = false;
+    let refreshedAt = 0;
     // What the log lines name; worked out for the first line that is written, if any.
     let target: { method: string; path: string } | undefined;
     const targetOf = () => {
@@ -195,7 +219,7 @@ export function createTransport(config: TransportConfig): Transport {
     let current = request;
     for (let attemptNumber = 1; ; attemptNumber++) {
       const started = Date.now();
-      const canRetry = retryable && attemptNumber <= maxRetries;
+      const canRetry = retryable && attemptNumber - (refreshed ? 1 : 0) <= maxRetries;
       /** Logs one line about this attempt when `level` is enabled (else builds nothing). */
       const note = (level: keyof Log, message: string, extra: () => Record<string, unknown>) =>
         log?.[level]?.(message, {
@@ -224,6 +248,7 @@ export function createTransport(config: TransportConfig): Transport {
           perAttempt ? timeoutMs : leftMs,
           perAttempt ? "timeoutMs" : "totalTimeoutMs",
           perAttempt ? timeoutMs : totalTimeoutMs,
+          refreshed && attemptNumber === refreshedAt,
         );
       } catch (error) {
         const delayMs = backoffMs(attemptNumber);
@@ -238,6 +263,13 @@ export function createTransport(config: TransportConfig): Transport {
 
       const { status, headers } = response;
       const seen = () => ({ status, requestId: requestIdOf(headers) });
+      if (status === 401 && config.refreshTokenOn401 && !refreshed) {
+        // Nothing ran under a refused credential, so any call may be sent again, once.
+        note("warn", "401: retrying once with a refreshed token", seen);
+        refreshed = true;
+        refreshedAt = attemptNumber + 1;
+        continue;
+      }
       if (!retryStatuses.has(status)) {
         note(response.ok ? "info" : "error", "response", seen);
         return response;
@@ -247,7 +279,8 @@ export function createTransport(config: TransportConfig): Transport {
       /** The response, marked with the attempts made and why there is no other. */
       const giveUp = (reason?: string) => {
         const outcome = [attempts, reason].filter((part) => part !== undefined).join("; ");
-        return outcome === "" ? response : noteRetryOutcome(response, outcome);
+        if (outcome !== "") options.retryOutcome = outcome;
+        return response;
       };
       if (!canRetry) {
         note("error", "response", seen);

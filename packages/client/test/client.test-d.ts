@@ -1,5 +1,7 @@
 import type {
+  ApprovalRule,
   DryEvalResult,
+  ListApprovalRulesResponse,
   ListPolicyProfilesResponse,
   PolicyProfile,
   PolicyRecommendation,
@@ -10,10 +12,14 @@ import {
   type ApiErrorCode,
   createPolicyClient,
   hasErrorCode,
+  type MethodRef,
   type NotModified,
+  type OperationMethodTable,
+  operationMethods,
   type PgBeamApiError,
   type PolicyClient,
   type Tagged,
+  type WithResponse,
 } from "../src/index.js";
 
 declare const pgbeam: PolicyClient;
@@ -94,8 +100,8 @@ describe("arguments are checked against the spec", () => {
     void policies.getPolicyProfile("p", "q", { idempotencyKey: "k" });
     // @ts-expect-error ifMatch is only for update
     void policies.getPolicyProfile("p", "q", { ifMatch: "t" });
-    // @ts-expect-error ifNoneMatch is only for the WithETag reads
-    void policies.getPolicyProfile("p", "q", { ifNoneMatch: "t" });
+    // @ts-expect-error ifNoneMatch is only for reads
+    void policies.updatePolicyProfile("p", "q", { name: "n" }, { ifNoneMatch: "t" });
     // @ts-expect-error lookback_days is a number
     void policies.recommendAgentPolicy("p", "a", { lookback_days: "30" });
     void policies.updatePolicyProfile(
@@ -137,4 +143,62 @@ test("the raw client is typed by the generated paths", async () => {
   // openapi-fetch flattens the intersection, so check assignability both ways.
   expectTypeOf<NonNullable<typeof data>>().toExtend<PolicyProfile>();
   expectTypeOf<PolicyProfile>().toExtend<NonNullable<typeof data>>();
+});
+
+describe("withResponse and conditional reads", () => {
+  test("every call's promise has withResponse() with data, response, requestId and etag", () => {
+    expectTypeOf(policies.getPolicyProfile("p", "q").withResponse()).resolves.toEqualTypeOf<
+      WithResponse<PolicyProfile>
+    >();
+    expectTypeOf(pgbeam.approvalRules.delete("p", "r").withResponse()).resolves.toEqualTypeOf<
+      WithResponse<void>
+    >();
+    expectTypeOf<WithResponse<void>["requestId"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<WithResponse<void>["etag"]>().toEqualTypeOf<string | undefined>();
+  });
+
+  test("a read with ifNoneMatch resolves to Tagged or NotModified (a 304 is a result)", () => {
+    expectTypeOf(
+      policies.getPolicyProfile("p", "q", { ifNoneMatch: '"t"' }),
+    ).resolves.toEqualTypeOf<Tagged<PolicyProfile> | NotModified>();
+    expectTypeOf(pgbeam.approvalRules.list("p", {}, { ifNoneMatch: '"t"' })).resolves.toEqualTypeOf<
+      Tagged<ListApprovalRulesResponse> | NotModified
+    >();
+  });
+});
+
+describe("approval rules", () => {
+  test("each method resolves to its operation's success body", () => {
+    const rules = pgbeam.approvalRules;
+    expectTypeOf(rules.create("p", { name: "n" })).resolves.toEqualTypeOf<ApprovalRule>();
+    expectTypeOf(rules.get("p", "r")).resolves.toEqualTypeOf<ApprovalRule>();
+    expectTypeOf(rules.list("p")).resolves.toEqualTypeOf<ListApprovalRulesResponse>();
+    expectTypeOf(rules.update("p", "r", { name: "n" })).resolves.toEqualTypeOf<ApprovalRule>();
+    expectTypeOf(
+      rules.modify("p", "r", () => ({ enabled: false })),
+    ).resolves.toEqualTypeOf<ApprovalRule>();
+    expectTypeOf(rules.listAll("p")).toEqualTypeOf<AsyncGenerator<ApprovalRule, void, undefined>>();
+  });
+
+  test("statement kinds are the closed set; input requires a name", () => {
+    // @ts-expect-error select is not a kind a rule can hold
+    void pgbeam.approvalRules.create("p", { name: "n", statement_kinds: ["select"] });
+    // @ts-expect-error name is required
+    void pgbeam.approvalRules.create("p", { enabled: false });
+  });
+});
+
+describe("the operation table holds the client to the spec", () => {
+  test("a table missing one operation is a type error naming it", () => {
+    const { deleteApprovalRule: _, ...missingOne } = operationMethods;
+    // @ts-expect-error Property 'deleteApprovalRule' is missing
+    missingOne satisfies OperationMethodTable;
+  });
+
+  test("a method the resource does not have is a type error", () => {
+    // @ts-expect-error approvalRules has no method "remove"
+    ["approvalRules", "remove"] as const satisfies MethodRef;
+    // @ts-expect-error the Policies methods are named by operationId
+    ["policies", "delete"] as const satisfies MethodRef;
+  });
 });

@@ -76,7 +76,7 @@ describe("reads with their ETag", () => {
       .getPolicyProfile("prj_1", "pol_1", { headers: { "If-None-Match": '"v1"' } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PgBeamResponseError);
-    expect((error as Error).message).toContain("use getPolicyProfileWithETag");
+    expect((error as Error).message).toContain("pass ifNoneMatch to the read");
   });
 
   test("an ifNoneMatch a header cannot carry is refused before sending", async () => {

@@ -75,6 +75,7 @@ function operationFacts(document: Json, op: SpecOperation): Json {
     queryParameters,
     requestHeaders: headers,
     body: body === null ? null : { schema: body.name, required: op.requestBody?.required === true },
+    bodyFields: Object.keys((body?.schema.properties as Json | undefined) ?? {}),
     bodyDefaults: bodyDefaults(document, body?.schema),
     success: success.status,
     statuses: op.responses.map((r) => r.status),

@@ -31,6 +31,8 @@ export interface OperationFacts {
   readonly requestHeaders: readonly string[];
   /** The request body's schema name and whether it is required, or null when there is none. */
   readonly body: { readonly schema: string; readonly required: boolean } | null;
+  /** The request body's top-level fields, in schema order (empty without a body). */
+  readonly bodyFields: readonly string[];
   /** Defaults of the request body's top-level fields (what a field left out means). */
   readonly bodyDefaults: Readonly<Record<string, unknown>>;
   /** The documented success status (the first 2xx). */

@@ -26,6 +26,7 @@ export const operationTable = {
       "If-None-Match"
     ],
     "body": null,
+    "bodyFields": [],
     "bodyDefaults": {},
     "success": 200,
     "statuses": [
@@ -95,6 +96,28 @@ export const operationTable = {
       "schema": "PolicyProfileInput",
       "required": true
     },
+    "bodyFields": [
+      "name",
+      "access_mode",
+      "statement_rules",
+      "table_allowlist",
+      "table_denylist",
+      "masking_rules",
+      "budget_queries_per_hour",
+      "budget_queries_per_day",
+      "max_rows",
+      "statement_timeout_ms",
+      "row_filters",
+      "write_mode",
+      "approval_mode",
+      "approval_auto_max_rows",
+      "approval_timeout_seconds",
+      "migration_safety",
+      "egress_bytes_per_day",
+      "max_affected_rows",
+      "content_scan_mode",
+      "content_scan_max_bytes"
+    ],
     "bodyDefaults": {
       "access_mode": "read_only",
       "budget_queries_per_hour": 0,
@@ -182,6 +205,7 @@ export const operationTable = {
       "If-None-Match"
     ],
     "body": null,
+    "bodyFields": [],
     "bodyDefaults": {},
     "success": 200,
     "statuses": [
@@ -245,6 +269,28 @@ export const operationTable = {
       "schema": "PolicyProfileInput",
       "required": true
     },
+    "bodyFields": [
+      "name",
+      "access_mode",
+      "statement_rules",
+      "table_allowlist",
+      "table_denylist",
+      "masking_rules",
+      "budget_queries_per_hour",
+      "budget_queries_per_day",
+      "max_rows",
+      "statement_timeout_ms",
+      "row_filters",
+      "write_mode",
+      "approval_mode",
+      "approval_auto_max_rows",
+      "approval_timeout_seconds",
+      "migration_safety",
+      "egress_bytes_per_day",
+      "max_affected_rows",
+      "content_scan_mode",
+      "content_scan_max_bytes"
+    ],
     "bodyDefaults": {
       "access_mode": "read_only",
       "budget_queries_per_hour": 0,
@@ -331,6 +377,7 @@ export const operationTable = {
     "queryParameters": {},
     "requestHeaders": [],
     "body": null,
+    "bodyFields": [],
     "bodyDefaults": {},
     "success": 204,
     "statuses": [
@@ -387,6 +434,9 @@ export const operationTable = {
       "schema": "DryEvalInput",
       "required": true
     },
+    "bodyFields": [
+      "sql"
+    ],
     "bodyDefaults": {},
     "success": 200,
     "statuses": [
@@ -453,6 +503,13 @@ export const operationTable = {
       "schema": "PolicyReplayInput",
       "required": true
     },
+    "bodyFields": [
+      "credential_id",
+      "bound_policy_id",
+      "start_ts",
+      "end_ts",
+      "limit"
+    ],
     "bodyDefaults": {
       "limit": 200
     },
@@ -522,6 +579,10 @@ export const operationTable = {
       "schema": "PolicyRecommendationInput",
       "required": false
     },
+    "bodyFields": [
+      "lookback_days",
+      "limit"
+    ],
     "bodyDefaults": {
       "lookback_days": 30,
       "limit": 200
@@ -600,6 +661,7 @@ export const operationTable = {
       "If-None-Match"
     ],
     "body": null,
+    "bodyFields": [],
     "bodyDefaults": {},
     "success": 200,
     "statuses": [
@@ -669,6 +731,14 @@ export const operationTable = {
       "schema": "ApprovalRuleInput",
       "required": true
     },
+    "bodyFields": [
+      "name",
+      "statement_kinds",
+      "schema_name",
+      "relation_name",
+      "min_affected_rows",
+      "enabled"
+    ],
     "bodyDefaults": {
       "enabled": true
     },
@@ -743,6 +813,7 @@ export const operationTable = {
       "If-None-Match"
     ],
     "body": null,
+    "bodyFields": [],
     "bodyDefaults": {},
     "success": 200,
     "statuses": [
@@ -806,6 +877,14 @@ export const operationTable = {
       "schema": "ApprovalRuleInput",
       "required": true
     },
+    "bodyFields": [
+      "name",
+      "statement_kinds",
+      "schema_name",
+      "relation_name",
+      "min_affected_rows",
+      "enabled"
+    ],
     "bodyDefaults": {
       "enabled": true
     },
@@ -877,6 +956,7 @@ export const operationTable = {
     "queryParameters": {},
     "requestHeaders": [],
     "body": null,
+    "bodyFields": [],
     "bodyDefaults": {},
     "success": 204,
     "statuses": [

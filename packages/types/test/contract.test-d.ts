@@ -141,6 +141,19 @@ describe("operations and paths", () => {
     expectTypeOf<keyof typeof operationTable>().toEqualTypeOf<OperationId>();
     expectTypeOf(operationTable.updateApprovalRule.method).toEqualTypeOf<"PUT">();
     expectTypeOf(operationTable.createApprovalRule.retry).toEqualTypeOf<"with-idempotency-key">();
+    // The POSTs that store nothing are marked x-retry-safe in the spec.
+    expectTypeOf(operationTable.dryEvalPolicy.retry).toEqualTypeOf<"safe">();
+    expectTypeOf(operationTable.deleteApprovalRule.noBody).toEqualTypeOf<readonly [204]>();
+    expectTypeOf(operationTable.getApprovalRule.conditional.ifNoneMatch).toEqualTypeOf<true>();
+    expectTypeOf(operationTable.updateApprovalRule.bodyDefaults).toEqualTypeOf<{
+      readonly enabled: true;
+    }>();
+    expectTypeOf(operationTable.updateApprovalRule.errorCodes[409]).toEqualTypeOf<
+      readonly ["RESOURCE_EXISTS", "INVALID_STATE"]
+    >();
+    expectTypeOf(operationTable.createApprovalRule.errorCodes[409]).toEqualTypeOf<
+      readonly ["RESOURCE_EXISTS", "INVALID_STATE", "IDEMPOTENCY_KEY_REUSED"]
+    >();
   });
 
   test("recommendAgentPolicy takes an optional body and returns a PolicyRecommendation", () => {
