@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
+import { applyRuleChanges } from "../approval-rules/apply-rules.js";
+import { savedRulesNow } from "../approval-rules/saved-rules-now.js";
 import { requireProject } from "../config.js";
 import { type CommandContext, example } from "../context.js";
 import { exitCodes, UsageError } from "../io.js";
@@ -44,14 +46,19 @@ export function registerApply(root: Command, context: CommandContext) {
     const project = requireProject({ ...config, project: saved.project });
     const pgbeam = client(config);
     const remote = await remoteProfiles(pgbeam, project);
-    const stale = staleness(saved, remote);
+    const rules = await savedRulesNow(pgbeam, saved);
+    const stale = [...staleness(saved, remote), ...rules.stale];
     if (stale.length > 0) {
       for (const line of stale) out(paint.red(`✗ ${visible(line)}`));
       throw new UsageError(
         `The saved plan is stale (${count(stale.length, "profile")} changed since it was made): nothing applied; run plan again.`,
       );
     }
-    const plan: Plan = { changes: changesToApply(saved, remote), unmanaged: [] };
+    const plan: Plan = {
+      changes: changesToApply(saved, remote),
+      unmanaged: [],
+      ...(rules.plan === undefined ? {} : { approvalRules: rules.plan }),
+    };
     return { project, pgbeam, plan, applyId: saved.plan_id };
   };
   root
@@ -73,7 +80,9 @@ export function registerApply(root: Command, context: CommandContext) {
             : await fromFile(planFile, prune);
         const failing = await failingDeletes(pgbeam, project, plan.changes);
         showPlan(context, plan, failing);
-        if (plan.changes.length === 0) return exitCodes.ok;
+        const ruleChanges = plan.approvalRules?.changes ?? [];
+        const total = plan.changes.length + ruleChanges.length;
+        if (total === 0) return exitCodes.ok;
         if (failing.length > 0) {
           out(
             paint.red(
@@ -85,13 +94,17 @@ export function registerApply(root: Command, context: CommandContext) {
         if (options.yes !== true) {
           if (io.confirm === undefined)
             throw new UsageError("Not on a terminal: pass --yes to apply without asking.");
-          const question = `Apply ${count(plan.changes.length, "change")} to ${project}?`;
+          const question = `Apply ${count(total, "change")} to ${project}?`;
           if (!(await io.confirm(question))) {
             out("Nothing applied.");
             return exitCodes.error;
           }
         }
-        return applyChanges(context, pgbeam, project, plan.changes, applyId);
+        if (plan.changes.length > 0) {
+          const code = await applyChanges(context, pgbeam, project, plan.changes, applyId);
+          if (code !== exitCodes.ok || ruleChanges.length === 0) return code;
+        }
+        return applyRuleChanges(context, pgbeam, project, ruleChanges, applyId);
       }),
     );
 }

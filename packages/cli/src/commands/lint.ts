@@ -1,5 +1,6 @@
 import type { Severity } from "@pgbeam/policies-validators";
 import { type Command, Option } from "commander";
+import { lintedRules } from "../approval-rules/linted-rules.js";
 import { type CommandContext, example } from "../context.js";
 import { exitCodes } from "../io.js";
 import { checkFiles, formatLocated } from "../profiles/check-files.js";
@@ -27,8 +28,9 @@ export function registerLint(root: Command, { io, out, paint, settings, runs }: 
     .addHelpText("after", example("lint --format sarif > pgbeam.sarif"))
     .action(
       runs((options: { format: string; maxSeverity: Severity }) => {
-        const checked = checkFiles(policyFiles(settings().dir, io.cwd));
-        const findings = lintFiles(checked);
+        const profiles = checkFiles(policyFiles(settings().dir, io.cwd));
+        const checked = lintedRules(settings().dir, io.cwd, profiles, lintFiles(profiles));
+        const findings = checked.findings;
         if (options.format === "json")
           out(JSON.stringify({ problems: checked.problems, findings }, null, 2));
         else if (options.format === "sarif") {
