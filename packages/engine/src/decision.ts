@@ -1,20 +1,23 @@
-/** A refusal: the rule that refused, one sentence why, and what to do instead. */
+import type { RuleId } from "./rule-ids.js";
+
+/** A refusal: the rule that refused (from `ruleIds`), one sentence why, and what to do instead. */
 export interface Refusal {
-  rule: string;
+  rule: RuleId;
   reason: string;
   hint: string;
 }
 
 /**
- * Thrown inside an analysis to stop at the first refusal; never escapes the engine. Not an
- * `Error`: a refusal is an answer, and capturing a stack trace for it would cost more than
- * the rest of the evaluation.
+ * Where an analysis records its refusals: the first one is the answer. Refusals travel as values
+ * (this, or a `Refusal` returned), never as exceptions; an analysis that has refused may go on
+ * computing, and its result is ignored.
  */
-export class RefusalSignal {
-  constructor(readonly refusal: Refusal) {}
-}
+export class Refusals {
+  /** The first refusal recorded, if any. */
+  first: Refusal | undefined;
 
-/** Stops the current analysis with a refusal. */
-export function refuse(rule: string, reason: string, hint: string): never {
-  throw new RefusalSignal({ rule, reason, hint });
+  /** Records a refusal; only the first one counts. */
+  add(rule: RuleId, reason: string, hint: string): void {
+    this.first ??= { rule, reason, hint };
+  }
 }

@@ -2,7 +2,7 @@ import type { DryEvalResult, MaskedColumn } from "@pgbeam/policies-types";
 import { dryEvalSqlMaxLength } from "@pgbeam/policies-validators";
 import { deparseSync } from "pgsql-deparser";
 import type { AstObject } from "./ast.js";
-import { type Refusal, RefusalSignal } from "./decision.js";
+import type { Refusal } from "./decision.js";
 import { type StatementFacts, statementFacts } from "./facts.js";
 import { hazardRefusal } from "./hazards.js";
 import { applyMasking } from "./masking.js";
@@ -10,6 +10,9 @@ import { policyNotes } from "./notes.js";
 import { parseSql } from "./parser.js";
 import type { PolicyIndex } from "./policy.js";
 import { injectRowFilters } from "./row-filter.js";
+import type { RuleId } from "./rule-ids.js";
+import { storedExpressionRefusal } from "./stored-expressions.js";
+import { catalogWriteRefusal, rowImageRefusal } from "./write-refusals.js";
 
 /** Evaluates SQL text (one statement or a batch) against a compiled policy; never throws. */
 export function evaluateSql(sql: string, policy: PolicyIndex): DryEvalResult {
@@ -39,7 +42,6 @@ export function evaluateSql(sql: string, policy: PolicyIndex): DryEvalResult {
   try {
     return decide(parsed.statements, policy);
   } catch (error) {
-    if (error instanceof RefusalSignal) return blocked(error.refusal);
     if (error instanceof RangeError) {
       return blocked({
         rule: "parse_error",
@@ -63,6 +65,9 @@ function decide(statements: AstObject[], policy: PolicyIndex): DryEvalResult {
     const refusal = checkStatement(statement, policy);
     if (refusal !== undefined) return blocked(refusal);
     const masking = applyMasking(statement, policy.masks);
+    if (masking.refusal !== undefined) return blocked(masking.refusal);
+    const stored = storedExpressionRefusal(statement, policy) ?? rowImageRefusal(statement, policy);
+    if (stored !== undefined) return blocked(stored);
     for (const column of masking.columns) masked.set(`${column.column}:${column.kind}`, column);
     filtersOnMasked ||= masking.filtersOnMasked;
   }
@@ -77,6 +82,7 @@ function decide(statements: AstObject[], policy: PolicyIndex): DryEvalResult {
     f.relations.some((reference) => policy.rowFilters.has(reference.key)),
   );
   const rewritten = filtered ? rowFiltered(statements, policy) : undefined;
+  if (rewritten?.refusal !== undefined) return blocked(rewritten.refusal);
   for (const table of rewritten?.unfilteredInserts ?? []) {
     notes.push(`Rows inserted into ${table} are not checked against its row filter.`);
   }
@@ -111,6 +117,13 @@ function decide(statements: AstObject[], policy: PolicyIndex): DryEvalResult {
 /** The first of the policy's refusals that applies, in PgBeam's order of precedence. */
 function checkStatement(facts: StatementFacts, policy: PolicyIndex): Refusal | undefined {
   const p = policy.profile;
+  if (facts.unsupported !== undefined) {
+    return refusal(
+      "unsupported_construct",
+      `The statement holds a ${facts.unsupported} node, which the engine has no rule for; it refuses what it cannot judge.`,
+      "Rewrite the statement without that construct, or report it to the SDK maintainers.",
+    );
+  }
   const whereless = facts.writes.find((write) => write.whereless);
   if (whereless !== undefined) {
     return refusal(
@@ -131,7 +144,7 @@ function checkStatement(facts: StatementFacts, policy: PolicyIndex): Refusal | u
       const what =
         [
           ...facts.kinds.filter((kind) => kind !== "select" && kind !== "explain"),
-          ...facts.writingCalls.map((name) => `${name}()`),
+          ...facts.writingCalls,
         ].join(", ") || facts.kind;
       return refusal(
         "read_only",
@@ -147,6 +160,8 @@ function checkStatement(facts: StatementFacts, policy: PolicyIndex): Refusal | u
       );
     }
   }
+  const catalogWrite = catalogWriteRefusal(facts);
+  if (catalogWrite !== undefined) return catalogWrite;
   const denied = facts.kinds.find((kind) => policy.denyKinds.has(kind));
   if (denied !== undefined) {
     return refusal(
@@ -207,6 +222,8 @@ function checkStatement(facts: StatementFacts, policy: PolicyIndex): Refusal | u
 /** Injects the row filters into the statements (in place: they were parsed for this call alone). */
 function rowFiltered(statements: AstObject[], policy: PolicyIndex) {
   const outcome = injectRowFilters(statements, policy.rowFilters);
+  if (outcome.refusal !== undefined)
+    return { predicates: [], tables: [], sql: "", unfilteredInserts: [], refusal: outcome.refusal };
   if (outcome.applied.length === 0)
     return { predicates: [], tables: [], sql: "", unfilteredInserts: outcome.unfilteredInserts };
   // Not parsed again here: the tests check that rewritten SQL always re-parses.
@@ -220,7 +237,7 @@ function rowFiltered(statements: AstObject[], policy: PolicyIndex) {
   };
 }
 
-function refusal(rule: string, reason: string, hint: string): Refusal {
+function refusal(rule: RuleId, reason: string, hint: string): Refusal {
   return { rule, reason, hint };
 }
 

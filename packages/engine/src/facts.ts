@@ -1,4 +1,3 @@
-import { copyEffect } from "@pgbeam/policies-validators";
 import {
   type AstObject,
   asNode,
@@ -9,14 +8,17 @@ import {
   rangeVarName,
   str,
 } from "./ast.js";
-import { writingFunctions } from "./function-names.js";
+import { functionKnowledge, operatorKnowledge } from "./catalog/code-safety.js";
+import { type CodeUse, codeUsesOf } from "./code-uses.js";
 import { lockTakingChanges } from "./migration.js";
+import { hasNodeRule } from "./node-rules.js";
 import {
   type RelationReference,
   relationReference,
   uniqueReferences,
 } from "./relation-reference.js";
 import {
+  copyEffect,
   kindOfNode,
   mergeActionKind,
   type StatementClass,
@@ -32,6 +34,8 @@ export interface WriteFact {
   whereless: boolean;
   /** Inside a WITH clause (a data-modifying CTE) rather than the statement itself. */
   inCte: boolean;
+  /** The write's own parse node. */
+  node: AstObject;
 }
 
 /** What one parsed statement is and does, independent of any policy. */
@@ -56,12 +60,22 @@ export interface StatementFacts {
   planOnly: boolean;
   /** The statement whose rows reach the client (the inner statement of EXPLAIN, PREPARE…). */
   body: { type: string; node: AstObject };
-  /** Built-in functions called (unqualified or in pg_catalog), lower-case. */
-  calls: string[];
-  /** Functions called that write, lock or notify (see `writingFunctions`). */
+  /** Every function, operator and type the statement names (calls, operators, casts). */
+  code: CodeUse[];
+  /** Functions and operators not known to be read-only (PostgreSQL's catalog, see `catalog/`). */
   writingCalls: string[];
+  /** The first parse node type the engine has no rule for, if any (see `node-rules.ts`). */
+  unsupported: string | undefined;
   /** Settings the statement changes: by SET, set_config or ALTER … SET; `*` when not constant. */
-  settings: { name: string; value: string | undefined }[];
+  settings: SettingChange[];
+}
+
+/** A setting a statement changes; `*` when the name is not a constant (or every setting). */
+export interface SettingChange {
+  name: string;
+  value: string | undefined;
+  /** RESET, SET … TO DEFAULT or DISCARD: back to the default, which cannot change lexing. */
+  reset?: boolean;
 }
 
 const effectRank: Record<StatementEffect, number> = { read: 0, session: 1, write: 2, ddl: 3 };
@@ -109,18 +123,20 @@ export function statementFacts(statement: AstObject): StatementFacts {
     effect = "ddl";
   }
 
-  const calls: string[] = [];
-  const settings: { name: string; value: string | undefined }[] = [];
+  const code: CodeUse[] = [];
+  let unsupported = hasNodeRule(type) ? undefined : type;
+  const settings: SettingChange[] = [];
   walkTree(statement, (object, place, objectType) => {
-    if (objectType === "FuncCall") {
-      const name = builtinName(object.funcname);
-      if (name !== undefined) calls.push(name);
-      if (name === "set_config") settings.push(setConfigSetting(object.args));
+    if (objectType !== undefined) {
+      if (unsupported === undefined && !hasNodeRule(objectType)) unsupported = objectType;
+      for (const use of codeUsesOf(objectType, object)) code.push(use);
     }
-    if (objectType === "VariableSetStmt") {
-      const setting = variableSetting(object);
-      if (setting !== undefined) settings.push(setting);
-    }
+    if (objectType === "FuncCall" && builtinName(object.funcname) === "set_config")
+      settings.push(setConfigSetting(object.args));
+    // ALTER ROLE/DATABASE … SET hold their SET bare, under `setstmt`.
+    if (objectType === "VariableSetStmt" || (objectType === undefined && place.key === "setstmt"))
+      settings.push(variableSetting(object));
+    if (objectType === "DiscardStmt") settings.push({ name: "*", value: undefined, reset: true });
     if (objectType !== undefined && writeTargets.has(objectType)) {
       const write = writeFact(objectType, object, object !== node);
       writes.push(write);
@@ -145,7 +161,7 @@ export function statementFacts(statement: AstObject): StatementFacts {
     return undefined;
   });
 
-  const writingCalls = calls.filter((name) => writingFunctions.has(name));
+  const writingCalls = code.filter((use) => !knownReadOnly(use)).map(describeUse);
   if (writingCalls.length > 0 && effectRank[effect] < effectRank.write) effect = "write";
   const allKinds = [...kinds];
   return {
@@ -161,10 +177,28 @@ export function statementFacts(statement: AstObject): StatementFacts {
     lockTaking: lockTakingChanges(type, node),
     planOnly: false,
     body: { type, node },
-    calls,
+    code,
     writingCalls,
+    unsupported,
     settings,
   };
+}
+
+/** True when PostgreSQL's catalog says running this use changes nothing (types always qualify). */
+function knownReadOnly(use: CodeUse): boolean {
+  if (use.what === "type") return true;
+  const knowledge =
+    use.what === "function"
+      ? functionKnowledge(use.schema, use.name)
+      : operatorKnowledge(use.schema, use.name);
+  return knowledge.readOnly;
+}
+
+/** A use as a message names it: `f()`, `OPERATOR(=)`. */
+export function describeUse(use: CodeUse): string {
+  const name = use.schema === undefined ? use.name : `${use.schema}.${use.name}`;
+  if (use.what === "function") return `${name}()`;
+  return use.what === "operator" ? `operator ${name}` : `type ${name}`;
 }
 
 /** The name of a function call when it may be a built-in one (unqualified or pg_catalog). */
@@ -181,21 +215,19 @@ function constantText(value: unknown): string | undefined {
   return isObject(constant?.sval) ? str(constant.sval.sval) : undefined;
 }
 
-function setConfigSetting(args: unknown): { name: string; value: string | undefined } {
+function setConfigSetting(args: unknown): SettingChange {
   const [name, value] = list(args);
   return { name: constantText(name)?.toLowerCase() ?? "*", value: constantText(value) };
 }
 
-/** A SET's setting and value; RESET and SET … TO DEFAULT restore the default, which is safe. */
-function variableSetting(node: AstObject): { name: string; value: string | undefined } | undefined {
+/** A SET's setting and value; RESET and SET … TO DEFAULT restore the default. */
+function variableSetting(node: AstObject): SettingChange {
   const kind = str(node.kind);
+  const name = (str(node.name) ?? "*").toLowerCase();
   if (kind !== "VAR_SET_VALUE" && kind !== "VAR_SET_CURRENT" && kind !== "VAR_SET_MULTI")
-    return undefined;
+    return { name: kind === "VAR_RESET_ALL" ? "*" : name, value: undefined, reset: true };
   const values = list(node.args).map(constantText);
-  return {
-    name: (str(node.name) ?? "*").toLowerCase(),
-    value: values.length === 1 ? values[0] : undefined,
-  };
+  return { name, value: values.length === 1 ? values[0] : undefined };
 }
 
 /** Whether a relation reached at `place` is read or changed. */
@@ -228,7 +260,7 @@ function writeFact(type: string, node: AstObject, inCte: boolean): WriteFact {
   const relation = isObject(node.relation) ? rangeVarName(node.relation) : "";
   const kind = kindOfNode(type).kind;
   const bounded = type === "InsertStmt" || type === "MergeStmt" || node.whereClause !== undefined;
-  return { kind, relation, whereless: !bounded, inCte };
+  return { kind, relation, whereless: !bounded, inCte, node };
 }
 
 const wrappers = new Set(["ExplainStmt", "PrepareStmt", "DeclareCursorStmt"]);
@@ -267,9 +299,6 @@ function explainFacts(inner: StatementFacts, analyze: boolean): StatementFacts {
     destructive: undefined,
     lockTaking: [],
     planOnly: true,
-    calls: [],
-    writingCalls: [],
-    settings: [],
   };
 }
 

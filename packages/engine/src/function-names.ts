@@ -1,7 +1,10 @@
 // Built-in functions whose meaning the statement text does not show, by what they do. Names are
 // matched unqualified or in pg_catalog, lower-case (the parser has folded unquoted names).
 
-/** Functions that run SQL, or read a relation, named in a string: the engine cannot see what they read. */
+/**
+ * Functions that run SQL, or read a relation, named in a string. Not a security list: the catalog's
+ * default deny refuses them (they are not immutable and not reviewed); this only picks the message.
+ */
 export const sqlInStringFunctions: ReadonlySet<string> = new Set([
   "table_to_xml",
   "table_to_xmlschema",
@@ -32,114 +35,6 @@ export const sqlInStringFunctions: ReadonlySet<string> = new Set([
   "pg_read_binary_file",
   "lo_import",
   "lo_export",
-]);
-
-/** Functions that write data, take session-spanning locks or send messages: writes for `read_only`. */
-export const writingFunctions: ReadonlySet<string> = new Set([
-  "nextval",
-  "setval",
-  "lo_create",
-  "lo_creat",
-  "lo_from_bytea",
-  "lo_import",
-  "lo_export",
-  "lo_unlink",
-  "lo_put",
-  "lo_truncate",
-  "lo_truncate64",
-  "lowrite",
-  "lo_open",
-  "pg_advisory_lock",
-  "pg_advisory_lock_shared",
-  "pg_advisory_xact_lock",
-  "pg_advisory_xact_lock_shared",
-  "pg_try_advisory_lock",
-  "pg_try_advisory_lock_shared",
-  "pg_try_advisory_xact_lock",
-  "pg_try_advisory_xact_lock_shared",
-  "pg_advisory_unlock",
-  "pg_advisory_unlock_shared",
-  "pg_advisory_unlock_all",
-  "pg_notify",
-  "pg_logical_emit_message",
-  "pg_terminate_backend",
-  "pg_cancel_backend",
-  "pg_reload_conf",
-  "pg_rotate_logfile",
-  "pg_switch_wal",
-  "pg_create_restore_point",
-  "pg_create_physical_replication_slot",
-  "pg_create_logical_replication_slot",
-  "pg_drop_replication_slot",
-  "pg_copy_physical_replication_slot",
-  "pg_copy_logical_replication_slot",
-  "pg_replication_slot_advance",
-  "pg_stat_reset",
-  "pg_stat_reset_shared",
-  "pg_stat_reset_single_table_counters",
-  "pg_stat_reset_single_function_counters",
-  "pg_stat_reset_slru",
-  "pg_import_system_collations",
-  "txid_current",
-  "brin_summarize_new_values",
-  "brin_summarize_range",
-  "brin_desummarize_range",
-  "gin_clean_pending_list",
-  "pg_promote",
-  "pg_wal_replay_pause",
-  "pg_wal_replay_resume",
-  "pg_log_backend_memory_contexts",
-  "pg_file_write",
-  "pg_file_rename",
-  "pg_file_unlink",
-  "pg_current_xact_id",
-  "dblink_exec",
-]);
-
-/**
- * Functions of one argument that accept a whole row, so `alias.f` (attribute notation) means
- * `f(alias)` when the relation has no column `f`, plus the string types a row casts to.
- */
-export const wholeRowFunctions: ReadonlySet<string> = new Set([
-  "row_to_json",
-  "to_json",
-  "to_jsonb",
-  "array_agg",
-  "json_agg",
-  "jsonb_agg",
-  "json_agg_strict",
-  "jsonb_agg_strict",
-  "json_build_array",
-  "jsonb_build_array",
-  "json_object_agg",
-  "max",
-  "min",
-  "any_value",
-  "quote_literal",
-  "quote_nullable",
-  "concat",
-  "hstore",
-  "record_out",
-  "record_send",
-  "any_out",
-  "anyelement_out",
-  "anynonarray_out",
-  "anycompatible_out",
-  "anycompatiblenonarray_out",
-  "first_value",
-  "last_value",
-  "lag",
-  "lead",
-  "mode",
-  "json_build_object",
-  "jsonb_build_object",
-  "text",
-  "varchar",
-  "bpchar",
-  "name",
-  "char",
-  "xmlagg",
-  "string_agg",
 ]);
 
 /** Statistics views and catalogs that hold sampled column values (most common values, histograms). */

@@ -1,13 +1,11 @@
 import { relationKey, relationName } from "@pgbeam/policies-validators";
 import { type AstObject, asNode, isObject, list, names, rangeVarName, str } from "./ast.js";
+import { codeRefusal } from "./code-refusal.js";
 import type { Refusal } from "./decision.js";
 import type { StatementFacts } from "./facts.js";
-import {
-  nameResolutionSettings,
-  sqlInStringFunctions,
-  statisticsRelations,
-} from "./function-names.js";
+import { nameResolutionSettings, statisticsRelations } from "./function-names.js";
 import type { PolicyIndex } from "./policy.js";
+import { userCodeRefusal } from "./stored-code.js";
 
 const unicode = new Set(["utf8", "utf-8", "unicode"]);
 
@@ -20,18 +18,25 @@ const unicode = new Set(["utf8", "utf-8", "unicode"]);
  */
 export function hazardRefusal(facts: StatementFacts, policy: PolicyIndex): Refusal | undefined {
   for (const setting of facts.settings) {
-    const refused = settingRefusal(setting, policy.protects);
+    const refused = setting.reset === true ? undefined : settingRefusal(setting, policy.protects);
     if (refused !== undefined) return refused;
+    const input = rowFilterInputRefusal(setting.name, policy);
+    if (input !== undefined) return input;
   }
-  if (!policy.protects) return undefined;
-  const inString = facts.calls.find((name) => sqlInStringFunctions.has(name));
-  if (inString !== undefined) {
+  const inputWritten = facts.relations.find(
+    (reference) =>
+      reference.mode === "write" && policy.rowFilterInputs.relations.has(reference.key),
+  );
+  if (inputWritten !== undefined) {
     return {
-      rule: "sql_in_string",
-      reason: `The statement calls ${inString}, which reads the SQL or relation it is given as a string; the policy cannot be checked against it.`,
-      hint: "Write the query itself, so the policy can judge the relations and columns it reads.",
+      rule: "row_filter_input",
+      reason: `The statement changes ${inputWritten.name}, which a row filter's predicate reads: changing it would change which rows the filter lets through.`,
+      hint: "Change the tables row filters read through a reviewed path, not an agent session.",
     };
   }
+  const code = codeRefusal(facts, policy);
+  if (code !== undefined) return code;
+  if (!policy.protects) return undefined;
   const statistics = facts.relations.find((reference) => {
     if (!reference.key.startsWith("pg_")) return false; // every candidate is pg_… or pg_catalog.…
     const { schema, relation } = relationName(reference.name);
@@ -60,6 +65,8 @@ export function hazardRefusal(facts: StatementFacts, policy: PolicyIndex): Refus
       hint: "Pass the function the unmasked columns it needs instead of the whole row.",
     };
   }
+  const userCode = userCodeRefusal(facts, policy);
+  if (userCode !== undefined) return userCode;
   if (policy.masks.size > 0 && validatesDomain(facts.body.type, facts.body.node)) {
     return {
       rule: "masked_column_expression",
@@ -77,6 +84,18 @@ export function hazardRefusal(facts: StatementFacts, policy: PolicyIndex): Refus
     };
   }
   return undefined;
+}
+
+/** A change of a setting a row filter's predicate reads (by current_setting or otherwise). */
+function rowFilterInputRefusal(name: string, policy: PolicyIndex): Refusal | undefined {
+  const read = policy.rowFilterInputs.settings;
+  if (read.size === 0) return undefined;
+  if (!read.has("*") && name !== "*" && !read.has(name)) return undefined;
+  return {
+    rule: "row_filter_input",
+    reason: `The statement changes ${name === "*" ? "settings it does not name" : `the setting ${name}`}, which a row filter's predicate reads: the filter would let through other rows.`,
+    hint: "Leave the settings row filters read alone; the proxy sets them for the session.",
+  };
 }
 
 function settingRefusal(
@@ -119,7 +138,9 @@ function maskedRowParameter(
 
 /** ALTER DOMAIN … ADD CONSTRAINT without NOT VALID, which checks every stored value. */
 function validatesDomain(type: string, node: AstObject): boolean {
-  if (type !== "AlterDomainStmt" || node.subtype !== "C") return false;
+  if (type !== "AlterDomainStmt") return false;
+  if (node.subtype === "V") return true; // VALIDATE CONSTRAINT checks every stored value
+  if (node.subtype !== "C") return false;
   return asNode(node.def, "Constraint")?.skip_validation !== true;
 }
 

@@ -10,7 +10,7 @@ import {
   str,
   stringValue,
 } from "./ast.js";
-import { refuse } from "./decision.js";
+import { type Refusal, Refusals } from "./decision.js";
 import type { StatementFacts } from "./facts.js";
 import { type MaskIndex, ProvenanceAnalysis } from "./provenance.js";
 
@@ -19,6 +19,8 @@ export interface MaskingOutcome {
   columns: MaskedColumn[];
   /** True when a filter, join or ordering reads a masked value. */
   filtersOnMasked: boolean;
+  /** Set when a shape would leak a masked value: the statement is refused. */
+  refusal?: Refusal;
 }
 
 const rowReturning = new Set(["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt"]);
@@ -26,16 +28,28 @@ const rowReturning = new Set(["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteS
 /**
  * Applies the masking rules to one statement, in PgBeam's two passes: every masked column of
  * every relation touched (under its own name), then every output column that carries a masked
- * value (under its output name; `null` when it passed through a scalar subquery). Throws a
- * refusal for the shapes that would leak a masked value.
+ * value (under its output name; `null` when it passed through a scalar subquery). The shapes
+ * that would leak a masked value come back as a refusal.
  */
 export function applyMasking(facts: StatementFacts, masks: MaskIndex): MaskingOutcome {
+  const refusals = new Refusals();
+  const outcome = maskingOf(facts, masks, refusals);
+  return refusals.first === undefined ? outcome : { ...outcome, refusal: refusals.first };
+}
+
+function maskingOf(facts: StatementFacts, masks: MaskIndex, refusals: Refusals): MaskingOutcome {
   // Every masking outcome starts at a masked relation the statement reaches.
   const touchesMasked = facts.relations.some((reference) => masks.has(reference.key));
-  if (!touchesMasked || facts.planOnly) return { columns: [], filtersOnMasked: false };
+  if (!touchesMasked) return { columns: [], filtersOnMasked: false };
+  // EXPLAIN is judged as its statement (planning folds constants and may evaluate code), but it
+  // returns a plan, not rows: nothing comes back masked.
+  if (facts.planOnly) {
+    const judged = maskingOf({ ...facts, planOnly: false }, masks, refusals);
+    return { columns: [], filtersOnMasked: judged.filtersOnMasked };
+  }
   const { type, node } = facts.body;
-  refuseSchemaAttacks(type, node, masks);
-  const analysis = new ProvenanceAnalysis(masks);
+  refuseSchemaAttacks(type, node, masks, refusals);
+  const analysis = new ProvenanceAnalysis(masks, refusals);
   const found = new Map<string, MaskedColumn>();
   const add = (column: string, kind: MaskingKind) =>
     found.set(`${column}:${kind}`, { column, kind });
@@ -48,7 +62,7 @@ export function applyMasking(facts: StatementFacts, masks: MaskIndex): MaskingOu
   if (type === "CreateTableAsStmt" || type === "ViewStmt" || isObject(node.intoClause)) {
     const output = analysis.statement(type === "SelectStmt" ? { SelectStmt: node } : node.query);
     if (output.columns.some((column) => column.kinds.size > 0)) {
-      refuse(
+      refusals.add(
         "masked_column_copy",
         "The statement stores a masked column's raw value in a new relation, where no masking rule covers it.",
         "Leave masked columns out of the new relation, or add masking rules for it.",
@@ -73,6 +87,7 @@ export function applyMasking(facts: StatementFacts, masks: MaskIndex): MaskingOu
  * statement the engine judges: refused when they return or store a masked value.
  */
 function refuseStoredCopies(node: AstObject, analysis: ProvenanceAnalysis): void {
+  const refusals = analysis.refusals;
   const body = node.sql_body;
   const statements = [
     ...list(node.actions),
@@ -85,7 +100,7 @@ function refuseStoredCopies(node: AstObject, analysis: ProvenanceAnalysis): void
     ) ||
     (returned !== undefined && analysis.taint(returned, [], new Map()).size > 0);
   if (carries) {
-    refuse(
+    refusals.add(
       "masked_column_copy",
       "The statement stores code (a rule or a function body) that returns or copies a masked column's raw value, and it would run where no masking rule applies.",
       "Leave masked columns out of rules and function bodies.",
@@ -95,6 +110,7 @@ function refuseStoredCopies(node: AstObject, analysis: ProvenanceAnalysis): void
 
 /** COPY bypasses result masking, so copying out a masked relation or query is refused. */
 function refuseMaskedCopy(node: AstObject, masks: MaskIndex, analysis: ProvenanceAnalysis): void {
+  const refusals = analysis.refusals;
   if (node.is_from === true) return;
   const relation = isObject(node.relation) ? rangeVarName(node.relation) : undefined;
   const copied = list(node.attlist).map((column) => (stringValue(column) ?? "").toLowerCase());
@@ -105,7 +121,7 @@ function refuseMaskedCopy(node: AstObject, masks: MaskIndex, analysis: Provenanc
         (copied.length === 0 || copied.some((column) => columns.has(column)))
       : analysis.statement(node.query).columns.some((column) => column.kinds.size > 0);
   if (masked) {
-    refuse(
+    refusals.add(
       "masked_column_copy",
       "COPY sends rows out without result masking, and they include a masked column.",
       "Use a SELECT (masked columns come back masked) or COPY only unmasked columns.",
@@ -118,7 +134,12 @@ function refuseMaskedCopy(node: AstObject, masks: MaskIndex, analysis: Provenanc
  * column or its table, and naming a masked column in an index, constraint, generated column or
  * USING expression, which the server evaluates over every stored value.
  */
-function refuseSchemaAttacks(type: string, node: AstObject, masks: MaskIndex): void {
+function refuseSchemaAttacks(
+  type: string,
+  node: AstObject,
+  masks: MaskIndex,
+  refusals: Refusals,
+): void {
   const relation = isObject(node.relation) ? rangeVarName(node.relation) : undefined;
   const masked = relation === undefined ? undefined : masks.get(relationKey(relation));
   if (relation === undefined || masked === undefined) return;
@@ -127,7 +148,7 @@ function refuseSchemaAttacks(type: string, node: AstObject, masks: MaskIndex): v
   if (type === "RenameStmt" || type === "AlterObjectSchemaStmt") {
     const renamesColumn = node.renameType === "OBJECT_COLUMN";
     if (!renamesColumn || isMasked(node.subname)) {
-      refuse(
+      refusals.add(
         "masked_column_rename",
         `The statement renames or moves ${renamesColumn ? `masked column ${relation}.${str(node.subname)}` : `${relation}, which has masked columns`}, so the masking rules would stop matching it.`,
         "Change the masking rules together with the schema, through the policy, not from an agent session.",
@@ -147,7 +168,7 @@ function refuseSchemaAttacks(type: string, node: AstObject, masks: MaskIndex): v
         return readsMasked(def) || retypesMasked;
       }));
   if (attacks) {
-    refuse(
+    refusals.add(
       "masked_column_expression",
       `The statement makes the server evaluate a definition over masked columns of ${relation}, which reveals their values through its result or its errors.`,
       "Leave masked columns out of index, constraint and column definitions.",

@@ -1,3 +1,5 @@
+import { operatorKnowledge } from "./catalog/code-safety.js";
+
 /** Operators whose result is a boolean comparison of their operands. */
 export const comparisonOperators: ReadonlySet<string> = new Set([
   "=",
@@ -54,4 +56,32 @@ export function isComparison(expression: { kind?: unknown; name?: unknown }): bo
   return (
     schema === "pg_catalog" && typeof operator === "string" && comparisonOperators.has(operator)
   );
+}
+
+const betweenKinds = new Set([
+  "AEXPR_BETWEEN",
+  "AEXPR_NOT_BETWEEN",
+  "AEXPR_BETWEEN_SYM",
+  "AEXPR_NOT_BETWEEN_SYM",
+]);
+
+/**
+ * A comparison whose operator PostgreSQL marks leakproof (pg_catalog's, over text and integers):
+ * no error or side effect depends on the values compared. PostgreSQL's own rule for what may see
+ * rows a security barrier has not yet passed; the engine's rule for what may see a masked value.
+ */
+export function isLeakproofComparison(expression: { kind?: unknown; name?: unknown }): boolean {
+  if (!isComparison(expression)) return false;
+  const kind = typeof expression.kind === "string" ? expression.kind : "";
+  const operators = betweenKinds.has(kind) ? [">=", "<="] : [operatorName(expression.name)];
+  return operators.every(
+    (name) => name !== undefined && operatorKnowledge(undefined, name).leakproof,
+  );
+}
+
+function operatorName(name: unknown): string | undefined {
+  const last = (Array.isArray(name) ? name : []).at(-1) as
+    | { String?: { sval?: unknown } }
+    | undefined;
+  return typeof last?.String?.sval === "string" ? last.String.sval : undefined;
 }

@@ -1,5 +1,5 @@
 import { type AstObject, asNode, isObject, list, nodeType } from "./ast.js";
-import { isComparison } from "./operators.js";
+import { isLeakproofComparison } from "./operators.js";
 
 /**
  * True when a condition only compares columns with constants or each other (AND, OR, NOT,
@@ -29,18 +29,10 @@ export function isPlainCondition(expression: unknown): boolean {
     case "BooleanTest":
       return isPlainCondition(node.arg);
     case "A_Expr":
-      return isComparison(node) && isPlainCondition(node.lexpr) && isPlainCondition(node.rexpr);
+      return (
+        isLeakproofComparison(node) && isPlainCondition(node.lexpr) && isPlainCondition(node.rexpr)
+      );
     default:
       return false;
   }
-}
-
-/** True when every join condition in a FROM list is plain (see `isPlainCondition`). */
-export function plainJoins(items: readonly unknown[]): boolean {
-  return items.every((item) => {
-    const join = asNode(item, "JoinExpr");
-    if (join === undefined)
-      return nodeType(item) === "RangeVar" || nodeType(item) === "RangeTableSample";
-    return isPlainCondition(join.quals) && plainJoins([join.larg, join.rarg]);
-  });
 }

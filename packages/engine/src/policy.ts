@@ -11,7 +11,11 @@ import {
   withDefaults,
 } from "@pgbeam/policies-validators";
 import type { MaskIndex } from "./provenance.js";
-import { compileRowFilter, type RowFilterIndex } from "./row-filter-predicate.js";
+import {
+  compileRowFilter,
+  type RowFilterIndex,
+  type RowFilterInputs,
+} from "./row-filter-predicate.js";
 
 /** A policy as `evaluate` accepts it: an unsaved draft or a saved profile. */
 export type PolicyLike = PolicyProfileInput | PolicyProfile;
@@ -30,6 +34,8 @@ export interface PolicyIndex {
   readonly protects: boolean;
   readonly masks: MaskIndex;
   readonly rowFilters: RowFilterIndex;
+  /** What the row filters' predicates read: settings (`*`: any) and relation keys. */
+  readonly rowFilterInputs: RowFilterInputs;
 }
 
 /** A validated policy with its defaults applied, indexed once; pass it to `evaluate` many times. */
@@ -112,8 +118,14 @@ function indexPolicy(policy: unknown): PolicyIndex {
       compileRowFilter(filter.table, filter.predicate),
     ]);
   }
+  const rowFilterInputs: RowFilterInputs = { settings: new Set(), relations: new Set() };
+  for (const filter of [...rowFilters.values()].flat()) {
+    for (const setting of filter.inputs?.settings ?? []) rowFilterInputs.settings.add(setting);
+    for (const relation of filter.inputs?.relations ?? []) rowFilterInputs.relations.add(relation);
+  }
   return {
     profile,
+    rowFilterInputs,
     allowKinds: new Set(profile.statement_rules?.allow ?? []),
     denyKinds: new Set(profile.statement_rules?.deny ?? []),
     lists: relationLists(profile.table_allowlist ?? [], profile.table_denylist ?? []),

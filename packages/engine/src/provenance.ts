@@ -13,10 +13,10 @@ import {
   str,
   stringValue,
 } from "./ast.js";
+import { acceptsWholeRow } from "./catalog/code-safety.js";
 import { outputColumnName, resTarget } from "./column-name.js";
-import { refuse } from "./decision.js";
-import { wholeRowFunctions } from "./function-names.js";
-import { isComparison } from "./operators.js";
+import { Refusals } from "./decision.js";
+import { isLeakproofComparison } from "./operators.js";
 
 /** Masked columns by relation key, then by lower-cased column name. */
 export type MaskIndex = ReadonlyMap<string, ReadonlyMap<string, MaskingKind>>;
@@ -42,6 +42,48 @@ interface FromItem extends Columns {
 }
 
 type Scope = readonly (readonly FromItem[])[];
+
+// The SELECT fields `select` judges by name; every other field is judged as computed on.
+const selectClausesJudged = new Set([
+  "withClause",
+  "op",
+  "all",
+  "larg",
+  "rarg",
+  "valuesLists",
+  "fromClause",
+  "targetList",
+  "whereClause",
+  "havingClause",
+  "groupClause",
+  "groupDistinct",
+  "sortClause",
+  "distinctClause",
+  "windowClause",
+  "intoClause",
+  "lockingClause",
+  "limitOption",
+]);
+
+// The INSERT/UPDATE/DELETE/MERGE fields `write` judges by name; every other one is computed on.
+const writeClausesJudged = new Set([
+  "withClause",
+  "relation",
+  "fromClause",
+  "usingClause",
+  "sourceRelation",
+  "returningClause",
+  "returningList",
+  "selectStmt",
+  "targetList",
+  "cols",
+  "onConflictClause",
+  "mergeWhenClauses",
+  "whereClause",
+  "joinCondition",
+  "override",
+  "matchKind",
+]);
 type CteMap = ReadonlyMap<string, Columns>;
 
 const none: ReadonlySet<MaskingKind> = new Set();
@@ -56,7 +98,11 @@ export class ProvenanceAnalysis {
   /** True once a filter, join, grouping or ordering uses a masked value. */
   filtersOnMasked = false;
 
-  constructor(private readonly masks: MaskIndex) {}
+  constructor(
+    private readonly masks: MaskIndex,
+    /** Where the analysis records what it refuses (the first one counts). */
+    readonly refusals: Refusals = new Refusals(),
+  ) {}
 
   /** The output columns of any statement node: a query's targets or a write's RETURNING list. */
   statement(node: unknown, scope: Scope = [], ctes: CteMap = new Map()): Columns {
@@ -81,6 +127,7 @@ export class ProvenanceAnalysis {
     const ctes = this.withClause(body.withClause, scope, outerCtes);
     if (body.op !== undefined && body.op !== "SETOP_NONE") {
       return combineSetOperation(
+        this.refusals,
         this.select(body.larg as AstObject, scope, ctes),
         this.select(body.rarg as AstObject, scope, ctes),
       );
@@ -97,9 +144,18 @@ export class ProvenanceAnalysis {
       const def = asNode(window, "WindowDef");
       this.filter(def?.partitionClause, inner, ctes);
       this.filter(def?.orderClause, inner, ctes);
+      // Frame offsets and anything else a window definition holds are computed on.
+      this.filter(
+        { ...def, partitionClause: undefined, orderClause: undefined },
+        inner,
+        ctes,
+        false,
+      );
     }
-    this.filter(body.limitCount, inner, ctes, false);
-    this.filter(body.limitOffset, inner, ctes, false);
+    // Every other clause (LIMIT, OFFSET, and any the engine does not name) is computed on.
+    for (const key in body) {
+      if (!selectClausesJudged.has(key)) this.filter(body[key], inner, ctes, false);
+    }
     return output;
   }
 
@@ -129,7 +185,7 @@ export class ProvenanceAnalysis {
     const into = isRangeVar(body.relation) ? rangeVarName(body.relation) : "the target";
     if (body.selectStmt !== undefined) {
       const written = this.statement(body.selectStmt, scope, ctes);
-      if (written.columns.some((column) => column.kinds.size > 0)) refuseCopy(into);
+      if (written.columns.some((column) => column.kinds.size > 0)) refuseCopy(this.refusals, into);
     }
     const assignments = [
       ...list(body.targetList),
@@ -141,7 +197,14 @@ export class ProvenanceAnalysis {
     ];
     for (const assignment of assignments) {
       const value = resTarget(assignment)?.val ?? assignment;
-      if (this.taint(value, inner, ctes).size > 0) refuseCopy(into);
+      if (this.taint(value, inner, ctes).size > 0) refuseCopy(this.refusals, into);
+    }
+    // Subscripts and field names of assignment targets (`SET a[i] = …`, `INSERT INTO t (a[i])`).
+    for (const target of [...assignments, ...list(body.cols)]) {
+      this.filter(resTarget(target)?.indirection, inner, ctes, false);
+    }
+    for (const key in body) {
+      if (!writeClausesJudged.has(key)) this.filter(body[key], inner, ctes, false);
     }
     this.filter(body.whereClause, inner, ctes);
     this.filter(body.joinCondition, inner, ctes);
@@ -170,7 +233,12 @@ export class ProvenanceAnalysis {
         const name = str(cte.ctename) ?? "";
         const output = this.statement(cte.ctequery, scope, ctes);
         const aliases = list(cte.aliascolnames).map((n) => stringValue(n) ?? "");
-        ctes.set(name, renameByPosition(output, aliases, name));
+        const carries = output.columns.some((column) => column.kinds.size > 0);
+        if ((cte.search_clause !== undefined || cte.cycle_clause !== undefined) && carries) {
+          // SEARCH … SET and CYCLE … USING add a column computed from the listed ones.
+          refuseExpression(this.refusals, "a SEARCH or CYCLE column of a recursive CTE");
+        }
+        ctes.set(name, renameByPosition(this.refusals, output, aliases, name));
       }
     };
     if (withClause.recursive !== true) {
@@ -186,18 +254,19 @@ export class ProvenanceAnalysis {
       if (now === seen) return ctes;
       seen = now;
     }
-    refuse(
+    this.refusals.add(
       "masked_column_expression",
       "A recursive CTE moves masked values between its columns in a way the engine cannot follow to the end.",
       "Select the masked column directly from its table so the mask applies.",
     );
+    return ctes;
   }
 
   private values(rows: readonly unknown[], scope: Scope, ctes: CteMap): Columns {
     for (const row of rows) {
       for (const value of list(asNode(row, "List")?.items)) {
         if (this.taint(value, scope, ctes).size > 0) {
-          refuse(
+          this.refusals.add(
             "masked_column_expression",
             "A VALUES list carries a masked column under a name no masking rule covers.",
             "Select the masked column directly from its table so the mask applies.",
@@ -232,7 +301,10 @@ export class ProvenanceAnalysis {
         const output = this.statement(node.subquery, scope, ctes);
         const alias = aliasName(node) ?? "";
         return [
-          { alias: alias.toLowerCase(), ...renameByPosition(output, aliasColumns(node), alias) },
+          {
+            alias: alias.toLowerCase(),
+            ...renameByPosition(this.refusals, output, aliasColumns(node), alias),
+          },
         ];
       }
       case "JoinExpr": {
@@ -247,10 +319,14 @@ export class ProvenanceAnalysis {
         };
         const alias = aliasName(node) ?? "";
         return [
-          { alias: alias.toLowerCase(), ...renameByPosition(joined, aliasColumns(node), alias) },
+          {
+            alias: alias.toLowerCase(),
+            ...renameByPosition(this.refusals, joined, aliasColumns(node), alias),
+          },
         ];
       }
       case "RangeTableSample":
+        this.filter([node.args, node.repeatable], scope, ctes, false);
         return this.fromItem({ RangeVar: node.relation }, scope, ctes).map((item) => ({
           ...item,
           alias: (aliasName(node) ?? item.alias).toLowerCase(),
@@ -258,7 +334,8 @@ export class ProvenanceAnalysis {
       default: {
         // Functions in FROM (unnest, json_to_recordset, XMLTABLE, JSON_TABLE…): arguments over a
         // masked value would come back unmasked as the function's output.
-        if (this.taint(node, scope, ctes).size > 0) refuseExpression("a function in FROM");
+        if (this.taint(node, scope, ctes).size > 0)
+          refuseExpression(this.refusals, "a function in FROM");
         return [{ alias: (aliasName(node) ?? "").toLowerCase(), columns: [], open: true }];
       }
     }
@@ -269,12 +346,13 @@ export class ProvenanceAnalysis {
     const relation = str(node.relname) ?? "";
     const alias = (aliasName(node) ?? relation).toLowerCase();
     const cte = node.schemaname === undefined && !target ? ctes.get(relation) : undefined;
-    if (cte !== undefined) return { alias, ...renameByPosition(cte, aliasColumns(node), relation) };
+    if (cte !== undefined)
+      return { alias, ...renameByPosition(this.refusals, cte, aliasColumns(node), relation) };
     const name = rangeVarName(node);
     const masked = this.masks.get(relationKey(name));
     const columns = masked === undefined ? [] : maskedColumns(masked);
     if (columns.length > 0 && aliasColumns(node).length > 0) {
-      refuse(
+      this.refusals.add(
         "masked_column_rename",
         `The column alias list on ${name} renames its columns by position, so masked columns would come back under names no masking rule covers.`,
         `Drop the column alias list and alias the columns in the select list instead (for example ${columns[0]?.name} AS other_name).`,
@@ -307,7 +385,8 @@ export class ProvenanceAnalysis {
           fields.map((f) => (stringValue(f) ?? "").toLowerCase()),
           scope,
         );
-        if (found.wholeRow && found.kinds.size > 0) refuseExpression("a whole-row reference");
+        if (found.wholeRow && found.kinds.size > 0)
+          refuseExpression(this.refusals, "a whole-row reference");
         output.columns.push({
           name: name ?? outputColumnName(value),
           kinds: found.kinds,
@@ -327,7 +406,7 @@ export class ProvenanceAnalysis {
         });
         continue;
       }
-      if (this.taint(value, scope, ctes).size > 0) refuseExpression("an expression");
+      if (this.taint(value, scope, ctes).size > 0) refuseExpression(this.refusals, "an expression");
       output.columns.push({ name: name ?? outputColumnName(value), kinds: none, nulled: false });
     }
     return output;
@@ -359,12 +438,12 @@ export class ProvenanceAnalysis {
     switch (type) {
       case "ColumnRef":
         if (!direct && this.taint(value, scope, ctes).size > 0)
-          refuseExpression("an expression in a filter, grouping or ordering");
+          refuseExpression(this.refusals, "an expression in a filter, grouping or ordering");
         return;
       case "SubLink": {
         const carries = this.taint({ SubLink: { ...node, testexpr: undefined } }, scope, ctes);
         if (!direct && node.subLinkType === "EXPR_SUBLINK" && carries.size > 0)
-          refuseExpression("an expression in a filter, grouping or ordering");
+          refuseExpression(this.refusals, "an expression in a filter, grouping or ordering");
         visit(
           node.testexpr,
           node.subLinkType === "ANY_SUBLINK" || node.subLinkType === "ALL_SUBLINK",
@@ -372,8 +451,8 @@ export class ProvenanceAnalysis {
         return;
       }
       case "A_Expr":
-        visit(node.lexpr, isComparison(node));
-        visit(node.rexpr, isComparison(node));
+        visit(node.lexpr, isLeakproofComparison(node));
+        visit(node.rexpr, isLeakproofComparison(node));
         return;
       case "BoolExpr":
       case "NullTest":
@@ -382,6 +461,14 @@ export class ProvenanceAnalysis {
         return;
       case "SortBy":
         visit(node.node, true);
+        return;
+      case "GroupingSet":
+        // GROUPING SETS, ROLLUP and CUBE group by their members, as GROUP BY does.
+        visit(node.content, true);
+        return;
+      case "RowExpr":
+        // A parenthesised grouping member `((a, b))` is a list of grouped columns.
+        visit(node.args, direct);
         return;
       case "List":
         visit(node.items, direct);
@@ -453,11 +540,16 @@ function maskedColumns(rules: ReadonlyMap<string, MaskingKind>): TrackedColumn[]
 }
 
 /** Positional renaming by an alias column list; refused when masked columns cannot be placed. */
-function renameByPosition(columns: Columns, aliases: readonly string[], owner: string): Columns {
+function renameByPosition(
+  refusals: Refusals,
+  columns: Columns,
+  aliases: readonly string[],
+  owner: string,
+): Columns {
   if (aliases.length === 0) return columns;
   const masked = columns.columns.some((column) => column.kinds.size > 0);
   if (masked && columns.open) {
-    refuse(
+    refusals.add(
       "masked_column_rename",
       `The column alias list on ${owner} renames its columns by position, so masked columns would come back under names no masking rule covers.`,
       "Drop the column alias list and alias the columns in the select list instead.",
@@ -481,10 +573,10 @@ function signature(ctes: CteMap): string {
  * position of every branch. When a later branch carries a masked value and the positions cannot
  * be matched (a `*` over unknown columns, or branches of different widths), it is refused.
  */
-function combineSetOperation(left: Columns, right: Columns): Columns {
+function combineSetOperation(refusals: Refusals, left: Columns, right: Columns): Columns {
   if (left.open || right.open || left.columns.length !== right.columns.length) {
     if (right.columns.some((column) => column.kinds.size > 0)) {
-      refuse(
+      refusals.add(
         "masked_column_rename",
         "A set operation takes its column names from its first branch, and a later branch carries a masked column at a position the engine cannot match to a name.",
         "List the columns of every branch explicitly, with the masked column at the same position and under the same name.",
@@ -550,7 +642,7 @@ function resolveColumn(
   }
   if (kinds !== undefined) return { kinds, nulled, wholeRow: false };
   // Attribute notation: `u.row_to_json` is `row_to_json(u)` when u has no such column.
-  if (qualified && wholeRowFunctions.has(column)) {
+  if (qualified && acceptsWholeRow(column)) {
     const rows = scope.flat().filter((item) => item.alias === qualifier);
     const rowKinds = new Set(rows.flatMap((row) => row.columns.flatMap((c) => [...c.kinds])));
     return { kinds: rowKinds, nulled: false, wholeRow: rowKinds.size > 0 };
@@ -563,16 +655,16 @@ function resolveColumn(
   return { kinds: none, nulled: false, wholeRow: false };
 }
 
-function refuseExpression(what: string): never {
-  refuse(
+function refuseExpression(refusals: Refusals, what: string): void {
+  refusals.add(
     "masked_column_expression",
     `The statement computes ${what} over a masked column; the expression would run on the raw value, and its result or its error would reveal it.`,
     "Select the masked column on its own (it comes back masked), or leave it out of the expression.",
   );
 }
 
-function refuseCopy(into: string): never {
-  refuse(
+function refuseCopy(refusals: Refusals, into: string): void {
+  refusals.add(
     "masked_column_copy",
     `The statement writes a masked column's raw value into ${into}, where no masking rule covers it.`,
     "Copy only unmasked columns, or mask the destination column too.",

@@ -1,7 +1,18 @@
-import { rowFilterTextProblem } from "@pgbeam/policies-validators";
-import { type AstObject, asNode, isObject, list, nodeType } from "./ast.js";
+import { relationKey, rowFilterTextProblem } from "@pgbeam/policies-validators";
+import {
+  type AstObject,
+  asNode,
+  isObject,
+  isRangeVar,
+  list,
+  nodeType,
+  rangeVarName,
+} from "./ast.js";
+import { functionKnowledge } from "./catalog/code-safety.js";
+import { codeUsesOf } from "./code-uses.js";
 import { comparisonOperators } from "./operators.js";
 import { parseSql } from "./parser.js";
+import { walkTree } from "./walk.js";
 
 /** A row filter ready to inject, or the reason its predicate cannot be used. */
 export interface CompiledRowFilter {
@@ -11,6 +22,14 @@ export interface CompiledRowFilter {
   expression?: AstObject;
   /** Why the predicate was refused, when it was. */
   problem?: string;
+  /** What the predicate reads besides the row: settings (`*`: any) and relation keys. */
+  inputs?: { settings: string[]; relations: string[] };
+}
+
+/** What a policy's row filters read besides the row, which the agent must not change. */
+export interface RowFilterInputs {
+  settings: Set<string>;
+  relations: Set<string>;
 }
 
 /** Row filters by relation key. */
@@ -48,7 +67,46 @@ export function compileRowFilter(table: string, predicate: string): CompiledRowF
   if (!mayBeBoolean(expression))
     return { table, predicate, problem: "it is not a boolean expression" };
   if (mentionsStar(expression)) return { table, predicate, problem: "it uses *" };
-  return { table, predicate, expression };
+  const inputs = predicateInputs(expression);
+  if (typeof inputs === "string") return { table, predicate, problem: inputs };
+  return { table, predicate, expression, inputs };
+}
+
+/**
+ * The settings and relations a predicate reads, or why it cannot be used: it may call only
+ * PostgreSQL's own functions the engine knows safe. `current_setting('x')` reads setting x; any
+ * other stable function reads settings (TimeZone, DateStyle…), counted as every setting.
+ */
+function predicateInputs(
+  expression: AstObject,
+): { settings: string[]; relations: string[] } | string {
+  const settings = new Set<string>();
+  const relations = new Set<string>();
+  let problem: string | undefined;
+  walkTree(expression, (object, _place, type) => {
+    if (isRangeVar(object)) relations.add(relationKey(rangeVarName(object)));
+    if (type === undefined || problem !== undefined) return undefined;
+    for (const use of codeUsesOf(type, object)) {
+      if (use.what !== "function") continue;
+      const known = functionKnowledge(use.schema, use.name);
+      if (!known.safe) {
+        problem = `it calls ${use.name}, which is not one of PostgreSQL's functions known safe`;
+        return false;
+      }
+      if (use.name === "current_setting") {
+        const name = constantString(list(object.args)[0]);
+        settings.add(name === undefined ? "*" : name.toLowerCase());
+      } else if (!known.immutable) settings.add("*");
+    }
+    return undefined;
+  });
+  return problem ?? { settings: [...settings], relations: [...relations] };
+}
+
+function constantString(value: unknown): string | undefined {
+  const constant = asNode(value, "A_Const") ?? asNode(asNode(value, "TypeCast")?.arg, "A_Const");
+  const sval = constant?.sval;
+  return isObject(sval) && typeof sval.sval === "string" ? sval.sval : undefined;
 }
 
 // Expression nodes that can yield a boolean (a column, a call, a cast or a CASE may; a list cannot).

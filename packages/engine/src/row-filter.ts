@@ -12,8 +12,8 @@ import {
   str,
   stringValue,
 } from "./ast.js";
-import { refuse } from "./decision.js";
-import { isPlainCondition, plainJoins } from "./plain-condition.js";
+import { type Refusal, Refusals } from "./decision.js";
+import { isPlainCondition } from "./plain-condition.js";
 import type { CompiledRowFilter, RowFilterIndex } from "./row-filter-predicate.js";
 import { walkTree } from "./walk.js";
 
@@ -24,6 +24,8 @@ export interface RowFilterOutcome {
   applied: CompiledRowFilter[];
   /** Write targets of a filtered relation that are not filtered (INSERT). */
   unfilteredInserts: string[];
+  /** Set when a reference cannot be filtered: the statement is refused (and left unchanged). */
+  refusal?: Refusal;
 }
 
 type Edit = () => void;
@@ -32,13 +34,12 @@ type Edit = () => void;
 const noCtes: ReadonlySet<string> = new Set();
 
 /**
- * ANDs each relation's row-filter predicate into every reference to it, in place: into the
- * WHERE clause of the query, UPDATE or DELETE that reads it directly or through inner joins,
- * and, where that would not keep the meaning (the nullable side of an outer join, under a join
- * alias or a column alias list), by reading the relation through a filtered subquery. When the
- * caller's own conditions could fail or act on a row (a function, a cast, arithmetic), the
- * filter is made to run first: the relation is read through a subquery PostgreSQL cannot
- * flatten (`OFFSET 0`), and an UPDATE or DELETE guards the caller's WHERE with
+ * Places each relation's row-filter predicate as a security barrier, in place: every read of
+ * the relation (FROM, JOIN, subquery, CTE, LATERAL, EXISTS, UPDATE … FROM, INSERT … SELECT) goes
+ * through `(SELECT * FROM relation WHERE predicate OFFSET 0)`, a subquery PostgreSQL neither
+ * flattens nor pushes conditions into, so no caller expression sees a row the predicate has not
+ * passed. An UPDATE's or DELETE's target, and ON CONFLICT DO UPDATE, get the predicate in their
+ * WHERE, and a caller condition that is not a plain leakproof comparison runs behind it as
  * `CASE WHEN predicate THEN … ELSE false END`. A reference left without its predicate
  * (any other position) refuses the statement. CTE names are not relations and are left alone.
  */
@@ -50,6 +51,7 @@ export function injectRowFilters(
   const unfilteredInserts: string[] = [];
   if (filters.size === 0) return { applied: [], unfilteredInserts };
   const edits: Edit[] = [];
+  const refusals = new Refusals();
   const reached = new Map<AstObject, string>();
   const placed = new Set<AstObject>();
   const lookup = (rangeVar: AstObject, ctes: ReadonlySet<string>): CompiledRowFilter[] => {
@@ -61,7 +63,7 @@ export function injectRowFilters(
     const found = filters.get(relationKey(rangeVarName(rangeVar))) ?? [];
     for (const filter of found) {
       if (filter.expression === undefined) {
-        refuse(
+        refusals.add(
           "row_filter_unsafe",
           `The row filter on ${filter.table} cannot be applied safely: ${filter.problem}.`,
           "Fix the row filter's predicate so it is a single boolean expression, for example tenant_id = 42.",
@@ -91,13 +93,13 @@ export function injectRowFilters(
         const conflict = isObject(object.onConflictClause) ? object.onConflictClause : undefined;
         if (conflict?.action === "ONCONFLICT_UPDATE") {
           // DO UPDATE changes (and RETURNING shows) the existing row: only one the filter admits.
+          // The caller's DO UPDATE … WHERE runs behind the predicate, as an UPDATE's WHERE does.
           const found = filtersOf(target);
-          for (const filter of found)
-            edits.push(() => andInto(conflict, qualified(filter, target)));
+          if (found.length > 0) edits.push(() => filterTarget(conflict, target, found));
         } else unfilteredInserts.push(rangeVarName(target));
       }
       if (type === "MergeStmt" && target !== undefined && lookup(target, noCtes).length > 0) {
-        refuse(
+        refusals.add(
           "row_filter_unsupported",
           `MERGE into ${rangeVarName(target)} cannot be limited by its row filter.`,
           "Use UPDATE, INSERT or DELETE statements, which the row filter applies to.",
@@ -107,11 +109,12 @@ export function injectRowFilters(
         const found = lookup(target, noCtes).length > 0 ? filtersOf(target) : [];
         if (found.length > 0) edits.push(() => copyThroughQuery(object, found));
       }
-      const fence = !isPlainCondition(object.whereClause);
       for (const key of ["fromClause", "usingClause"]) {
         const items = object[key];
         if (!Array.isArray(items)) continue;
-        const level = { query: object, fence: fence || !plainJoins(items), filtersOf, edits };
+        // Always fenced: PostgreSQL flattens subqueries and merges quals across query levels,
+        // so only a subquery it cannot flatten (OFFSET 0) keeps every caller condition outside.
+        const level = { query: object, fence: true, filtersOf, edits };
         const visible = (rangeVar: AstObject) => lookup(rangeVar, place.ctes).length > 0;
         for (let index = 0; index < items.length; index += 1) {
           placeInFrom(level, items, index, { nullable: false, hidden: false }, visible);
@@ -137,13 +140,15 @@ export function injectRowFilters(
   }
   for (const [rangeVar, name] of reached) {
     if (!placed.has(rangeVar)) {
-      refuse(
+      refusals.add(
         "row_filter_unsupported",
         `The statement reaches ${name} where its row filter cannot be applied (a schema change, a lock or another position that is not a query).`,
         `Read ${name} with SELECT, or change it with UPDATE or DELETE, where the row filter applies.`,
       );
     }
   }
+  if (refusals.first !== undefined)
+    return { applied: [], unfilteredInserts, refusal: refusals.first };
   for (const edit of edits) edit();
   return { applied: [...applied.keys()], unfilteredInserts };
 }

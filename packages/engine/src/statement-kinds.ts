@@ -1,11 +1,11 @@
 import type { KnownStatementKind } from "@pgbeam/policies-types";
 
-// Statement kinds and their effects have one home, shared with the linter.
 export {
+  copyEffect,
   kindOfNode,
   type StatementClass,
   type StatementEffect,
-} from "@pgbeam/policies-validators";
+} from "./node-rules.js";
 
 /** The kinds a MERGE can act as, from its WHEN clauses' command types. */
 export function mergeActionKind(commandType: unknown): KnownStatementKind {

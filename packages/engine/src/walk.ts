@@ -88,7 +88,12 @@ function withScope(withClause: AstObject, place: WalkPlace, visit: Visitor): Rea
   const recursive = withClause.recursive === true;
   ctes.forEach((cte, index) => {
     const visible = recursive ? all : new Set([...outer, ...cteNames.slice(0, index)]);
-    walk(cte.ctequery, { owner: "CommonTableExpr", key: "ctequery", ctes: visible }, visit);
+    // Every field, not only the query: SEARCH and CYCLE clauses hold expressions too.
+    for (const key in cte) {
+      const child = cte[key];
+      if (typeof child !== "object" || child === null) continue;
+      walk(child, { owner: "CommonTableExpr", key, ctes: visible }, visit);
+    }
   });
   return all;
 }

@@ -113,13 +113,18 @@ describe("where a catalog would be needed", () => {
     expect(result.verdict).toBe("row-filter");
     expect(result.rewritten_sql).toContain("tenant_id = 1");
   });
-  test("user functions are judged by name only; bodies the parser cannot open are refused", () => {
-    expect(rule("SELECT my_function(1)", guarded)).toBe("ok");
+  test("user functions are unknown code; bodies the parser cannot open are refused", () => {
+    expect(rule("SELECT my_function(1)", guarded)).toBe("read_only");
+    expect(rule("SELECT my_function(1)", guardedWrite)).toBe("unknown_code");
+    expect(rule("SELECT my_function(1)", open)).toBe("ok");
     expect(rule("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'", guardedWrite)).toBe(
       "opaque_code",
     );
     expect(rule("DO $$ BEGIN PERFORM 1; END $$", guardedWrite)).toBe("opaque_code");
-    expect(rule("CREATE FUNCTION f() RETURNS int RETURN 1", guardedWrite)).toBe("ok");
+    expect(rule("CREATE FUNCTION f() RETURNS int RETURN 1", guardedWrite)).toBe(
+      "user_defined_code",
+    );
+    expect(rule("CREATE FUNCTION f() RETURNS int RETURN 1", open)).toBe("ok");
   });
   test("inheritance children and partitions are separate relations: a parent's rule covers reads through it", () => {
     const result = engine.evaluate("SELECT * FROM orders", guarded);
@@ -134,7 +139,10 @@ describe("where a catalog would be needed", () => {
 describe("3. only the built-in comparisons count as comparing", () => {
   test("an operator from another schema is a function call over the masked value", () => {
     expect(rule("SELECT id FROM users WHERE email OPERATOR(public.=) 'x'", guarded)).toBe(
-      "masked_column_expression",
+      "read_only",
+    );
+    expect(rule("SELECT id FROM users WHERE email OPERATOR(public.=) 'x'", guardedWrite)).toBe(
+      "unknown_code",
     );
     expect(rule("SELECT id FROM users WHERE email OPERATOR(pg_catalog.=) 'x'", guarded)).toBe("ok");
   });
@@ -168,15 +176,17 @@ describe("12. writes through functions under read_only", () => {
     "SELECT pg_notify('c', 'x')",
   ])("%s is a write", (sql) => {
     expect(rule(sql, guarded)).toBe("read_only");
-    expect(rule(sql, guardedWrite)).toBe("ok");
+    expect(rule(sql, guardedWrite)).toBe("unsafe_function");
+    expect(rule(sql, open)).toBe("ok");
   });
   test("COPY to a server file or a PROGRAM writes outside the database", () => {
     expect(rule("COPY orders TO '/tmp/out.csv'", guarded)).toBe("read_only");
     expect(rule("COPY (SELECT 1) TO PROGRAM 'cat'", guarded)).toBe("read_only");
     expect(rule("COPY (SELECT 1) TO STDOUT", guarded)).toBe("ok");
   });
-  test("EXPLAIN without ANALYZE runs nothing", () => {
-    expect(rule("EXPLAIN SELECT nextval('s')", guarded)).toBe("ok");
+  test("EXPLAIN is judged as its statement: planning may run its code", () => {
+    expect(rule("EXPLAIN SELECT nextval('s')", guarded)).toBe("read_only");
+    expect(rule("EXPLAIN DELETE FROM users WHERE id = 1", guarded)).toBe("ok");
   });
 });
 

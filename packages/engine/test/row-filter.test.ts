@@ -25,27 +25,27 @@ async function rewrite(sql: string): Promise<string> {
 }
 
 describe("row-filter injection", () => {
-  test("a plain read gets the predicate as its WHERE clause, qualified by the relation", async () => {
+  test("a read goes through a fenced subquery (OFFSET 0) that PostgreSQL cannot flatten", async () => {
     expect(await rewrite("SELECT id FROM users")).toBe(
-      "SELECT id FROM users WHERE users.tenant_id = 42",
+      "SELECT id FROM ( SELECT * FROM users WHERE tenant_id = 42 OFFSET 0 ) AS users",
     );
   });
 
-  test("the caller's WHERE stays, parenthesised, with the predicate ANDed after it", async () => {
+  test("the caller's WHERE stays outside the fence, unchanged", async () => {
     expect(await rewrite("SELECT id FROM users u WHERE u.id = 1 OR u.id = 2")).toBe(
-      "SELECT id FROM users AS u WHERE (u.id = 1 OR u.id = 2) AND u.tenant_id = 42",
+      "SELECT id FROM ( SELECT * FROM users WHERE tenant_id = 42 OFFSET 0 ) AS u WHERE u.id = 1 OR u.id = 2",
     );
   });
 
-  test("an inner join filters the joined relation by its alias", async () => {
+  test("an inner join reads the filtered relation through the fence, under its alias", async () => {
     expect(await rewrite("SELECT o.id FROM orders o JOIN users u ON u.id = o.user_id")).toBe(
-      "SELECT o.id FROM orders AS o JOIN users AS u ON u.id = o.user_id WHERE u.tenant_id = 42",
+      "SELECT o.id FROM orders AS o JOIN ( SELECT * FROM users WHERE tenant_id = 42 OFFSET 0 ) AS u ON u.id = o.user_id",
     );
   });
 
   test("the nullable side of an outer join reads through a filtered subquery", async () => {
     const sql = await rewrite("SELECT o.id FROM orders o LEFT JOIN users u ON u.id = o.user_id");
-    expect(sql).toContain("LEFT JOIN ( SELECT * FROM users WHERE tenant_id = 42 ) AS u");
+    expect(sql).toContain("LEFT JOIN ( SELECT * FROM users WHERE tenant_id = 42 OFFSET 0 ) AS u");
     expect(sql).not.toContain("WHERE u.tenant_id");
   });
 

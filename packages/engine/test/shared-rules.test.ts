@@ -3,12 +3,15 @@
 import type { PolicyProfileInput } from "@pgbeam/policies-types";
 import {
   holdsForApproval,
+  kindAlwaysWrites,
   lintPolicyProfile,
   rowFilterTextProblem,
+  statementKinds,
 } from "@pgbeam/policies-validators";
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import { createEngine, type PolicyEngine } from "../src/index.js";
+import { kindsThatAlwaysWrite } from "../src/node-rules.js";
 import { maskedList } from "./helpers.js";
 
 let engine: PolicyEngine;
@@ -237,5 +240,14 @@ describe("linter and engine agree, rule by rule", () => {
     expect(maskedList(engine.evaluate("SELECT email FROM users", profile))).toEqual([
       "email:redact",
     ]);
+  });
+});
+
+describe("statement kinds: the engine's node table and the linter agree", () => {
+  test("the kinds every statement of which writes are the linter's always-writing kinds", () => {
+    const engineKinds = kindsThatAlwaysWrite().filter((kind) =>
+      (statementKinds as readonly string[]).includes(kind),
+    );
+    expect(engineKinds.sort()).toEqual(statementKinds.filter(kindAlwaysWrites).sort());
   });
 });

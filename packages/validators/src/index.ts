@@ -21,8 +21,6 @@ export {
   lintApprovalRule,
 } from "./lint/lint-approval-rule.js";
 export { lintPolicyProfile } from "./lint/lint-policy-profile.js";
-// The parser's statement-node table is the engine's; it moves there (see the README).
-export { kindOfNode, type StatementKindEntry } from "./policy/write-kinds.js";
 export * from "./policy-compat.js";
 export { ValidationError } from "./validation-error.js";
 export {
