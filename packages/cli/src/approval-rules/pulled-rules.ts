@@ -8,8 +8,9 @@ import { planRuleWrites, type RuleWrite } from "./rule-writes.js";
 
 /**
  * The project's approval rules as `pull` writes them: the writes (checked as profiles' are, so
- * a changed file stops the whole pull without --force) and collisions. The folder is made only
- * when the project has rules. `written()` counts the rule files written, `summary()` says so, `dirOf` is a rule write's folder.
+ * a changed file stops the whole pull without --force) and collisions. `written()` counts the
+ * rule files written and `summary()` says so; `folderFor` is a rule write's folder, made only
+ * when a rule file is written (undefined for a profile's write).
  */
 export async function pulledRules(
   pgbeam: PolicyClient,
@@ -21,14 +22,16 @@ export async function pulledRules(
   collisions: NameCollision[];
   written: () => number;
   summary: () => string;
-  dirOf: (write: object) => string | undefined;
+  folderFor: (write: object) => string | undefined;
 }> {
   const rules = await remoteRules(pgbeam, project);
-  if (rules.length > 0) mkdirSync(approvalRulesDir(dir), { recursive: true });
   const { writes, collisions } = planRuleWrites(dir, cwd, rules);
   const written = () => writes.filter((write) => write.status !== "same").length;
   const summary = () => (rules.length === 0 ? "" : ` and ${count(written(), "approval rule")}`);
-  const dirOf = (write: object) =>
-    writes.includes(write as RuleWrite) ? (write as RuleWrite).dir : undefined;
-  return { writes, collisions, written, summary, dirOf };
+  const folderFor = (write: object) => {
+    if (!writes.includes(write as RuleWrite)) return undefined;
+    mkdirSync(approvalRulesDir(dir), { recursive: true });
+    return (write as RuleWrite).dir;
+  };
+  return { writes, collisions, written, summary, folderFor };
 }

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import type { ApprovalRule } from "@pgbeam/policies-types";
 import { stringify } from "yaml";
@@ -50,7 +51,8 @@ export function planRuleWrites(
         collisions.push({ names: [...group].sort(), fileName: shared });
       continue;
     }
-    checkedTarget(dir, fileName);
+    // A folder that does not exist yet holds no file to check; pull makes it before writing.
+    if (existsSync(dir)) checkedTarget(dir, fileName);
     const text = fileText(rule, base, fileName.endsWith(".json"));
     const shownPath = relative(cwd, join(dir, fileName)) || fileName;
     const write = { dir, name: rule.name, fileName, shownPath, text };

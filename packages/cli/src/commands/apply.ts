@@ -51,7 +51,7 @@ export function registerApply(root: Command, context: CommandContext) {
     if (stale.length > 0) {
       for (const line of stale) out(paint.red(`✗ ${visible(line)}`));
       throw new UsageError(
-        `The saved plan is stale (${count(stale.length, "profile")} changed since it was made): nothing applied; run plan again.`,
+        `The saved plan is stale (${rules.stale.length === 0 ? count(stale.length, "profile") : count(stale.length, "profile or approval rule", "profiles or approval rules")} changed since it was made): nothing applied; run plan again.`,
       );
     }
     const plan: Plan = {

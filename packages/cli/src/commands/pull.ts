@@ -66,7 +66,7 @@ export function registerPull(root: Command, context: CommandContext) {
         let written = 0;
         for (const write of writes) {
           if (write.status === "same") continue;
-          writeInside(rules.dirOf(write) ?? config.dir, write.fileName, write.text);
+          writeInside(rules.folderFor(write) ?? config.dir, write.fileName, write.text);
           written++;
           out(visible(`${write.status === "new" ? "+" : "~"} ${write.shownPath}`));
         }
