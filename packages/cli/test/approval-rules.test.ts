@@ -204,7 +204,7 @@ describe("approval rules against the emulator", () => {
     expect((await rulesOf(saved))[0]).toMatchObject({ statement_kinds: ["ddl", "delete"] });
   });
 
-  test("creates carry an idempotency key per apply run; no rule folder, no rule requests", async () => {
+  test("apply creates a rule; a workspace without rule files lists it as unmanaged and makes no folder", async () => {
     const cwd = withRules({ ...configFor(fresh) });
     writeFileSync(join(cwd, "policies/approval-rules/deletes.yaml"), "statement_kinds: [delete]\n");
     expect((await bin(cwd, ["apply", "--yes"])).code).toBe(0);
