@@ -73,7 +73,9 @@ describe.runIf(existsSync(chromiumPath))("the rendered API reference", () => {
     await page.getByText("/v1/projects/{project_id}/policies", { exact: true }).first().click();
     await page.getByText("A read-only analytics agent").first().waitFor({ timeout: 30_000 });
 
-    const text = await page.evaluate(() => document.body.innerText);
+    // textContent, not innerText: the Approvals tag's group is collapsed until clicked, and
+    // innerText leaves out what is not displayed.
+    const text = await page.evaluate(() => document.body.textContent ?? "");
     expect(operations).toHaveLength(13);
     for (const op of operations)
       expect(text, `${op.operationId} is not shown`).toContain(op.summary);

@@ -1,3 +1,4 @@
+import { operationTable } from "@pgbeam/policies-types";
 import { operationSchemas, validators } from "@pgbeam/policies-validators";
 import { specOperations } from "@pgbeam/spec-testing";
 import { describe, expect, inject, test } from "vitest";
@@ -12,14 +13,17 @@ describe.runIf(inject("usingMock"))("responses Prism generates from the schemas"
     async (_, op) => {
       const schemas =
         operationSchemas.find((o) => o.operationId === op.operationId)?.responses ?? {};
-      const success = op.statuses.find((status) => status < 300);
+      const { success, noBody } = operationTable[op.operationId];
+      const bodiless = (noBody as readonly number[]).includes(success);
       const schema = schemas[String(success)];
+      if (!bodiless)
+        expect(schema, `the validators have no schema for ${op.operationId}`).toBeDefined();
       const distinct = new Set<string>();
       for (let i = 0; i < samples; i++) {
         const { data } = await callOperation(client, op, op.requestExample, {
           headers: { Prefer: "dynamic=true" },
         });
-        if (!schema) {
+        if (bodiless || !schema) {
           expect(data).toBeUndefined();
           continue;
         }

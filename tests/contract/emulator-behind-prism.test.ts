@@ -101,14 +101,14 @@ describe("the emulator behind Prism's validating proxy", () => {
   test("ETags: 200s carry one, If-None-Match answers 304, a stale If-Match a 412 with the current tag", async () => {
     const { policies } = client;
     const created = await policies.createPolicyProfile(project, { name: "tagged" });
-    const read = await policies.getPolicyProfileWithETag(project, created.id);
+    const read = await policies.getPolicyProfile(project, created.id).withResponse();
     expect(read.etag).toBeDefined();
-    const again = await policies.getPolicyProfileWithETag(project, created.id, {
+    const again = await policies.getPolicyProfile(project, created.id, {
       ifNoneMatch: read.etag as string,
     });
     expect(again.notModified).toBe(true);
-    const page = await policies.listPolicyProfilesWithETag(project);
-    const same = await policies.listPolicyProfilesWithETag(
+    const page = await policies.listPolicyProfiles(project).withResponse();
+    const same = await policies.listPolicyProfiles(
       project,
       {},
       {

@@ -25,15 +25,20 @@ async function send(
 }
 
 describe.runIf(inject("usingMock"))("the Prism mock serves the spec", () => {
-  test("the spec has the 8 Policies operations", () => {
+  test("the spec has the 8 Policies operations and the 5 approval-rule operations", () => {
     expect(specOperations.map((op) => op.operationId).sort()).toEqual([
+      "createApprovalRule",
       "createPolicyProfile",
+      "deleteApprovalRule",
       "deletePolicyProfile",
       "dryEvalPolicy",
+      "getApprovalRule",
       "getPolicyProfile",
+      "listApprovalRules",
       "listPolicyProfiles",
       "recommendAgentPolicy",
       "replayPolicy",
+      "updateApprovalRule",
       "updatePolicyProfile",
     ]);
   });
@@ -67,12 +72,14 @@ describe.runIf(inject("usingMock"))("the Prism mock serves the spec", () => {
 
   const bodyOperations = specOperations.filter((op) => op.requestExample !== undefined);
 
-  test("the five operations with a body are the ones expected", () => {
+  test("the seven operations with a body are the ones expected", () => {
     expect(bodyOperations.map((op) => op.operationId).sort()).toEqual([
+      "createApprovalRule",
       "createPolicyProfile",
       "dryEvalPolicy",
       "recommendAgentPolicy",
       "replayPolicy",
+      "updateApprovalRule",
       "updatePolicyProfile",
     ]);
   });
@@ -100,6 +107,10 @@ describe.runIf(inject("usingMock"))("the Prism mock serves the spec", () => {
       } else if ("lookback_days" in broken) {
         broken.lookback_days = 0;
         field = "lookback_days";
+      } else if ("statement_kinds" in broken) {
+        // A rule cannot hold a read: the kinds are a closed set of four.
+        broken.statement_kinds = ["select"];
+        field = "statement_kinds";
       } else {
         ((broken.policy ?? broken) as Record<string, unknown>).access_mode = "read_mostly";
         field = "access_mode";

@@ -11,6 +11,7 @@ export {
 export {
   type GeneratedFile,
   generatedHeader,
+  staleFiles,
   type WriteOptions,
   writeGenerated,
 } from "./write-generated.js";

@@ -17,6 +17,13 @@ export interface WriteOptions {
   owner: string;
 }
 
+/** The files whose text on disk differs from what the generator would write (or that are missing). */
+export function staleFiles(files: GeneratedFile[]): GeneratedFile[] {
+  return files.filter(
+    (file) => !existsSync(file.path) || readFileSync(file.path, "utf8") !== file.text,
+  );
+}
+
 /**
  * Writes every file, or with `check` compares them and exits 1 naming each stale one (so
  * `gen:check` fails in CI when someone changed the spec and forgot `pnpm gen`).
@@ -27,9 +34,7 @@ export function writeGenerated(files: GeneratedFile[], options: WriteOptions): v
     for (const file of files) writeFileSync(file.path, file.text);
     return;
   }
-  const stale = files.filter(
-    (file) => !existsSync(file.path) || readFileSync(file.path, "utf8") !== file.text,
-  );
+  const stale = staleFiles(files);
   if (stale.length === 0) return;
   const names = stale.map((file) => relative(process.cwd(), file.path)).join(", ");
   console.error(`${options.owner} is stale against openapi/ (${names}): run \`pnpm gen\`.`);
