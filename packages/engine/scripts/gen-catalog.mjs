@@ -5,6 +5,7 @@
 //   src/catalog/pg-operator.gen.ts  every pg_catalog operator and the function behind it
 //   src/catalog/pg-cast.gen.ts      every built-in cast: source, target, function, context, method
 //   src/catalog/pg-type.gen.ts      every pg_catalog type name
+//   src/catalog/pg-settings.gen.ts  every server setting: who may change it, and its category
 // With --check, writes nothing and fails when a committed file differs from what would be written.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -60,6 +61,11 @@ const casts = await rows(`
 const types = await rows(`
   SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
   WHERE n.nspname = 'pg_catalog' ORDER BY 1`);
+const settings = (
+  await db.query("SELECT name, context, category FROM pg_settings ORDER BY 1", [], {
+    rowMode: "array",
+  })
+).rows.map((row) => row.join("|"));
 await db.close();
 
 const list = (values) => `[\n${values.map((value) => `  ${JSON.stringify(value)},`).join("\n")}\n]`;
@@ -87,6 +93,10 @@ export const pgOperatorRows: readonly string[] = ${list(operators)};
  * \`source type|target type|function|context (e, a, i)|method (f, i, b)|volatility|leakproof (1, 0)\`.
  */
 export const pgCastRows: readonly string[] = ${list(casts)};
+`,
+  "pg-settings.gen.ts": `${header}
+/** Every server setting, one a row: \`name|context (who may change it)|category\`. */
+export const pgSettingRows: readonly string[] = ${list(settings)};
 `,
   "pg-type.gen.ts": `${header}
 /** Every type name in pg_catalog. */

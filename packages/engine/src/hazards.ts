@@ -1,5 +1,6 @@
 import { relationKey, relationName } from "@pgbeam/policies-validators";
 import { type AstObject, asNode, isObject, list, names, rangeVarName, str } from "./ast.js";
+import { mayChangeSetting } from "./catalog/session-settings.js";
 import { codeRefusal } from "./code-refusal.js";
 import type { Refusal } from "./decision.js";
 import type { StatementFacts } from "./facts.js";
@@ -18,7 +19,9 @@ const unicode = new Set(["utf8", "utf-8", "unicode"]);
  */
 export function hazardRefusal(facts: StatementFacts, policy: PolicyIndex): Refusal | undefined {
   for (const setting of facts.settings) {
-    const refused = setting.reset === true ? undefined : settingRefusal(setting, policy.protects);
+    const restrictive = policy.protects || policy.profile.access_mode === "read_only";
+    const refused =
+      setting.reset === true ? undefined : settingRefusal(setting, policy.protects, restrictive);
     if (refused !== undefined) return refused;
     const input = rowFilterInputRefusal(setting.name, policy);
     if (input !== undefined) return input;
@@ -101,6 +104,7 @@ function rowFilterInputRefusal(name: string, policy: PolicyIndex): Refusal | und
 function settingRefusal(
   setting: { name: string; value: string | undefined },
   protects: boolean,
+  restrictive: boolean,
 ): Refusal | undefined {
   const { name, value } = setting;
   const lexing =
@@ -116,6 +120,15 @@ function settingRefusal(
           ? "The statement changes a setting whose name is not a constant, which may change how later statements are read."
           : `Changing ${name} changes how PostgreSQL reads later statements (${name === "search_path" ? "which schema an unqualified name means" : "how strings are lexed"}), so they would no longer mean what the policy judged.`,
       hint: "Qualify names with their schema instead of changing search_path; keep standard_conforming_strings on and the client encoding UTF8.",
+    };
+  }
+  // The lexing settings were judged above, by their value.
+  const judgedByValue = name === "standard_conforming_strings" || name === "client_encoding";
+  if (restrictive && name !== "*" && !judgedByValue && !mayChangeSetting(name)) {
+    return {
+      rule: "session_setting",
+      reason: `The statement changes ${name}, a setting that does more than shape the session's formatting and planning (PostgreSQL's catalog puts it outside the reviewed categories), and the policy restricts the session.`,
+      hint: "Change only formatting, planner and memory settings (TimeZone, statement_timeout, work_mem, enable_*…) or custom prefix.name settings.",
     };
   }
   return undefined;

@@ -1,16 +1,5 @@
 import { type AstObject, asNode, isObject, list, names, rangeVarName, str } from "./ast.js";
-
-// Functions whose value differs per row: a column added with one as its default rewrites the table.
-const volatileDefaults = new Set([
-  "random",
-  "gen_random_uuid",
-  "uuid_generate_v4",
-  "uuidv4",
-  "uuidv7",
-  "clock_timestamp",
-  "timeofday",
-  "nextval",
-]);
+import { functionKnowledge } from "./catalog/code-safety.js";
 
 /**
  * Schema changes that hold a lock blocking reads or writes of a live table for as long as they
@@ -120,8 +109,10 @@ function callsVolatile(expression: unknown): boolean {
   if (expression === undefined) return false;
   const call = asNode(expression, "FuncCall");
   if (call !== undefined) {
-    const name = names(call.funcname).at(-1)?.toLowerCase() ?? "";
-    if (volatileDefaults.has(name)) return true;
+    // Volatile in PostgreSQL's catalog, or not PostgreSQL's own (unknown, so assumed volatile).
+    const parts = names(call.funcname);
+    const schema = parts.length > 1 ? parts.slice(0, -1).join(".") : undefined;
+    if (functionKnowledge(schema, parts.at(-1) ?? "").volatile) return true;
   }
   if (Array.isArray(expression)) return expression.some(callsVolatile);
   if (!isObject(expression)) return false;

@@ -256,14 +256,17 @@ const wrapperStatements = new Set(["PrepareStmt", "DeclareCursorStmt"]);
 
 const ddl = entry("ddl", "ddl");
 
+// One set of every node type with a rule: a single lookup per node of every walk.
+const ruledNodes: ReadonlySet<string> = new Set([
+  ...Object.keys(nonDdlStatements),
+  ...ddlStatements,
+  ...wrapperStatements,
+  ...clauseNodes,
+]);
+
 /** True when the engine has a rule for this parse node type (see the file's header). */
 export function hasNodeRule(type: string): boolean {
-  return (
-    type in nonDdlStatements ||
-    ddlStatements.has(type) ||
-    wrapperStatements.has(type) ||
-    clauseNodes.has(type)
-  );
+  return ruledNodes.has(type);
 }
 
 /** The kind and effect of a parser statement node type (`SelectStmt`, `DropStmt`, …). */

@@ -1,30 +1,4 @@
-import { operatorKnowledge } from "./catalog/code-safety.js";
-
-/** Operators whose result is a boolean comparison of their operands. */
-export const comparisonOperators: ReadonlySet<string> = new Set([
-  "=",
-  "<>",
-  "!=",
-  "<",
-  ">",
-  "<=",
-  ">=",
-  "~",
-  "~*",
-  "!~",
-  "!~*",
-  "~~",
-  "~~*",
-  "!~~",
-  "!~~*",
-  "@>",
-  "<@",
-  "&&",
-  "@@",
-  "?",
-  "?|",
-  "?&",
-]);
+import { isBooleanOperator, operatorKnowledge } from "./catalog/code-safety.js";
 
 /** A_Expr kinds that compare their operands without computing on them (IN, LIKE, BETWEEN…). */
 const comparingKinds = new Set([
@@ -53,9 +27,7 @@ export function isComparison(expression: { kind?: unknown; name?: unknown }): bo
   );
   const operator = parts.at(-1);
   const schema = parts.length >= 2 ? parts.at(-2) : "pg_catalog";
-  return (
-    schema === "pg_catalog" && typeof operator === "string" && comparisonOperators.has(operator)
-  );
+  return schema === "pg_catalog" && typeof operator === "string" && isBooleanOperator(operator);
 }
 
 const betweenKinds = new Set([

@@ -8,9 +8,8 @@ import {
   nodeType,
   rangeVarName,
 } from "./ast.js";
-import { functionKnowledge } from "./catalog/code-safety.js";
+import { functionKnowledge, isBooleanOperator } from "./catalog/code-safety.js";
 import { codeUsesOf } from "./code-uses.js";
-import { comparisonOperators } from "./operators.js";
 import { parseSql } from "./parser.js";
 import { walkTree } from "./walk.js";
 
@@ -132,7 +131,7 @@ function mayBeBoolean(expression: AstObject): boolean {
   const operator = list(operation.name)
     .map((part) => asNode(part, "String")?.sval)
     .at(-1);
-  return typeof operator === "string" && comparisonOperators.has(operator);
+  return typeof operator === "string" && isBooleanOperator(operator);
 }
 
 function mentionsStar(value: unknown): boolean {

@@ -88,4 +88,27 @@ describe("row filters are security barriers (EXPLAIN VERBOSE on PostgreSQL 18)",
     const plan = explained.rows.map((row) => row["QUERY PLAN"]).join("\n");
     expect(plan).toMatch(/Conflict Filter: .*CASE WHEN \(users\.tenant_id = 1\) THEN \(length\(/);
   });
+
+  test("the fuzzer's findings 2 and 3: the conflicting hidden row's values stay out of the error", async () => {
+    const tenant42 = {
+      name: "tenant-42",
+      access_mode: "read_write" as const,
+      row_filters: [{ table: "users", predicate: "tenant_id = 42" }],
+    };
+    const result = engine.evaluate(
+      "INSERT INTO users (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET n = 1 WHERE users.ssn::int > 0",
+      tenant42,
+    );
+    expect(result.verdict).toBe("row-filter");
+    let message = "";
+    await db.exec("BEGIN");
+    try {
+      await db.exec(result.rewritten_sql ?? "");
+    } catch (error) {
+      message = error instanceof Error ? error.message : String(error);
+    } finally {
+      await db.exec("ROLLBACK");
+    }
+    expect(message).not.toContain("cnry");
+  });
 });

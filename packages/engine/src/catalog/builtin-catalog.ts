@@ -44,8 +44,10 @@ export interface BuiltinCast {
 
 /** Every pg_catalog function, operator, cast and type, indexed by name. */
 export interface BuiltinCatalog {
-  /** Overloads by function name (exact: pg_catalog names are lower-case). */
-  functions: ReadonlyMap<string, readonly BuiltinFunction[]>;
+  /** A function's overloads by name (exact: pg_catalog names are lower-case), parsed on first ask. */
+  functionOverloads(name: string): readonly BuiltinFunction[] | undefined;
+  /** Every function name with the raw rows of its overloads (see `pgProcRows`). */
+  functionRows: ReadonlyMap<string, readonly string[]>;
   /** Operators by name. */
   operators: ReadonlyMap<string, readonly BuiltinOperator[]>;
   /** Casts by `source>target`. */
@@ -53,16 +55,36 @@ export interface BuiltinCatalog {
   types: ReadonlySet<string>;
 }
 
-let functions: Map<string, BuiltinFunction[]> | undefined;
+let functionRows: Map<string, string[]> | undefined;
+const parsedOverloads = new Map<string, BuiltinFunction[]>();
 let operators: Map<string, BuiltinOperator[]> | undefined;
 let casts: Map<string, BuiltinCast> | undefined;
 let types: Set<string> | undefined;
 
 // Each table is indexed on its first use, once per process: most statements need only functions.
 const catalog: BuiltinCatalog = {
-  get functions() {
-    functions ??= groupBy(pgProcRows.map(parseFunction));
-    return functions;
+  // Rows are grouped by name only (a slice, no parse); a name's overloads are parsed when asked.
+  get functionRows() {
+    if (functionRows === undefined) {
+      functionRows = new Map();
+      for (const row of pgProcRows) {
+        const name = row.slice(0, row.indexOf(" "));
+        const group = functionRows.get(name);
+        if (group === undefined) functionRows.set(name, [row]);
+        else group.push(row);
+      }
+    }
+    return functionRows;
+  },
+  functionOverloads(name) {
+    let overloads = parsedOverloads.get(name);
+    if (overloads === undefined) {
+      const rows = catalog.functionRows.get(name);
+      if (rows === undefined) return undefined;
+      overloads = rows.map(parseFunction);
+      parsedOverloads.set(name, overloads);
+    }
+    return overloads;
   },
   get operators() {
     operators ??= groupBy(pgOperatorRows.map(parseOperator));

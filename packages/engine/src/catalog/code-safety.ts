@@ -16,6 +16,8 @@ export interface CodeKnowledge {
   safe: boolean;
   /** Every overload is immutable: it reads nothing but its arguments. */
   immutable: boolean;
+  /** Some overload is volatile: its value may change from row to row. */
+  volatile: boolean;
   /** Every overload is marked leakproof: no error or side effect depends on its arguments' values. */
   leakproof: boolean;
 }
@@ -24,6 +26,7 @@ const unknown: CodeKnowledge = Object.freeze({
   builtin: false,
   readOnly: false,
   immutable: false,
+  volatile: true,
   safe: false,
   leakproof: false,
 });
@@ -51,7 +54,7 @@ export function functionKnowledge(schema: string | undefined, name: string): Cod
 }
 
 function judgeFunction(name: string): CodeKnowledge {
-  const overloads = builtinCatalog().functions.get(name);
+  const overloads = builtinCatalog().functionOverloads(name);
   if (overloads === undefined || overloads.some((f) => f.kind === "p")) return unknown;
   const immutable = overloads.every((f) => f.volatility === "i");
   const stable = overloads.every((f) => f.volatility !== "v");
@@ -59,6 +62,7 @@ function judgeFunction(name: string): CodeKnowledge {
   return {
     builtin: true,
     immutable,
+    volatile: !stable,
     readOnly:
       (stable && !stableWriters.has(name)) || reviewedVolatile || sessionFunctions.has(name),
     safe: immutable || (stable && reviewedStableFunctions.has(name)) || reviewedVolatile,
@@ -89,6 +93,7 @@ function judgeOperator(name: string): CodeKnowledge {
   return {
     builtin: true,
     readOnly,
+    volatile: !readOnly,
     immutable: operators.every((o) => o.volatility === "i"),
     // No built-in operator reads a relation: the stable ones compare dates under TimeZone or
     // concatenate through output functions.
@@ -119,11 +124,26 @@ let wholeRowNames: ReadonlySet<string> | undefined;
  */
 export function acceptsWholeRow(name: string): boolean {
   const catalog = builtinCatalog();
-  wholeRowNames ??= new Set(
-    [...catalog.functions.values()]
-      .flat()
-      .filter((f) => f.argTypes.length === 1 && rowAcceptingTypes.has(f.argTypes[0] ?? ""))
-      .map((f) => f.name),
-  );
+  if (wholeRowNames === undefined) {
+    const names = new Set<string>();
+    for (const [fn, rows] of catalog.functionRows) {
+      // `name argument-types …`: one argument, of a type a row is accepted as.
+      if (rows.some((row) => rowAcceptingTypes.has(row.split(" ", 2)[1] ?? ""))) names.add(fn);
+    }
+    wholeRowNames = names;
+  }
   return wholeRowNames.has(name) || catalog.types.has(name);
+}
+
+let booleanOperators: ReadonlySet<string> | undefined;
+
+/** True when some pg_catalog operator of this name yields a boolean (a comparison or a test). */
+export function isBooleanOperator(name: string): boolean {
+  booleanOperators ??= new Set(
+    [...builtinCatalog().operators.values()]
+      .flat()
+      .filter((o) => o.returnType === "bool")
+      .map((o) => o.name),
+  );
+  return booleanOperators.has(name);
 }
