@@ -1,4 +1,5 @@
 import type { DryEvalResult } from "@pgbeam/policies-types";
+import { type EvaluateOptions, withApprovalRuleNotes } from "./approval-rule-notes.js";
 import type { AstObject } from "./ast.js";
 import { checkEngineOptions, type EngineOptions } from "./engine-options.js";
 import { evaluateSql } from "./evaluate.js";
@@ -36,7 +37,11 @@ export interface QueryFingerprint {
 /** The offline policy engine: PgBeam's decisions, computed locally with the PostgreSQL parser. */
 export interface PolicyEngine {
   /** Judges SQL (a statement or a batch) against a policy, as `dryEvalPolicy` does; never throws on a string. */
-  evaluate(sql: string, policy: PolicyLike | CompiledPolicy): DryEvalResult;
+  evaluate(
+    sql: string,
+    policy: PolicyLike | CompiledPolicy,
+    options?: EvaluateOptions,
+  ): DryEvalResult;
   /** Validates a policy and indexes it once, for many `evaluate` calls. */
   compile(policy: PolicyLike): CompiledPolicy;
   /** The kind of each statement in the SQL; throws `SqlSyntaxError` when it does not parse. */
@@ -66,9 +71,10 @@ export function createEngine(options?: EngineOptions): Promise<PolicyEngine> {
 }
 
 const engine: PolicyEngine = {
-  evaluate(sql, policy) {
+  evaluate(sql, policy, options) {
     requireSql(sql);
-    return evaluateSql(sql, policyIndex(compilePolicyCached(policy)));
+    const result = evaluateSql(sql, policyIndex(compilePolicyCached(policy)));
+    return withApprovalRuleNotes(result, sql, options);
   },
   compile: (policy) => compilePolicy(policy),
   classifyStatement(sql) {

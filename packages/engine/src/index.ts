@@ -1,3 +1,4 @@
+export type { EvaluateOptions } from "./approval-rule-notes.js";
 export {
   type ClassifiedStatement,
   classifyStatement,

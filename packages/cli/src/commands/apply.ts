@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Command } from "commander";
+import { applyRuleChanges } from "../approval-rules/apply-rules.js";
 import {
   type ApplyArguments,
   type ApplyFlags,
@@ -27,7 +28,9 @@ async function runApply(context: CommandContext, args: ApplyArguments): Promise<
       : await savedPlanToApply(context, args.planFile);
   const failing = await failingDeletes(pgbeam, project, plan.changes);
   showPlan(context, plan, failing);
-  if (plan.changes.length === 0) return exitCodes.ok;
+  const ruleChanges = plan.approvalRules?.changes ?? [];
+  const total = plan.changes.length + ruleChanges.length;
+  if (total === 0) return exitCodes.ok;
   if (failing.length > 0) {
     out(
       paint.red(
@@ -39,13 +42,17 @@ async function runApply(context: CommandContext, args: ApplyArguments): Promise<
   if (!args.yes) {
     if (io.confirm === undefined)
       throw new UsageError("Not on a terminal: pass --yes to apply without asking.");
-    const question = `Apply ${count(plan.changes.length, "change")} to ${project}?`;
+    const question = `Apply ${count(total, "change")} to ${project}?`;
     if (!(await io.confirm(question))) {
       out("Nothing applied.");
       return exitCodes.error;
     }
   }
-  return applyChanges(context, pgbeam, project, plan.changes, applyId);
+  if (plan.changes.length > 0) {
+    const code = await applyChanges(context, pgbeam, project, plan.changes, applyId);
+    if (code !== exitCodes.ok || ruleChanges.length === 0) return code;
+  }
+  return applyRuleChanges(context, pgbeam, project, ruleChanges, applyId);
 }
 
 /**

@@ -1,5 +1,7 @@
 import { basename, dirname } from "node:path";
 import type { Command } from "commander";
+import { formattedRule } from "../approval-rules/format-rule-file.js";
+import { approvalRuleFiles } from "../approval-rules/rule-files.js";
 import { type CommandContext, example } from "../context.js";
 import { writeInside } from "../files/write-inside.js";
 import { exitCodes } from "../io.js";
@@ -14,16 +16,18 @@ import { count } from "../text/plural.js";
 export function registerFmt(root: Command, { io, out, paint, settings, runs }: CommandContext) {
   root
     .command("fmt")
-    .description("rewrite profile files in canonical field order (comments kept)")
+    .description("rewrite profile and approval-rule files in canonical field order (comments kept)")
     .option("--check", "change nothing; show the diff of each file that would change, exit 1")
     .addHelpText("after", example("fmt --check"))
     .action(
       runs((options: { check?: boolean }) => {
-        const files = policyFiles(settings().dir, io.cwd);
+        const { dir } = settings();
+        const rules = new Set(approvalRuleFiles(dir, io.cwd));
+        const files = [...policyFiles(dir, io.cwd), ...rules];
         const problems: Located[] = files.flatMap((file) => file.syntaxErrors);
         const changed: { file: PolicyFile; text: string }[] = [];
         for (const file of files.filter((f) => f.syntaxErrors.length === 0)) {
-          const result = formatted(file);
+          const result = rules.has(file) ? formattedRule(file) : formatted(file);
           if ("problem" in result)
             problems.push({
               file: file.shownPath,

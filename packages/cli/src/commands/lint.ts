@@ -1,5 +1,6 @@
 import { type Severity, severityOrder } from "@pgbeam/policies-validators";
 import { type Command, Option } from "commander";
+import { lintedRules } from "../approval-rules/linted-rules.js";
 import { type CommandContext, example } from "../context.js";
 import { exitCodes } from "../io.js";
 import { checkFiles } from "../profiles/check-files.js";
@@ -15,8 +16,10 @@ interface LintArguments {
 
 /** Lints every valid file, renders the outcome in the chosen format, and returns the exit code. */
 function runLint(context: CommandContext, args: LintArguments): number {
-  const checked = checkFiles(policyFiles(context.settings().dir, context.io.cwd));
-  const findings = lintFiles(checked);
+  const { dir } = context.settings();
+  const profiles = checkFiles(policyFiles(dir, context.io.cwd));
+  const checked = lintedRules(dir, context.io.cwd, profiles, lintFiles(profiles));
+  const findings = checked.findings;
   lintViews[args.format](context)({ problems: checked.problems, findings });
   const failing = checked.problems.length > 0 || findings.some((f) => exceeds(f, args.maxSeverity));
   return failing ? exitCodes.error : exitCodes.ok;

@@ -1,5 +1,6 @@
 import { basename, dirname, resolve } from "node:path";
 import type { Command } from "commander";
+import { savedRules } from "../approval-rules/saved-rules.js";
 import { type PlanArguments, type PlanFlags, planArguments } from "../arguments/plan-arguments.js";
 import { type CommandContext, example } from "../context.js";
 import { writeInside } from "../files/write-inside.js";
@@ -55,12 +56,17 @@ export function registerPlan(root: Command, context: CommandContext) {
 
 /** Makes the plan, replays and saves it as asked, renders it once, and returns the exit code. */
 async function runPlan(context: CommandContext, args: PlanArguments): Promise<number> {
-  const { project, pgbeam, plan, remote } = await planned(context, context.settings(), args.prune);
+  const { project, pgbeam, plan, remote, remoteRules } = await planned(
+    context,
+    context.settings(),
+    args.prune,
+  );
   const impacts = args.replay ? await replayImpacts(pgbeam, project, plan.changes) : undefined;
   const failing = await failingDeletes(pgbeam, project, plan.changes);
   if (args.out !== undefined) {
     const path = resolve(context.io.cwd, args.out);
-    const text = `${JSON.stringify(savedPlan(project, plan.changes, remote), null, 2)}\n`;
+    const rules = plan.approvalRules && savedRules(plan.approvalRules, remoteRules);
+    const text = `${JSON.stringify(savedPlan(project, plan.changes, remote, new Date(), rules), null, 2)}\n`;
     writeInside(dirname(path), basename(path), text);
   }
   const blocking = (impacts ?? []).filter((impact) => impact.summary.newly_blocked > 0);
@@ -75,6 +81,6 @@ async function runPlan(context: CommandContext, args: PlanArguments): Promise<nu
     failOnNewlyBlocked: args.failOnNewlyBlocked,
   });
   if (args.failOnNewlyBlocked && blocking.length > 0) return exitCodes.error;
-  const changed = plan.changes.length > 0;
+  const changed = plan.changes.length + (plan.approvalRules?.changes.length ?? 0) > 0;
   return args.detailedExitcode && changed ? exitCodes.changes : exitCodes.ok;
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { relative } from "node:path";
 import type { PolicyProfile } from "@pgbeam/policies-client";
 import type { Command } from "commander";
+import { pulledRules } from "../approval-rules/pulled-rules.js";
 import { requireProject } from "../config.js";
 import { type CommandContext, example } from "../context.js";
 import { planProfileWrites } from "../files/profile-writes.js";
@@ -29,12 +30,16 @@ export function registerPull(root: Command, context: CommandContext) {
         const config = settings();
         const project = requireProject(config);
         const remote: PolicyProfile[] = [];
-        for await (const profile of client(config).policies.listAllPolicyProfiles(project, {
+        const pgbeam = client(config);
+        for await (const profile of pgbeam.policies.listAllPolicyProfiles(project, {
           page_size: 100,
         }))
           remote.push(profile);
         mkdirSync(config.dir, { recursive: true });
-        const { writes, collisions } = planProfileWrites(config.dir, io.cwd, remote);
+        const profileWrites = planProfileWrites(config.dir, io.cwd, remote);
+        const rules = await pulledRules(pgbeam, project, config.dir, io.cwd);
+        const writes = [...profileWrites.writes, ...rules.writes];
+        const collisions = [...profileWrites.collisions, ...rules.collisions];
         const conflicts = writes.filter((write) => write.status === "changed");
         if (conflicts.length > 0 && options.force !== true) {
           for (const conflict of conflicts) {
@@ -61,7 +66,7 @@ export function registerPull(root: Command, context: CommandContext) {
         let written = 0;
         for (const write of writes) {
           if (write.status === "same") continue;
-          writeInside(config.dir, write.fileName, write.text);
+          writeInside(rules.folderFor(write) ?? config.dir, write.fileName, write.text);
           written++;
           out(visible(`${write.status === "new" ? "+" : "~"} ${write.shownPath}`));
         }
@@ -75,7 +80,7 @@ export function registerPull(root: Command, context: CommandContext) {
           );
         const unchanged = writes.length - written;
         out(
-          `Wrote ${count(written, "profile")} to ${visible(relative(io.cwd, config.dir) || ".")}${unchanged > 0 ? ` (${unchanged} unchanged)` : ""}.`,
+          `Wrote ${count(written - rules.written(), "profile")}${rules.summary()} to ${visible(relative(io.cwd, config.dir) || ".")}${unchanged > 0 ? ` (${unchanged} unchanged)` : ""}.`,
         );
         return collisions.length > 0 ? exitCodes.error : exitCodes.ok;
       }),

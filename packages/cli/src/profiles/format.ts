@@ -2,7 +2,8 @@ import { policyProfileFields, policyProfileNestedFields } from "@pgbeam/policies
 import { isMap, isSeq, type Node, type YAMLMap } from "yaml";
 import type { PolicyFile } from "./policy-files.js";
 
-function sortMap(map: YAMLMap, order: readonly string[]): void {
+/** Sorts a mapping's keys into `order` (unknown keys last, alphabetically). */
+export function sortMap(map: YAMLMap, order: readonly string[]): void {
   const position = (key: unknown) => {
     const index = order.indexOf(String((key as { value?: unknown })?.value ?? key));
     return index < 0 ? order.length : index;

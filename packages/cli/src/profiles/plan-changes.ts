@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { PolicyProfile, PolicyProfileInput } from "@pgbeam/policies-types";
 import { policyProfileFields } from "@pgbeam/policies-validators";
 import { effectiveProfile } from "@pgbeam/policies-validators/policy";
+import type { RulePlan } from "../approval-rules/rule-plan.js";
 
 /** One field that differs between the remote profile and the file. */
 export interface FieldChange {
@@ -70,6 +71,8 @@ export interface Plan {
   changes: PlanChange[];
   /** Remote profiles that have no file; `--prune` would delete them. */
   unmanaged: { name: string; id: string }[];
+  /** The approval rules' changes (absent in a saved plan made before rules were planned). */
+  approvalRules?: RulePlan;
 }
 
 /** Compares the files with the project's profiles, by name. */

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { PolicyProfile, PolicyProfileInput } from "@pgbeam/policies-types";
 import { validatePolicyProfileInput } from "@pgbeam/policies-validators";
+import { type SavedRules, savedRulesProblem } from "../approval-rules/saved-rules.js";
 import { version } from "../version.js";
 import { meaningDigest, type PlanChange } from "./plan-changes.js";
 
@@ -34,6 +35,8 @@ export interface SavedPlan {
   changes: SavedChange[];
   /** By id, each profile the plan updates or deletes, as it was when planned. */
   remote: Record<string, RemoteState>;
+  /** The approval rules' changes and remote state (inside the digest like every other field). */
+  approval_rules?: SavedRules;
   /** SHA-256 over every other field: a plan edited after `plan` wrote it is refused. */
   digest: string;
 }
@@ -80,6 +83,7 @@ export function savedPlan(
   changes: readonly PlanChange[],
   remote: readonly PolicyProfile[],
   now = new Date(),
+  approvalRules?: SavedRules,
 ): SavedPlan {
   const byId = new Map(remote.map((profile) => [profile.id, profile]));
   const touched = changes.flatMap((change) => {
@@ -95,6 +99,7 @@ export function savedPlan(
     created_at: now.toISOString(),
     changes: changes.map(savedChange),
     remote: Object.fromEntries(touched),
+    ...(approvalRules === undefined ? {} : { approval_rules: approvalRules }),
   };
   return { ...content, digest: planDigest(content) };
 }
@@ -139,5 +144,7 @@ export function readSavedPlan(text: string): SavedPlan | string {
     return "it has no project, plan_id, changes or remote state";
   const broken = value.changes.findIndex((change: unknown) => changeProblem(change) !== undefined);
   if (broken >= 0) return `change ${broken}: ${changeProblem(value.changes[broken])}`;
+  const rulesProblem = savedRulesProblem(value.approval_rules);
+  if (rulesProblem !== undefined) return rulesProblem;
   return value as unknown as SavedPlan;
 }

@@ -1,4 +1,5 @@
 import type { PolicyClient, PolicyProfile } from "@pgbeam/policies-client";
+import { plannedRules } from "../approval-rules/planned-rules.js";
 import { requireProject, type Settings } from "../config.js";
 import type { CommandContext } from "../context.js";
 import { InvalidFilesError } from "../io.js";
@@ -41,10 +42,11 @@ export class PlanRaceError extends Error {
 export async function planned(context: CommandContext, config: Settings, prune: boolean) {
   const project = requireProject(config);
   const checked = checkFiles(policyFiles(config.dir, context.io.cwd));
-  if (checked.problems.length > 0) {
+  const rules = plannedRules(config.dir, context.io.cwd, checked.problems);
+  if (rules.problems.length > 0) {
     throw new InvalidFilesError(
       "Fix the files first: plan compares only valid profiles.",
-      checked.problems,
+      rules.problems,
     );
   }
   const pgbeam = context.client(config);
@@ -52,5 +54,6 @@ export async function planned(context: CommandContext, config: Settings, prune: 
   const local = new Map([...checked.profiles].map(([name, { input }]) => [name, input]));
   const result = plan(local, remote, prune);
   await recordETags(pgbeam, project, result.changes, remote);
-  return { project, pgbeam, remote, plan: result };
+  const { plan: approvalRules, remote: remoteRules } = await rules.against(pgbeam, project, prune);
+  return { project, pgbeam, remote, remoteRules, plan: { ...result, approvalRules } };
 }

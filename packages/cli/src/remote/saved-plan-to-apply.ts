@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { savedRulesNow } from "../approval-rules/saved-rules-now.js";
 import { requireProject } from "../config.js";
 import type { CommandContext } from "../context.js";
 import { UsageError } from "../io.js";
@@ -34,13 +35,18 @@ export async function savedPlanToApply(context: CommandContext, file: string) {
   const project = requireProject({ ...config, project: saved.project });
   const pgbeam = client(config);
   const remote = await remoteProfiles(pgbeam, project);
-  const stale = staleness(saved, remote);
+  const rules = await savedRulesNow(pgbeam, saved);
+  const stale = [...staleness(saved, remote), ...rules.stale];
   if (stale.length > 0) {
     for (const line of stale) out(paint.red(`✗ ${visible(line)}`));
     throw new UsageError(
-      `The saved plan is stale (${count(stale.length, "profile")} changed since it was made): nothing applied; run plan again.`,
+      `The saved plan is stale (${rules.stale.length === 0 ? count(stale.length, "profile") : count(stale.length, "profile or approval rule", "profiles or approval rules")} changed since it was made): nothing applied; run plan again.`,
     );
   }
-  const plan: Plan = { changes: changesToApply(saved, remote), unmanaged: [] };
+  const plan: Plan = {
+    changes: changesToApply(saved, remote),
+    unmanaged: [],
+    ...(rules.plan === undefined ? {} : { approvalRules: rules.plan }),
+  };
   return { project, pgbeam, plan, applyId: saved.plan_id };
 }

@@ -1,3 +1,4 @@
+import { showRulePlan } from "../approval-rules/show-rule-plan.js";
 import type { CommandContext } from "../context.js";
 import type { Plan, PlanChange } from "../profiles/plan-changes.js";
 import type { FailingDelete } from "../remote/delete-checks.js";
@@ -9,7 +10,7 @@ const json = (value: unknown) => visible(JSON.stringify(value));
 /** Prints a plan as text; every server-provided string has its control characters made visible. */
 export function showPlan(
   { out, paint }: CommandContext,
-  { changes, unmanaged }: Plan,
+  { changes, unmanaged, approvalRules }: Plan,
   failing: readonly FailingDelete[] = [],
 ): void {
   for (const change of changes) {
@@ -30,9 +31,11 @@ export function showPlan(
       for (const f of change.changes) out(`    ${f.field}: ${json(f.from)} → ${json(f.to)}`);
     }
   }
-  const of = (action: PlanChange["action"]) => changes.filter((c) => c.action === action).length;
+  if (approvalRules !== undefined) showRulePlan({ out, paint }, approvalRules);
+  const every = [...changes, ...(approvalRules?.changes ?? [])];
+  const of = (action: PlanChange["action"]) => every.filter((c) => c.action === action).length;
   out(
-    changes.length === 0
+    every.length === 0
       ? "No changes: the files match the project."
       : `Plan: ${of("create")} to create, ${of("update")} to update, ${of("delete")} to delete.`,
   );
