@@ -41,9 +41,15 @@ export function emulatorServer(): ServerUnderTest {
       const seeded = { ...exampleOf("PolicyProfile"), id: ids.policyId, project_id: ids.projectId };
       type Seeded = Parameters<PolicyMock["seed"]>[1][number];
       mock.seed(ids.projectId, [{ ...seeded, name: "contract-suite-seed" } as Seeded]);
-      const rule = { ...exampleOf("ApprovalRule"), id: ids.approvalRuleId, project_id: ids.projectId };
+      const rule = {
+        ...exampleOf("ApprovalRule"),
+        id: ids.approvalRuleId,
+        project_id: ids.projectId,
+      };
       type SeededRule = Parameters<PolicyMock["seedApprovalRules"]>[1][number];
-      mock.seedApprovalRules(ids.projectId, [{ ...rule, name: "contract-suite-rule" } as SeededRule]);
+      mock.seedApprovalRules(ids.projectId, [
+        { ...rule, name: "contract-suite-rule" } as SeededRule,
+      ]);
       initial = mock.snapshot();
       return mock.listen();
     },
