@@ -67,6 +67,13 @@ function problemTypes() {
   );
 }
 
+/** The number a spec description states (its first capture group), or a stop naming what is missing. */
+function number(description, pattern, what) {
+  const found = pattern.exec(description ?? "");
+  if (found === null) stop(`the spec no longer states ${what} (${pattern} in "${description}")`);
+  return Number(found[1]);
+}
+
 const recommendation = spec.components.schemas.PolicyRecommendationInput.properties;
 const replayWindowDays = number(
   spec.components.schemas.PolicyReplayInput.properties.start_ts?.description,

@@ -22,7 +22,9 @@ async function recordETags(
   const byId = new Map(remote.map((profile) => [profile.id, profile]));
   for (const change of changes) {
     if (change.action !== "update") continue;
-    const { data, etag } = await pgbeam.policies.getPolicyProfile(project, change.id).withResponse();
+    const { data, etag } = await pgbeam.policies
+      .getPolicyProfile(project, change.id)
+      .withResponse();
     const listed = byId.get(change.id);
     if (listed === undefined || meaningDigest(listed) !== meaningDigest(data))
       throw new PlanRaceError(change.name);
