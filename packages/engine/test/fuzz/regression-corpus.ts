@@ -46,7 +46,7 @@ export function knownFindings(): Set<string> {
   );
 }
 
-/** JSON as biome formats it (lists that fit in 100 columns on one line), so `pnpm lint` passes. */
+/** JSON as biome formats it (lists of strings that fit in 100 columns on one line), so `pnpm lint` passes. */
 export function formatted(value: unknown): string {
   const lines = JSON.stringify(value, null, 2).split("\n");
   const out: string[] = [];
