@@ -69,6 +69,9 @@ export default defineConfig([
     // import.meta.url in the CommonJS build, where the disk default is resolved from.
     shims: true,
     noExternal: [/^libpg-query\//],
+    // Three entries share the engine: chunks in both formats (tsup splits only ESM by default), so
+    // the CommonJS build does not carry three copies of it.
+    splitting: true,
     esbuildPlugins: [bundledGlue],
     async onSuccess() {
       await copyFile(wasm, "dist/libpg-query.wasm");

@@ -1,4 +1,4 @@
-import { type PolicyEngine, recommendFromAuditLog } from "@pgbeam/policies-engine";
+import type { PolicyEngine } from "@pgbeam/policies-engine";
 import type {
   PolicyProfile,
   PolicyRecommendation,
@@ -6,8 +6,6 @@ import type {
 } from "@pgbeam/policies-types";
 import { recommendationDefaults } from "./spec-facts.gen.js";
 import type { StoredAuditEntry } from "./store.js";
-
-export { minimumStatements, rowsPercentile } from "@pgbeam/policies-engine";
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -31,6 +29,9 @@ export async function recommend(
 ): Promise<PolicyRecommendation> {
   const lookbackDays = input?.lookback_days ?? recommendationDefaults.lookback_days;
   const endMs = now.getTime();
+  // Imported on first need, as the engine itself is, so a browser page that never recommends
+  // never loads it.
+  const { recommendFromAuditLog } = await import("@pgbeam/policies-engine");
   const { recommendation } = await recommendFromAuditLog(
     subject.traffic.map((stored) => stored.entry),
     {

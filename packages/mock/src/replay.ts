@@ -1,4 +1,4 @@
-import { type PolicyEngine, replayAuditLog } from "@pgbeam/policies-engine";
+import type { PolicyEngine } from "@pgbeam/policies-engine";
 import type {
   PolicyProfile,
   PolicyProfileInput,
@@ -36,6 +36,8 @@ export async function replay(
   const startMs =
     input.start_ts === undefined ? endMs - replayWindowDays * dayMs : Date.parse(input.start_ts);
   const credentials = scope.credentials === undefined ? undefined : [...scope.credentials];
+  // Imported on first need, as the engine itself is.
+  const { replayAuditLog } = await import("@pgbeam/policies-engine");
   const { result } = await replayAuditLog(
     traffic.map((stored) => stored.entry),
     {

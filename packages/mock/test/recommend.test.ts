@@ -1,8 +1,9 @@
 // recommendAgentPolicy computed from recorded traffic: writes, masked reads and blocked attempts.
+
+import { minimumStatements, rowsPercentile } from "@pgbeam/policies-engine";
 import type { PolicyRecommendationInput } from "@pgbeam/policies-types";
 import { describe, expect, test } from "vitest";
 import { createPolicyMock, type PolicyMock, type RecordedAuditEntry } from "../src/index.js";
-import { minimumStatements, rowsPercentile } from "../src/recommend.js";
 import { clientFor } from "./helpers.js";
 
 const project = "prj_recommend";
