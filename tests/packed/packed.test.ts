@@ -337,8 +337,8 @@ test.each(publishedPackages)(
 // Install budgets in kB (1000 bytes), measured from the tarballs as npm installs them; the
 // measured sizes and the reasons for each budget are in BENCHMARKS.md ("Install size").
 const installBudgets = {
-  engine: { packed: 700, unpacked: 3450, withDependencies: 5500 },
-  mock: { packed: 90, unpacked: 330, withDependencies: 5800 },
+  engine: { packed: 700, unpacked: 3450, withDependencies: 5800 },
+  mock: { packed: 90, unpacked: 330, withDependencies: 6100 },
 } as const;
 
 test.each(Object.keys(installBudgets) as (keyof typeof installBudgets)[])(
