@@ -1,8 +1,8 @@
-import { NotFoundError, type PolicyClient, PreconditionFailedError } from "@pgbeam/policies-client";
+import { NotFoundError, type PolicyClient } from "@pgbeam/policies-client";
 import type { ApprovalRule } from "@pgbeam/policies-types";
 import type { CommandContext } from "../context.js";
 import { exitCodes } from "../io.js";
-import { noInterrupt } from "../terminal/interrupt.js";
+import { applyInOrder, reportUnapplied } from "../remote/apply-in-order.js";
 import { visible } from "../terminal/visible.js";
 import { count } from "../text/plural.js";
 import { remoteRules } from "./remote-rules.js";
@@ -62,53 +62,20 @@ function unapplied(
  * lists the rules and checks that each change the API accepted is there. Resolves to the exit code.
  */
 export async function applyRuleChanges(
-  { io, out, paint }: CommandContext,
+  context: CommandContext,
   pgbeam: PolicyClient,
   project: string,
   changes: readonly RuleChange[],
   applyId: string,
 ): Promise<number> {
-  const interrupt = io.interrupt ?? noInterrupt;
-  const done: RuleChange[] = [];
-  const stoppedAt = await interrupt.graceful(async () => {
-    for (const [index, change] of changes.entries()) {
-      if (interrupt.requested()) {
-        out(paint.red(`✗ Interrupted: stopped before ${label(change)}.`));
-        return index;
-      }
-      try {
-        const answered = await send(pgbeam, project, applyId, change);
-        done.push(change);
-        out(paint.green(`✓ ${label(change)}${answered.note ? ` (${answered.note})` : ""}`));
-      } catch (error) {
-        out(
-          paint.red(
-            error instanceof PreconditionFailedError
-              ? `✗ ${label(change)} refused: ${visible(change.name)} changed after the plan (412), so nothing of it was overwritten. Run plan again.`
-              : `✗ ${label(change)} failed: ${visible((error as Error).message)}`,
-          ),
-        );
-        return index;
-      }
-    }
-    return changes.length;
+  const done = await applyInOrder(context, changes, {
+    label,
+    send: (change) => send(pgbeam, project, applyId, change),
   });
-  if (stoppedAt < changes.length) {
-    out(`Applied: ${done.length === 0 ? "nothing" : done.map(label).join(", ")}.`);
-    out(`Not applied: ${changes.slice(stoppedAt).map(label).join(", ")}.`);
-    return exitCodes.error;
-  }
+  if (done === undefined) return exitCodes.error;
   const byName = new Map((await remoteRules(pgbeam, project)).map((rule) => [rule.name, rule]));
-  const missing = done.flatMap((change) => unapplied(change, byName) ?? []);
-  if (missing.length > 0) {
-    for (const line of missing) out(paint.red(`✗ ${visible(line)}`));
-    out(
-      paint.red(
-        `The project does not hold ${count(missing.length, "change")} the API answered with success: run plan to see what is left.`,
-      ),
-    );
-    return exitCodes.error;
-  }
-  out(`Applied ${count(done.length, "approval-rule change")}.`);
+  const missing = done.flatMap(({ change }) => unapplied(change, byName) ?? []);
+  if (!reportUnapplied(context, missing)) return exitCodes.error;
+  context.out(`Applied ${count(done.length, "approval-rule change")}.`);
   return exitCodes.ok;
 }

@@ -1,10 +1,10 @@
-import { NotFoundError, type PolicyClient, PreconditionFailedError } from "@pgbeam/policies-client";
+import { NotFoundError, type PolicyClient } from "@pgbeam/policies-client";
 import type { CommandContext } from "../context.js";
 import { exitCodes } from "../io.js";
 import { createKey, type PlanChange } from "../profiles/plan-changes.js";
-import { noInterrupt } from "../terminal/interrupt.js";
 import { visible } from "../terminal/visible.js";
 import { count } from "../text/plural.js";
+import { applyInOrder, reportUnapplied } from "./apply-in-order.js";
 import { remoteProfiles } from "./remote-profiles.js";
 import { type AppliedChange, unappliedChanges } from "./verify-applied.js";
 
@@ -49,56 +49,20 @@ async function send(
  * answered with success; resolves to exit code 0 only when it does, so a plan after it is clean.
  */
 export async function applyChanges(
-  { io, out, paint }: CommandContext,
+  context: CommandContext,
   pgbeam: PolicyClient,
   project: string,
   changes: readonly PlanChange[],
   applyId: string,
 ): Promise<number> {
-  const interrupt = io.interrupt ?? noInterrupt;
-  const done: AppliedChange[] = [];
-  const summary = (from: number) => {
-    out(`Applied: ${done.length === 0 ? "nothing" : done.map((d) => label(d.change)).join(", ")}.`);
-    out(`Not applied: ${changes.slice(from).map(label).join(", ")}.`);
-  };
-  const stoppedAt = await interrupt.graceful(async () => {
-    for (const [index, change] of changes.entries()) {
-      if (interrupt.requested()) {
-        out(paint.red(`✗ Interrupted: stopped before ${label(change)}.`));
-        return index;
-      }
-      if (io.isTTY) io.stdout(paint.dim(`[${index + 1}/${changes.length}] ${label(change)}…\n`));
-      try {
-        const answered = await send(pgbeam, project, applyId, change);
-        done.push(answered);
-        out(paint.green(`✓ ${label(change)}${answered.note ? ` (${answered.note})` : ""}`));
-      } catch (error) {
-        out(
-          paint.red(
-            error instanceof PreconditionFailedError
-              ? `✗ ${label(change)} refused: ${visible(change.name)} changed after the plan (412), so nothing of it was overwritten. Run plan again.`
-              : `✗ ${label(change)} failed: ${visible((error as Error).message)}`,
-          ),
-        );
-        return index;
-      }
-    }
-    return changes.length;
+  const done = await applyInOrder(context, changes, {
+    label,
+    send: (change) => send(pgbeam, project, applyId, change),
   });
-  if (stoppedAt < changes.length) {
-    summary(stoppedAt);
+  if (done === undefined) return exitCodes.error;
+  const answers = done.map(({ answer }) => answer);
+  if (!reportUnapplied(context, unappliedChanges(answers, await remoteProfiles(pgbeam, project))))
     return exitCodes.error;
-  }
-  const missing = unappliedChanges(done, await remoteProfiles(pgbeam, project));
-  if (missing.length > 0) {
-    for (const line of missing) out(paint.red(`✗ ${visible(line)}`));
-    out(
-      paint.red(
-        `The project does not hold ${count(missing.length, "change")} the API answered with success: run plan to see what is left.`,
-      ),
-    );
-    return exitCodes.error;
-  }
-  out(`Applied ${count(done.length, "change")}.`);
+  context.out(`Applied ${count(done.length, "change")}.`);
   return exitCodes.ok;
 }
