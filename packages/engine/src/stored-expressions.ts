@@ -4,21 +4,26 @@ import type { Refusal } from "./decision.js";
 import type { StatementFacts } from "./facts.js";
 import type { PolicyIndex } from "./policy.js";
 
-// ALTER TABLE commands that make the server evaluate something over every stored row (a check,
-// a key, a type change, a generated value, an index build) or store an expression for later.
-const evaluatingCommands = new Set([
-  "AT_AddColumn",
-  "AT_AddConstraint",
-  "AT_ValidateConstraint",
-  "AT_AlterColumnType",
-  "AT_ColumnDefault",
-  "AT_SetExpression",
-  "AT_SetNotNull",
-  "AT_AddIndex",
-  "AT_AddIndexConstraint",
-  "AT_AddIdentity",
-  "AT_AttachPartition",
-  "AT_AlterConstraint",
+// ALTER TABLE commands reviewed as evaluating nothing over the stored rows and storing no
+// expression: they drop, rename storage or ownership, or set options. Any other command on a
+// protected relation (a check, a key, a type change, a default or generated value, an index,
+// an identity, a trigger or rule switched on, and any command PostgreSQL adds later) is refused.
+const reviewedNonEvaluatingCommands: ReadonlySet<string> = new Set([
+  "AT_DropColumn",
+  "AT_DropConstraint",
+  "AT_DropNotNull",
+  "AT_DropExpression",
+  "AT_DropIdentity",
+  "AT_SetStatistics",
+  "AT_SetStorage",
+  "AT_SetCompression",
+  "AT_SetOptions",
+  "AT_ResetOptions",
+  "AT_SetRelOptions",
+  "AT_ResetRelOptions",
+  "AT_ChangeOwner",
+  "AT_ClusterOn",
+  "AT_DropCluster",
 ]);
 
 /**
@@ -58,8 +63,8 @@ function storedOn(type: string, node: AstObject): string | undefined {
     return from === undefined ? undefined : rangeVarName(from);
   }
   if (type === "AlterTableStmt" && isObject(node.relation)) {
-    const evaluates = list(node.cmds).some((cmd) =>
-      evaluatingCommands.has(str(asNode(cmd, "AlterTableCmd")?.subtype) ?? ""),
+    const evaluates = list(node.cmds).some(
+      (cmd) => !reviewedNonEvaluatingCommands.has(str(asNode(cmd, "AlterTableCmd")?.subtype) ?? ""),
     );
     return evaluates ? rangeVarName(node.relation) : undefined;
   }
